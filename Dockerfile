@@ -1,0 +1,32 @@
+# Kafscope production image: built from Next's standalone output, run as a non-root user.
+# docker build -t kafscope . && docker run -p 9000:9000 -e KAFKA_BROKERCONNECT=broker:9092 kafscope
+
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+RUN npx next build
+
+FROM node:20-bookworm-slim AS run
+WORKDIR /app
+ENV NODE_ENV=production \
+    NEXT_TELEMETRY_DISABLED=1 \
+    HOST=0.0.0.0 \
+    HOSTNAME=0.0.0.0 \
+    SERVER_PORT=9000 \
+    PORT=9000
+RUN groupadd --system kafscope && useradd --system --gid kafscope --home /app kafscope
+COPY --from=build --chown=kafscope:kafscope /app/.next/standalone ./
+COPY --from=build --chown=kafscope:kafscope /app/.next/static ./.next/static
+COPY --from=build --chown=kafscope:kafscope /app/public ./public
+USER kafscope
+EXPOSE 9000
+HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.SERVER_PORT||9000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "server.js"]

@@ -1,0 +1,22 @@
+// Page object for the application shell: the sidebar every page shares.
+import type { Locator, Page } from '@playwright/test';
+
+export class Shell {
+  readonly nav: Locator;
+
+  constructor(private readonly page: Page) {
+    this.nav = page.getByRole('navigation', { name: 'Main' });
+  }
+
+  async open(path = '/') {
+    await this.page.goto(path);
+  }
+
+  link(label: string): Locator {
+    return this.nav.getByRole('link', { name: label, exact: true });
+  }
+
+  heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+}

@@ -1,0 +1,10 @@
+// Liveness of the Kafscope server itself. It says nothing about Kafka, so a Docker HEALTHCHECK or a
+// load balancer never restarts the console because a cluster it watches is down.
+import { z } from 'zod';
+
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  uptimeSeconds: z.number().nonnegative(),
+});
+export type Health = z.infer<typeof HealthSchema>;

@@ -1,0 +1,3 @@
+export declare const STAMP_FILE: string;
+export declare function sourceHash(root: string): string;
+export declare function buildIsCurrent(root: string): boolean;
