@@ -44,43 +44,56 @@ export class Writer {
     return at;
   }
 
+  // Note: room() may swap this.buf, so every write takes its position before touching the buffer.
+  private byte(v: number): void {
+    const at = this.room(1);
+    this.buf[at] = v;
+  }
+
   int8(v: number): this {
-    this.buf.writeInt8(v, this.room(1));
+    const at = this.room(1);
+    this.buf.writeInt8(v, at);
     return this;
   }
 
   int16(v: number): this {
-    this.buf.writeInt16BE(v, this.room(2));
+    const at = this.room(2);
+    this.buf.writeInt16BE(v, at);
     return this;
   }
 
   uint16(v: number): this {
-    this.buf.writeUInt16BE(v, this.room(2));
+    const at = this.room(2);
+    this.buf.writeUInt16BE(v, at);
     return this;
   }
 
   int32(v: number): this {
-    this.buf.writeInt32BE(v, this.room(4));
+    const at = this.room(4);
+    this.buf.writeInt32BE(v, at);
     return this;
   }
 
   uint32(v: number): this {
-    this.buf.writeUInt32BE(v, this.room(4));
+    const at = this.room(4);
+    this.buf.writeUInt32BE(v, at);
     return this;
   }
 
   int64(v: bigint): this {
-    this.buf.writeBigInt64BE(v, this.room(8));
+    const at = this.room(8);
+    this.buf.writeBigInt64BE(v, at);
     return this;
   }
 
   float64(v: number): this {
-    this.buf.writeDoubleBE(v, this.room(8));
+    const at = this.room(8);
+    this.buf.writeDoubleBE(v, at);
     return this;
   }
 
   bool(v: boolean): this {
-    this.buf[this.room(1)] = v ? 1 : 0;
+    this.byte(v ? 1 : 0);
     return this;
   }
 
@@ -93,10 +106,10 @@ export class Writer {
   uvarint(v: number): this {
     if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) throw new ProtocolError(`bad unsigned varint ${v}`);
     while (v >= 0x80) {
-      this.buf[this.room(1)] = (v & 0x7f) | 0x80;
+      this.byte((v & 0x7f) | 0x80);
       v = Math.floor(v / 128);
     }
-    this.buf[this.room(1)] = v;
+    this.byte(v);
     return this;
   }
 
@@ -109,10 +122,10 @@ export class Writer {
   varlong(v: bigint): this {
     let raw = BigInt.asUintN(64, (v << 1n) ^ (v >> 63n));
     while (raw >= 0x80n) {
-      this.buf[this.room(1)] = Number(raw & 0x7fn) | 0x80;
+      this.byte(Number(raw & 0x7fn) | 0x80);
       raw >>= 7n;
     }
-    this.buf[this.room(1)] = Number(raw);
+    this.byte(Number(raw));
     return this;
   }
 
@@ -123,7 +136,8 @@ export class Writer {
       this.chunks.push(v);
       this.chunkBytes += v.length;
     } else if (v.length > 0) {
-      v.copy(this.buf, this.room(v.length));
+      const at = this.room(v.length);
+      v.copy(this.buf, at);
     }
     return this;
   }
