@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCodecs } from '../../codecs/compression';
 import { ErrorCode } from '../protocol/errors';
 import * as H from './batch-header';
-import { buildRecordBatch } from './build';
+import { buildRecordBatch, type RecordInput } from './build';
 import { crc32c } from './crc32c';
 import { decodeRecords } from './decode';
 import { setLogAppendTime } from './log-append-time';
@@ -44,7 +44,7 @@ describe('build and decode', () => {
 
   for (const compression of [0, 1, 2, 3, 4] as const) {
     it(`round-trips records with compression ${compression}`, () => {
-      const input = Array.from({ length: 50 }, (_, i) => rec(i));
+      const input: RecordInput[] = Array.from({ length: 50 }, (_, i) => rec(i));
       input.push({ key: null, value: null, headers: [], timestamp: 1_700_000_000_100n });
       const batch = buildRecordBatch(input, { compression, baseOffset: 1000n, producerId: 7n, producerEpoch: 1, baseSequence: 5 });
       const { header, records } = decodeRecords(batch);
