@@ -1,0 +1,37 @@
+// Cluster overview and broker DTOs.
+import { z } from 'zod';
+import { ConfigEntrySchema } from './config';
+
+export const BrokerSummarySchema = z.object({
+  id: z.int(),
+  host: z.string(),
+  port: z.int(),
+  rack: z.string().nullable(),
+  isController: z.boolean(),
+  /** Partitions (of all topics, internal included) this broker currently leads. */
+  partitionsLed: z.int().nonnegative(),
+});
+export type BrokerSummary = z.infer<typeof BrokerSummarySchema>;
+
+export const ClusterOverviewSchema = z.object({
+  clusterId: z.string().nullable(),
+  controllerId: z.int().nullable(),
+  brokers: z.array(BrokerSummarySchema),
+  totals: z.object({
+    topics: z.int().nonnegative(),
+    internalTopics: z.int().nonnegative(),
+    partitions: z.int().nonnegative(),
+    underReplicated: z.int().nonnegative(),
+    offline: z.int().nonnegative(),
+    preferredLeaderPercent: z.number().min(0).max(100),
+  }),
+});
+export type ClusterOverview = z.infer<typeof ClusterOverviewSchema>;
+
+export const BrokerDetailSchema = z.object({
+  broker: BrokerSummarySchema,
+  configs: z.array(ConfigEntrySchema),
+  /** Partitions led by this broker, grouped by topic. */
+  leads: z.array(z.object({ topic: z.string(), partitions: z.array(z.int()) })),
+});
+export type BrokerDetail = z.infer<typeof BrokerDetailSchema>;

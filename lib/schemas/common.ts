@@ -1,0 +1,57 @@
+// Shapes every DTO shares. Offsets, watermarks and lags are 64-bit in Kafka, so they cross HTTP as
+// decimal strings and are never parsed through Number; the helpers here are the one place that
+// converts between the string form and bigint.
+import { z } from 'zod';
+
+/** A signed 64-bit integer written in decimal (offsets, watermarks, counts of messages, lags). */
+export const Int64String = z
+  .string()
+  .regex(/^-?\d{1,19}$/, 'must be a whole number')
+  .refine((s) => {
+    const n = BigInt(s);
+    return n >= -(2n ** 63n) && n < 2n ** 63n;
+  }, 'must fit in 64 bits');
+export type Int64String = z.infer<typeof Int64String>;
+
+/** A non-negative 64-bit offset written in decimal. */
+export const OffsetString = Int64String.refine((s) => !s.startsWith('-'), 'must not be negative');
+
+export const toInt64String = (n: bigint): string => n.toString();
+export const parseInt64 = (s: string): bigint => BigInt(s);
+
+export const NodeId = z.int().min(-1);
+export const PartitionId = z.int().min(0).max(1_000_000);
+
+/** application/problem+json (RFC 9457). `field` names the input that was wrong; `kafkaError` the
+ * Kafka error name when the cluster refused. Never a stack trace. */
+export const ProblemSchema = z.object({
+  type: z.string().default('about:blank'),
+  title: z.string(),
+  status: z.int(),
+  detail: z.string().optional(),
+  field: z.string().optional(),
+  kafkaError: z.string().optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export const SortDir = z.enum(['asc', 'desc']);
+
+/** One page of a server-side filtered and sorted list. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.int().nonnegative(),
+    page: z.int().min(1),
+    pageSize: z.int().min(1),
+  });
+}
+
+/** Query-string paging: tolerant of junk in a shared URL (falls back to defaults). */
+export const PageQuery = {
+  page: z.coerce.number().int().min(1).catch(1),
+  pageSize: z.coerce.number().int().min(1).max(500).catch(50),
+};
+
+/** A topic/partition pair as used by many requests. */
+export const TopicPartition = z.object({ topic: z.string(), partition: PartitionId });
+export type TopicPartition = z.infer<typeof TopicPartition>;

@@ -1,0 +1,23 @@
+// A configuration entry of a topic or a broker, as DescribeConfigs reports it.
+import { z } from 'zod';
+
+export const ConfigSource = z.enum([
+  'DYNAMIC_TOPIC_CONFIG',
+  'DYNAMIC_BROKER_LOGGER_CONFIG',
+  'DYNAMIC_BROKER_CONFIG',
+  'DYNAMIC_DEFAULT_BROKER_CONFIG',
+  'STATIC_BROKER_CONFIG',
+  'DEFAULT_CONFIG',
+  'UNKNOWN',
+]);
+
+export const ConfigEntrySchema = z.object({
+  name: z.string(),
+  /** null for sensitive values (never sent) and for entries without a value. */
+  value: z.string().nullable(),
+  source: ConfigSource,
+  isDefault: z.boolean(),
+  isSensitive: z.boolean(),
+  readOnly: z.boolean(),
+});
+export type ConfigEntry = z.infer<typeof ConfigEntrySchema>;

@@ -1,0 +1,102 @@
+// Consumer-group DTOs, lag, and the offset-reset wizard's preview/reset bodies.
+import { z } from 'zod';
+import { Int64String, OffsetString, PageQuery, PartitionId, SortDir, pageOf } from './common';
+
+export const GroupState = z.enum(['Unknown', 'PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty']);
+
+export const GroupSummarySchema = z.object({
+  groupId: z.string(),
+  state: GroupState,
+  protocolType: z.string(),
+  members: z.int().nonnegative(),
+  topics: z.array(z.string()),
+  /** Sum of lag over the group's committed partitions; null when it has no committed offsets. */
+  totalLag: Int64String.nullable(),
+});
+export type GroupSummary = z.infer<typeof GroupSummarySchema>;
+
+export const GroupSortKey = z.enum(['groupId', 'state', 'members', 'topics', 'totalLag']);
+export const GroupListQuerySchema = z.object({
+  q: z.string().max(1_000).catch(''),
+  state: GroupState.optional().catch(undefined),
+  sort: GroupSortKey.catch('groupId'),
+  dir: SortDir.catch('asc'),
+  ...PageQuery,
+});
+export type GroupListQuery = z.infer<typeof GroupListQuerySchema>;
+export const GroupListSchema = pageOf(GroupSummarySchema);
+export type GroupList = z.infer<typeof GroupListSchema>;
+
+export const GroupMemberSchema = z.object({
+  memberId: z.string(),
+  clientId: z.string(),
+  host: z.string(),
+  assignments: z.array(z.object({ topic: z.string(), partitions: z.array(PartitionId) })),
+});
+
+export const GroupOffsetSchema = z.object({
+  topic: z.string(),
+  partition: PartitionId,
+  /** null when the group has committed nothing for this partition. */
+  committed: Int64String.nullable(),
+  logStart: OffsetString,
+  logEnd: OffsetString,
+  /** high watermark - committed (from the log start when the commit fell below it); null without a commit. */
+  lag: Int64String.nullable(),
+  /** Member currently assigned the partition, if any. */
+  memberId: z.string().nullable(),
+});
+export type GroupOffset = z.infer<typeof GroupOffsetSchema>;
+
+export const GroupDetailSchema = z.object({
+  groupId: z.string(),
+  state: GroupState,
+  protocolType: z.string(),
+  protocol: z.string(),
+  coordinator: z.object({ id: z.int(), host: z.string(), port: z.int() }).nullable(),
+  members: z.array(GroupMemberSchema),
+  offsets: z.array(GroupOffsetSchema),
+  totals: z.object({ lag: Int64String, partitions: z.int(), topics: z.int() }),
+});
+export type GroupDetail = z.infer<typeof GroupDetailSchema>;
+
+export const ResetMode = z.enum(['earliest', 'latest', 'timestamp', 'offset', 'shift']);
+export const ResetOffsetsRequestSchema = z
+  .object({
+    mode: ResetMode,
+    /** mode=timestamp: milliseconds since the epoch. */
+    timestamp: z.int().min(0).optional(),
+    /** mode=offset: the absolute offset, clamped to each partition's watermarks. */
+    offset: OffsetString.optional(),
+    /** mode=shift: signed number of messages to move, clamped to the watermarks. */
+    shift: Int64String.optional(),
+    /** Absent: all the group's topics. With `partitions`: only those partitions of `topic`. */
+    topic: z.string().min(1).optional(),
+    partitions: z.array(PartitionId).min(1).optional(),
+  })
+  .superRefine((r, ctx) => {
+    const need = { timestamp: 'timestamp', offset: 'offset', shift: 'shift' } as const;
+    if (r.mode in need) {
+      const field = need[r.mode as keyof typeof need];
+      if (r[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `required for mode ${r.mode}` });
+    }
+    if (r.partitions && !r.topic) ctx.addIssue({ code: 'custom', path: ['topic'], message: 'required with partitions' });
+  });
+export type ResetOffsetsRequest = z.infer<typeof ResetOffsetsRequestSchema>;
+
+export const ResetPreviewRowSchema = z.object({
+  topic: z.string(),
+  partition: PartitionId,
+  current: Int64String.nullable(),
+  target: OffsetString,
+  low: OffsetString,
+  high: OffsetString,
+  lagBefore: Int64String.nullable(),
+  lagAfter: Int64String,
+});
+export const ResetPreviewSchema = z.object({
+  groupId: z.string(),
+  applied: z.boolean(),
+  partitions: z.array(ResetPreviewRowSchema),
+});
+export type ResetPreview = z.infer<typeof ResetPreviewSchema>;

@@ -1,0 +1,9 @@
+// The DTO vocabulary shared by route handlers and the browser.
+export * from './common';
+export * from './config';
+export * from './broker';
+export * from './topic';
+export * from './message';
+export * from './group';
+export * from './settings';
+export * from './health';

@@ -1,0 +1,116 @@
+// Message browsing, produce and search DTOs. Keys, values and headers are untrusted bytes: they are
+// sent as text (when valid UTF-8) and/or base64, and the browser renders them as text only.
+import { z } from 'zod';
+import { OffsetString, PartitionId } from './common';
+
+export const MESSAGE_LIMIT_MAX = 1000;
+
+export const PayloadSchema = z.object({
+  /** json: valid UTF-8 that parses as JSON; text: other valid UTF-8; binary: not valid UTF-8. */
+  encoding: z.enum(['json', 'text', 'binary']),
+  /** The UTF-8 text (null for binary). May be cut at the server's payload cap: see `truncated`. */
+  text: z.string().nullable(),
+  /** The raw bytes in base64 (always for binary; null for text and json, whose bytes are the text). */
+  base64: z.string().nullable(),
+  /** Size of the payload in bytes, before any truncation. */
+  size: z.int().nonnegative(),
+  truncated: z.boolean().default(false),
+  /** Why decoding failed, shown as a badge beside the raw bytes. */
+  error: z.string().optional(),
+});
+export type Payload = z.infer<typeof PayloadSchema>;
+
+export const HeaderSchema = z.object({
+  key: z.string(),
+  encoding: z.enum(['text', 'binary', 'null']),
+  text: z.string().nullable(),
+  base64: z.string().nullable(),
+});
+export type Header = z.infer<typeof HeaderSchema>;
+
+export const MessageSchema = z.object({
+  partition: PartitionId,
+  offset: OffsetString,
+  /** Milliseconds since the epoch; -1 when the producer set none. */
+  timestamp: z.number(),
+  timestampType: z.enum(['CreateTime', 'LogAppendTime']),
+  key: PayloadSchema.nullable(),
+  value: PayloadSchema.nullable(),
+  headers: z.array(HeaderSchema),
+  compression: z.enum(['none', 'gzip', 'snappy', 'lz4', 'zstd']).nullable(),
+  transactional: z.boolean().nullable(),
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+export const FromMode = z.enum(['earliest', 'latest', 'offset', 'timestamp']);
+
+/** Query of GET /api/topics/:topic/messages. `partition` absent = all partitions merged by timestamp. */
+export const MessagesQuerySchema = z.object({
+  partition: z.coerce.number().int().min(0).optional(),
+  from: FromMode.default('latest'),
+  offset: OffsetString.optional(),
+  timestamp: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(MESSAGE_LIMIT_MAX).default(50),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  /** Opaque position returned as next/prev by a previous page; overrides from/offset/timestamp. */
+  cursor: z.string().max(100_000).optional(),
+});
+export type MessagesQuery = z.infer<typeof MessagesQuerySchema>;
+
+export const WatermarksSchema = z.object({ partition: PartitionId, low: OffsetString, high: OffsetString });
+
+export const MessagePageSchema = z.object({
+  topic: z.string(),
+  watermarks: z.array(WatermarksSchema),
+  messages: z.array(MessageSchema),
+  next: z.string().nullable(),
+  prev: z.string().nullable(),
+});
+export type MessagePage = z.infer<typeof MessagePageSchema>;
+
+export const ProduceRequestSchema = z.object({
+  key: z.string().nullable().default(null),
+  value: z.string().nullable().default(null),
+  headers: z.array(z.object({ key: z.string().min(1), value: z.string() })).default([]),
+  /** Absent: the partition is chosen from the key (murmur2, like Java clients), round-robin when null. */
+  partition: PartitionId.optional(),
+});
+export type ProduceRequest = z.infer<typeof ProduceRequestSchema>;
+export const ProduceResponseSchema = z.object({ partition: PartitionId, offset: OffsetString });
+
+export const SearchQuerySchema = z.object({
+  q: z.string().min(1).max(1_000),
+  in: z
+    .string()
+    .default('key,value,headers')
+    .transform((s) => s.split(',').map((x) => x.trim()))
+    .pipe(z.array(z.enum(['key', 'value', 'headers'])).min(1)),
+  mode: z.enum(['contains', 'regex']).default('contains'),
+  caseSensitive: z.stringbool().default(false),
+  partition: z.coerce.number().int().min(0).optional(),
+  /** Milliseconds since the epoch; scan only messages in [from, to]. */
+  from: z.coerce.number().int().min(0).optional(),
+  to: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(MESSAGE_LIMIT_MAX).default(100),
+  maxScan: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
+});
+export type SearchQuery = z.infer<typeof SearchQuerySchema>;
+
+/** One line of the NDJSON search stream. */
+export const SearchEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('progress'),
+    scanned: z.int(),
+    matched: z.int(),
+    partitions: z.array(z.object({ partition: PartitionId, position: OffsetString, end: OffsetString, done: z.boolean() })),
+  }),
+  z.object({ type: z.literal('match'), message: MessageSchema }),
+  z.object({
+    type: z.literal('done'),
+    reason: z.enum(['limit', 'budget', 'end', 'cancelled']),
+    scanned: z.int(),
+    matched: z.int(),
+  }),
+  z.object({ type: z.literal('error'), title: z.string(), detail: z.string().optional() }),
+]);
+export type SearchEvent = z.infer<typeof SearchEventSchema>;

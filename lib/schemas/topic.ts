@@ -1,0 +1,99 @@
+// Topic DTOs: list rows, detail, and the bodies of the topic mutations. The topic-name rule is
+// Kafka's own, so the form validates live with exactly what the server will enforce.
+import { z } from 'zod';
+import { Int64String, OffsetString, PageQuery, PartitionId, SortDir, pageOf } from './common';
+import { ConfigEntrySchema } from './config';
+
+export const TOPIC_NAME_MAX = 249;
+export const TopicName = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(TOPIC_NAME_MAX, `must be at most ${TOPIC_NAME_MAX} characters`)
+  .regex(/^[a-zA-Z0-9._-]+$/, 'may contain only letters, digits, ".", "_" and "-"')
+  .refine((s) => s !== '.' && s !== '..', 'must not be "." or ".."');
+
+export const TopicSummarySchema = z.object({
+  name: z.string(),
+  internal: z.boolean(),
+  partitions: z.int().nonnegative(),
+  replicationFactor: z.int().nonnegative(),
+  underReplicated: z.int().nonnegative(),
+  offline: z.int().nonnegative(),
+  /** Sum over partitions of high - low watermark. */
+  messages: Int64String,
+  /** True when at least one config differs from the default (null when configs are unknown). */
+  customConfig: z.boolean().nullable(),
+});
+export type TopicSummary = z.infer<typeof TopicSummarySchema>;
+
+export const TopicSortKey = z.enum(['name', 'partitions', 'replicationFactor', 'underReplicated', 'messages']);
+export const TopicListQuerySchema = z.object({
+  q: z.string().max(TOPIC_NAME_MAX).catch(''),
+  internal: z.stringbool().catch(false),
+  sort: TopicSortKey.catch('name'),
+  dir: SortDir.catch('asc'),
+  ...PageQuery,
+});
+export type TopicListQuery = z.infer<typeof TopicListQuerySchema>;
+export const TopicListSchema = pageOf(TopicSummarySchema);
+export type TopicList = z.infer<typeof TopicListSchema>;
+
+export const PartitionInfoSchema = z.object({
+  partition: PartitionId,
+  /** -1 when no live replica leads the partition. */
+  leader: z.int(),
+  replicas: z.array(z.int()),
+  isr: z.array(z.int()),
+  offline: z.array(z.int()),
+  preferredLeader: z.boolean(),
+  underReplicated: z.boolean(),
+  low: OffsetString,
+  high: OffsetString,
+  messages: Int64String,
+});
+export type PartitionInfo = z.infer<typeof PartitionInfoSchema>;
+
+export const TopicGroupLagSchema = z.object({
+  groupId: z.string(),
+  state: z.string(),
+  /** Sum of per-partition lag on this topic (null when nothing was committed). */
+  lag: Int64String.nullable(),
+});
+
+export const TopicDetailSchema = z.object({
+  name: z.string(),
+  internal: z.boolean(),
+  replicationFactor: z.int().nonnegative(),
+  partitions: z.array(PartitionInfoSchema),
+  configs: z.array(ConfigEntrySchema),
+  groups: z.array(TopicGroupLagSchema),
+  totals: z.object({ messages: Int64String, underReplicated: z.int(), offline: z.int() }),
+});
+export type TopicDetail = z.infer<typeof TopicDetailSchema>;
+
+export const CreateTopicRequestSchema = z.object({
+  name: TopicName,
+  partitions: z.int().min(1).max(100_000),
+  replicationFactor: z.int().min(1).max(32_767),
+  configs: z.record(z.string().min(1), z.string()).default({}),
+});
+export type CreateTopicRequest = z.infer<typeof CreateTopicRequestSchema>;
+export const CreateTopicResponseSchema = z.object({ name: z.string(), partitions: z.int(), replicationFactor: z.int() });
+
+/** Raise the partition count to `count` (Kafka cannot lower it). */
+export const AddPartitionsRequestSchema = z.object({ count: z.int().min(1).max(100_000) });
+
+/** Set configs; a null value removes the override so the default applies again. */
+export const UpdateTopicConfigsRequestSchema = z.object({
+  configs: z.record(z.string().min(1), z.string().nullable()),
+});
+
+/** Purge records: up to an offset per partition, or everything (each partition to its high watermark). */
+export const DeleteRecordsRequestSchema = z.union([
+  z.object({ all: z.literal(true) }),
+  z.object({ partitions: z.array(z.object({ partition: PartitionId, offset: OffsetString })).min(1) }),
+]);
+export type DeleteRecordsRequest = z.infer<typeof DeleteRecordsRequestSchema>;
+export const DeleteRecordsResponseSchema = z.object({
+  partitions: z.array(z.object({ partition: PartitionId, low: OffsetString })),
+});
