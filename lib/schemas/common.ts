@@ -4,10 +4,13 @@
 import { z } from 'zod';
 
 /** A signed 64-bit integer written in decimal (offsets, watermarks, counts of messages, lags). */
+export const INT64_SHAPE = /^-?\d{1,19}$/;
 export const Int64String = z
   .string()
-  .regex(/^-?\d{1,19}$/, 'must be a whole number')
+  .regex(INT64_SHAPE, 'must be a whole number')
   .refine((s) => {
+    // zod runs refinements even after a failed regex, so check the shape before BigInt().
+    if (!INT64_SHAPE.test(s)) return true;
     const n = BigInt(s);
     return n >= -(2n ** 63n) && n < 2n ** 63n;
   }, 'must fit in 64 bits');
