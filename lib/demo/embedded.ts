@@ -1,0 +1,107 @@
+// The embedded demo: when no KAFKA_BROKERCONNECT is given, the console starts its own 3-node
+// Kafka-protocol broker (persistent data, 127.0.0.1:9092 or the next free ports), seeds it once and
+// keeps traffic flowing, then tells the access layer where it is through
+// KAFSCOPE_EMBEDDED_BOOTSTRAP. It runs inside the Next.js server process, so one Ctrl-C stops both.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Kafka, Partitioners, logLevel } from 'kafkajs';
+import { startBroker, type RunningBroker } from '../broker';
+import { DEMO_NODES } from './catalog';
+import { findFreePorts } from './free-port';
+import { seedDemo } from './seed';
+import { startTraffic, type Traffic } from './traffic';
+
+export interface EmbeddedDemoOptions {
+  dataDir: string;
+  /** First port to try (node i listens on port + i). */
+  port: number;
+  host: string;
+  traffic: boolean;
+  log: (line: string) => void;
+}
+
+export interface EmbeddedDemo {
+  readonly bootstrap: string;
+  readonly broker: RunningBroker;
+  close(): Promise<void>;
+}
+
+function envFlag(name: string, fallback: boolean): boolean {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const v = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  throw new Error(`${name} must be true or false (or 1/0, yes/no), got "${raw}"`);
+}
+
+function envPort(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 65_535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  return n;
+}
+
+/** Demo options from the environment; throws naming the variable when a value is invalid. */
+export function embeddedOptionsFromEnv(log: (line: string) => void): EmbeddedDemoOptions {
+  return {
+    dataDir: resolve(process.env.KAFSCOPE_DATA_DIR || 'data'),
+    port: envPort('KAFSCOPE_BROKER_PORT', 9092),
+    host: process.env.KAFSCOPE_BROKER_HOST || '127.0.0.1',
+    traffic: envFlag('KAFSCOPE_DEMO_TRAFFIC', true),
+    log,
+  };
+}
+
+export async function startEmbeddedDemo(opts: EmbeddedDemoOptions): Promise<EmbeddedDemo> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const port = await findFreePorts(opts.port, DEMO_NODES, opts.host);
+  const broker = await startBroker({
+    port,
+    host: opts.host,
+    nodes: DEMO_NODES,
+    dataDir: opts.dataDir,
+    log: (line) => opts.log(`broker: ${line}`),
+  });
+  process.env.KAFSCOPE_EMBEDDED_BOOTSTRAP = broker.bootstrap;
+  opts.log(`embedded Kafka broker (${DEMO_NODES} nodes) at ${broker.bootstrap}, data in ${opts.dataDir}`);
+
+  const kafka = new Kafka({
+    clientId: 'kafscope-demo',
+    brokers: broker.bootstrap.split(','),
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 5 },
+  });
+  const admin = kafka.admin();
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+  let traffic: Traffic | null = null;
+  try {
+    await admin.connect();
+    await producer.connect();
+    await seedDemo({
+      admin,
+      producer,
+      dataDir: opts.dataDir,
+      enforceRetention: () => broker.cluster.enforceRetention(Date.now()),
+      log: opts.log,
+    });
+    if (opts.traffic) traffic = await startTraffic(kafka, producer, { log: opts.log });
+  } catch (err) {
+    // The broker stays up: a console over a partly seeded demo beats no console.
+    opts.log(`demo setup incomplete: ${(err as Error).message}`);
+  }
+
+  let closed = false;
+  return {
+    bootstrap: broker.bootstrap,
+    broker,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await traffic?.stop();
+      await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
+      await broker.close();
+    },
+  };
+}
