@@ -60,6 +60,8 @@ export function decodeRequestHeader(frame: Buffer): { header: RequestHeader; bod
 }
 
 /** Decodes a request body that starts at `bodyOffset` of `frame`. Throws ProtocolError. */
+// `any` by default: the handler names the body type (e.g. decodeRequest<FetchRequest>).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function decodeRequest<T = any>(apiKey: number, apiVersion: number, frame: Buffer, bodyOffset: number): T {
   return guarded('request body', () => {
     const schema = schemaOrThrow(apiKey, 'request');
@@ -95,6 +97,7 @@ export function encodeRequest(
 }
 
 /** `frame` is the bytes after the int32 size prefix. Throws ProtocolError. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function decodeResponse<T = any>(apiKey: number, apiVersion: number, frame: Buffer): { correlationId: number; body: T } {
   return guarded('response', () => {
     const schema = schemaOrThrow(apiKey, 'response');
