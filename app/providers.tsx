@@ -4,16 +4,26 @@
 // seconds, failures are retried once, and a window refocus refreshes what is on screen.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { ToastProvider } from '@/components/ui/toast';
+import { ApiError } from '@/lib/api/fetch-json';
+
+/** A 4xx answer will not change on a retry; a network blip or 5xx might. */
+const retryOnce = (count: number, error: unknown) =>
+  count < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500);
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
     () =>
       new QueryClient({
         defaultOptions: {
-          queries: { staleTime: 5_000, retry: 1, refetchOnWindowFocus: true },
+          queries: { staleTime: 5_000, retry: retryOnce, refetchOnWindowFocus: true },
           mutations: { retry: 0 },
         },
       }),
   );
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <ToastProvider>{children}</ToastProvider>
+    </QueryClientProvider>
+  );
 }

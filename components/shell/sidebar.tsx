@@ -3,6 +3,7 @@
 // current path.
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { ConnectionStatus } from './connection-status';
 import { NAV_ITEMS, isActive } from './nav-items';
 
 export function Sidebar() {
@@ -10,7 +11,7 @@ export function Sidebar() {
   return (
     <nav
       aria-label="Main"
-      className="flex w-56 shrink-0 flex-col border-r border-zinc-200 bg-white px-3 py-4 dark:border-zinc-800 dark:bg-zinc-900"
+      className="sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-zinc-200 bg-white px-3 py-4 dark:border-zinc-800 dark:bg-zinc-900"
     >
       <Link href="/" className="mb-6 flex items-center gap-2 px-2 text-lg font-semibold tracking-tight">
         <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-emerald-500" />
@@ -36,6 +37,7 @@ export function Sidebar() {
           );
         })}
       </ul>
+      <ConnectionStatus />
     </nav>
   );
 }

@@ -1,0 +1,46 @@
+// A titled card that groups one part of a page (brokers, partitions, configs...).
+import type { ReactNode } from 'react';
+
+export function Panel({
+  title,
+  actions,
+  children,
+  className = '',
+  flush = false,
+}: {
+  title?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  /** No inner padding: for tables that run edge to edge. */
+  flush?: boolean;
+}) {
+  const headingId = typeof title === 'string' ? `panel-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : undefined;
+  return (
+    <section
+      aria-labelledby={headingId}
+      className={`rounded-lg border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900 ${className}`}
+    >
+      {title || actions ? (
+        <div className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
+          <h2 id={headingId} className="text-sm font-semibold">
+            {title}
+          </h2>
+          {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
+        </div>
+      ) : null}
+      <div className={flush ? '' : 'p-4'}>{children}</div>
+    </section>
+  );
+}
+
+/** A label/value pair in a stats strip. */
+export function Stat({ label, value, tone }: { label: string; value: ReactNode; tone?: 'warn' | 'bad' }) {
+  const color = tone === 'bad' ? 'text-red-600 dark:text-red-400' : tone === 'warn' ? 'text-amber-600 dark:text-amber-400' : '';
+  return (
+    <div className="rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</div>
+      <div className={`mt-1 text-xl font-semibold tabular-nums ${color}`}>{value}</div>
+    </div>
+  );
+}
