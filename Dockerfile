@@ -1,5 +1,7 @@
 # Kafscope production image: built from Next's standalone output, run as a non-root user.
-# docker build -t kafscope . && docker run -p 9000:9000 -e KAFKA_BROKERCONNECT=broker:9092 kafscope
+# docker build -t kafscope .
+# docker run -p 9000:9000 -e KAFKA_BROKERCONNECT=broker:9092 kafscope   (a real cluster)
+# docker run -p 9000:9000 kafscope                                       (the embedded demo)
 
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
@@ -20,12 +22,16 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     HOSTNAME=0.0.0.0 \
     SERVER_PORT=9000 \
-    PORT=9000
-RUN groupadd --system kafscope && useradd --system --gid kafscope --home /app kafscope
+    PORT=9000 \
+    KAFSCOPE_DATA_DIR=/app/data
+# Without KAFKA_BROKERCONNECT the image runs the embedded demo cluster; its log lives in /app/data.
+RUN groupadd --system kafscope && useradd --system --gid kafscope --home /app kafscope \
+ && mkdir -p /app/data && chown kafscope:kafscope /app/data
 COPY --from=build --chown=kafscope:kafscope /app/.next/standalone ./
 COPY --from=build --chown=kafscope:kafscope /app/.next/static ./.next/static
 COPY --from=build --chown=kafscope:kafscope /app/public ./public
 USER kafscope
+VOLUME ["/app/data"]
 EXPOSE 9000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.SERVER_PORT||9000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
