@@ -1,15 +1,15 @@
 // Regenerates lib/broker/protocol/generated/ from Kafka's message-definition JSON, so the field tables
 // are never typed by hand and the build never needs the JSON folder:
 //
-//   npx tsx lib/broker/protocol/gen/generate.ts /work/shared/kafka-protocol
+//   npx tsx lib/broker/protocol/gen/generate.ts /work/shared/kafka-protocol [out-dir]
 //
 // Output: one file per API (`NN-kebab-name.ts`: request and response tables plus their interfaces),
 // headers.ts, consumer-protocol.ts, apis.ts (the ApiKey names and the table registry) and types.ts
 // (every message interface, for re-export).
 
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { emitInterfaces, emitTable, TypeNames } from './emit';
 import { camelCase, loadMessage, type GenMessage } from './load';
 
@@ -21,10 +21,10 @@ function kebab(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
-function main(): void {
-  const source = process.argv[2];
-  if (!source) throw new Error('usage: generate.ts <folder with Kafka message JSON>');
-  const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'generated');
+export const DEFAULT_OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'generated');
+
+/** Writes the generated folder `outDir` (wiped first) from the JSON definitions in `source`. */
+export function generate(source: string, outDir: string): string {
 
   const messages = readdirSync(source)
     .filter((f) => f.endsWith('.json'))
@@ -113,7 +113,12 @@ function main(): void {
       typeExports.map((t) => `export type {\n${t.names.map((n) => `  ${n},`).join('\n')}\n} from './${t.file}';\n`).join(''),
   );
 
-  console.log(`wrote ${apis.size} APIs, ${headers.length} headers and ${data.length} data messages to ${outDir}`);
+  return `wrote ${apis.size} APIs, ${headers.length} headers and ${data.length} data messages to ${outDir}`;
 }
 
-main();
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  const source = process.argv[2];
+  if (!source) throw new Error('usage: generate.ts <folder with Kafka message JSON> [out-dir]');
+  console.log(generate(source, process.argv[3] ?? DEFAULT_OUT_DIR));
+}
