@@ -1,0 +1,47 @@
+// ListOffsets: v1-3
+//
+// Behavior:
+// * timestamp -2 (earliest): the log start offset; -1 (latest): the high watermark (the log end,
+//   since every append is committed at once). Both answer timestamp -1.
+// * Any other timestamp: the offset and timestamp of the first record whose timestamp is >= it, or
+//   offset -1 / timestamp -1 when there is none.
+// * isolation_level (v2+) is accepted; with no transactions, committed and uncommitted agree.
+// * Per-partition UNKNOWN_TOPIC_OR_PARTITION / NOT_LEADER_OR_FOLLOWER / LEADER_NOT_AVAILABLE.
+import { ApiKey, type ListOffsetsRequest, type ListOffsetsResponse } from '../protocol';
+import { ErrorCode } from '../protocol/errors';
+import { leaderPartition } from './leader-partition';
+import { defineHandler } from './types';
+
+const EARLIEST = -2n;
+const LATEST = -1n;
+
+export default defineHandler<ListOffsetsRequest, ListOffsetsResponse>({
+  key: ApiKey.ListOffsets,
+  min: 1,
+  max: 3,
+  handle(req, ctx) {
+    return {
+      throttleTimeMs: 0,
+      topics: req.topics.map((t) => ({
+        name: t.name,
+        partitions: t.partitions.map((lp) => {
+          const lookup = leaderPartition(ctx, t.name, lp.partitionIndex);
+          if (!lookup.ok) return { partitionIndex: lp.partitionIndex, errorCode: lookup.errorCode, timestamp: -1n, offset: -1n };
+          const log = lookup.partition.log;
+          let offset = -1n;
+          let timestamp = -1n;
+          if (lp.timestamp === EARLIEST) offset = log.logStartOffset;
+          else if (lp.timestamp === LATEST) offset = log.logEndOffset;
+          else {
+            const found = log.offsetForTimestamp(lp.timestamp);
+            if (found) {
+              offset = found.offset;
+              timestamp = found.timestamp;
+            }
+          }
+          return { partitionIndex: lp.partitionIndex, errorCode: ErrorCode.NONE, timestamp, offset };
+        }),
+      })),
+    };
+  },
+});

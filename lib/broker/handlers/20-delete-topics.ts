@@ -1,0 +1,28 @@
+// DeleteTopics: v0-1
+//
+// Behavior:
+// * Served by the controller only (others answer NOT_CONTROLLER).
+// * Removes the topic from the cluster metadata (persisted) and its partitions from the store;
+//   waiting Fetches on it are woken and see UNKNOWN_TOPIC_OR_PARTITION.
+// * UNKNOWN_TOPIC_OR_PARTITION for a topic that does not exist.
+import { ApiKey, type DeleteTopicsRequest, type DeleteTopicsResponse } from '../protocol';
+import { ErrorCode } from '../protocol/errors';
+import { defineHandler } from './types';
+
+export default defineHandler<DeleteTopicsRequest, DeleteTopicsResponse>({
+  key: ApiKey.DeleteTopics,
+  min: 0,
+  max: 1,
+  handle(req, ctx) {
+    const responses: DeleteTopicsResponse['responses'] = [];
+    for (const name of req.topicNames ?? []) {
+      if (ctx.cluster.controllerId !== ctx.nodeId) {
+        responses.push({ name, errorCode: ErrorCode.NOT_CONTROLLER });
+        continue;
+      }
+      const deleted = ctx.cluster.deleteTopic(name);
+      responses.push({ name, errorCode: deleted ? ErrorCode.NONE : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION });
+    }
+    return { throttleTimeMs: 0, responses };
+  },
+});

@@ -1,0 +1,72 @@
+// From request frame to response frame for one node: decode the header, find the handler, enforce the
+// version range (ApiVersions at a version we do not serve still gets an answer, in the v0 layout, so
+// clients that probe with a newer version fall back), decode the body, run the handler, encode. Any
+// throw here closes the connection — that is reserved for frames we cannot parse and requests no
+// handler serves; Kafka errors travel inside responses.
+import { ApiKey, apiName, decodeRequest, decodeRequestHeader, encodeResponse } from '../protocol';
+import { ErrorCode } from '../protocol/errors';
+import type { ConnectionInfo, Dispatcher } from '../network/connection';
+import { apiVersionsList, handlerFor } from './registry';
+import type { BrokerRuntime, HandlerContext, RequestHeaderInfo } from './types';
+
+export function createDispatcher(runtime: BrokerRuntime, nodeId: number): Dispatcher {
+  return (frame: Buffer, conn: ConnectionInfo) => {
+    runtime.stats.bytesIn += frame.length + 4;
+    const header = readHeader(frame);
+    const handler = handlerFor(header.apiKey, header.apiVersion);
+    if (!handler) {
+      if (header.apiKey === ApiKey.ApiVersions) {
+        runtime.stats.countRequest(apiName(header.apiKey), header.apiVersion);
+        const out = encodeResponse(ApiKey.ApiVersions, 0, header.correlationId, {
+          errorCode: ErrorCode.UNSUPPORTED_VERSION,
+          apiKeys: apiVersionsList(),
+        });
+        runtime.stats.bytesOut += out.length;
+        return out;
+      }
+      throw new Error(`no handler for ${safeApiName(header.apiKey)} v${header.apiVersion}`);
+    }
+    if (!conn.authenticated && !handler.beforeAuth) {
+      throw new Error(`${apiName(header.apiKey)} before SASL authentication`);
+    }
+    const { header: decoded, bodyOffset } = decodeRequestHeader(frame);
+    const request = decodeRequest(header.apiKey, header.apiVersion, frame, bodyOffset);
+    runtime.stats.countRequest(apiName(header.apiKey), header.apiVersion);
+    const ctx: HandlerContext = {
+      runtime,
+      cluster: runtime.cluster,
+      nodeId,
+      conn,
+      header: { ...header, clientId: decoded.clientId ?? null },
+      version: header.apiVersion,
+      now: Date.now,
+    };
+    const result = handler.handle(request, ctx);
+    const finish = (body: unknown): Buffer | null => {
+      if (body === null) return null;
+      const out = encodeResponse(header.apiKey, header.apiVersion, header.correlationId, body as object);
+      runtime.stats.bytesOut += out.length;
+      return out;
+    };
+    return result instanceof Promise ? result.then(finish) : finish(result);
+  };
+}
+
+/** The fixed-position part of every request header (v0..v2 all start this way). */
+function readHeader(frame: Buffer): RequestHeaderInfo {
+  if (frame.length < 8) throw new Error(`frame of ${frame.length} bytes is too short for a request header`);
+  return {
+    apiKey: frame.readInt16BE(0),
+    apiVersion: frame.readInt16BE(2),
+    correlationId: frame.readInt32BE(4),
+    clientId: null,
+  };
+}
+
+function safeApiName(key: number): string {
+  try {
+    return apiName(key);
+  } catch {
+    return `api ${key}`;
+  }
+}

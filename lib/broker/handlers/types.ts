@@ -1,0 +1,54 @@
+// What a handler file is and what it gets to work with. A handler serves one API key over a range of
+// versions; the registry collects them, and that list is also the ApiVersions answer. Handlers see
+// the shared cluster model, the node and connection the request arrived on, and the broker runtime
+// (options, stats, and lazily created per-broker services such as a group coordinator).
+import type { Cluster } from '../cluster/cluster';
+import type { BrokerStats } from '../metrics';
+import type { ConnectionInfo } from '../network/connection';
+
+export interface RequestHeaderInfo {
+  apiKey: number;
+  apiVersion: number;
+  correlationId: number;
+  clientId: string | null;
+}
+
+/** A per-broker service a handler family creates on first use; a close() it has runs at broker close. */
+export type BrokerService = object & { close?(): void | Promise<void> };
+
+export interface BrokerRuntime {
+  readonly cluster: Cluster;
+  readonly stats: BrokerStats;
+  readonly log: (line: string) => void;
+  /** Broker-wide settings handlers may consult (SASL users, group timing...), by name. */
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** The per-broker singleton `name`, created by `create` on first use. */
+  service<T extends object>(name: string, create: (runtime: BrokerRuntime) => T): T;
+}
+
+export interface HandlerContext {
+  readonly runtime: BrokerRuntime;
+  readonly cluster: Cluster;
+  /** The node the request was sent to. */
+  readonly nodeId: number;
+  readonly conn: ConnectionInfo;
+  readonly header: RequestHeaderInfo;
+  readonly version: number;
+  now(): number;
+}
+
+/** What handle() may return: a response body, or null for no response at all (acks=0 Produce). */
+export type HandlerResult<Res> = Res | null | Promise<Res | null>;
+
+export interface Handler<Req = any, Res = any> {
+  readonly key: number;
+  readonly min: number;
+  readonly max: number;
+  /** Served before SASL authentication completes (ApiVersions, SaslHandshake, SaslAuthenticate). */
+  readonly beforeAuth?: boolean;
+  handle(request: Req, ctx: HandlerContext): HandlerResult<Res>;
+}
+
+export function defineHandler<Req, Res>(handler: Handler<Req, Res>): Handler<Req, Res> {
+  return handler;
+}
