@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../protocol/errors';
 import * as H from '../records/batch-header';
@@ -128,8 +129,10 @@ for (const { name, make } of harnesses) {
     });
 
     describe('recovery', () => {
-      const reopen = () => {
+      /** Reopens as after a crash: a process that dies leaves no clean-shutdown marker. */
+      const reopen = (clean = false) => {
         store.close();
+        if (!clean) h.backend.remove(path.join(h.root, 't-0', 'clean-shutdown'));
         store = h.open();
         return store.openPartition('t', 0, config({ segmentBytes: 700 }));
       };
@@ -179,6 +182,20 @@ for (const { name, make } of harnesses) {
           expect(readAll(log)).toEqual([...expected, 50n, 51n]);
         });
       }
+
+      it('still cuts a structurally torn tail after a clean shutdown, and reopens cleanly without scanning', () => {
+        let log = store.openPartition('t', 0, config({ segmentBytes: 700 }));
+        fill(log, 10);
+        const expected = readAll(log);
+        log = reopen(true);
+        expect(readAll(log)).toEqual(expected);
+        const last = h.backend.open(segmentFiles(h, 't-0', '.log').at(-1)!);
+        last.append(batchOf('torn', 5).subarray(0, 80));
+        last.close();
+        log = reopen(true);
+        expect(log.logEndOffset).toBe(50n);
+        expect(readAll(log)).toEqual(expected);
+      });
 
       it('drops a last batch whose CRC no longer matches', () => {
         let log = store.openPartition('t', 0, config());

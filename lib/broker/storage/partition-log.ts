@@ -14,6 +14,8 @@ import type { AppendOutcome, FsyncPolicy, LogConfig, PartitionLog } from './type
 
 const SEGMENT_FILE = /^(\d{20})\.log$/;
 const LOG_START_FILE = 'log-start-offset';
+/** Written by close() after an fsync; its presence on open means the last segment needs no CRC scan. */
+const CLEAN_SHUTDOWN_FILE = 'clean-shutdown';
 const INT32_MAX = 0x7fffffffn;
 
 export interface RecoveryReport {
@@ -66,8 +68,11 @@ export class SegmentedPartitionLog implements PartitionLog {
       const m = /^(\d{20})\.(index|timeindex)$/.exec(n);
       if (m && !logs.has(m[1]!)) this.backend.remove(path.join(this.dir, n)); // orphan index
     }
+    const markerPath = path.join(this.dir, CLEAN_SHUTDOWN_FILE);
+    const clean = this.backend.exists(markerPath);
+    this.backend.remove(markerPath);
     bases.forEach((base, i) => {
-      const { segment, report } = Segment.open(this.backend, this.dir, base, i === bases.length - 1);
+      const { segment, report } = Segment.open(this.backend, this.dir, base, { isLast: i === bases.length - 1, cleanShutdown: clean });
       this.segments.push(segment);
       this.noteRecovery(base, report);
     });
@@ -234,7 +239,7 @@ export class SegmentedPartitionLog implements PartitionLog {
       this.backend.remove(`${stem}.index`);
       this.backend.remove(`${stem}.timeindex`);
       this.backend.rename(cleanedPath, `${stem}.log`);
-      this.segments[i] = Segment.open(this.backend, this.dir, s.baseOffset, false).segment;
+      this.segments[i] = Segment.open(this.backend, this.dir, s.baseOffset, { isLast: false, cleanShutdown: true }).segment;
     }
   }
 
@@ -261,9 +266,11 @@ export class SegmentedPartitionLog implements PartitionLog {
 
   close(): void {
     if (this.closed) return;
-    if (this.fsync !== 'never') this.flush();
+    this.active.sync();
+    this.dirty = false;
     for (const s of this.segments) s.close();
     this.closed = true;
+    this.backend.writeTextAtomic(path.join(this.dir, CLEAN_SHUTDOWN_FILE), '');
   }
 
   get isClosed(): boolean {

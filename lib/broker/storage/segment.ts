@@ -42,14 +42,21 @@ export class Segment {
     return new Segment(backend, dir, baseOffset);
   }
 
-  /** Opens an existing segment. The active (last) one is checked batch by batch, CRC included, and
-   * a torn tail is cut off; older ones trust their index files when those are consistent. */
-  static open(backend: Backend, dir: string, baseOffset: bigint, isLast: boolean): { segment: Segment; report: SegmentOpenReport } {
+  /** Opens an existing segment. Index files are trusted when consistent, except for the last
+   * segment after an unclean shutdown: that one is checked batch by batch, CRC included, and a torn
+   * tail is cut off. Whenever an index must be rebuilt, the last segment's CRCs are checked too. */
+  static open(
+    backend: Backend,
+    dir: string,
+    baseOffset: bigint,
+    opts: { isLast: boolean; cleanShutdown: boolean },
+  ): { segment: Segment; report: SegmentOpenReport } {
     const s = new Segment(backend, dir, baseOffset);
-    if (!isLast && s.index.load(s.log.size) && s.resumeFromIndex()) {
+    const trustIndex = !opts.isLast || opts.cleanShutdown;
+    if (trustIndex && s.index.load(s.log.size) && s.resumeFromIndex()) {
       return { segment: s, report: { truncatedBytes: 0, indexRebuilt: false } };
     }
-    const report = s.rebuild(isLast);
+    const report = s.rebuild(opts.isLast);
     return { segment: s, report };
   }
 
