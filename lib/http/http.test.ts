@@ -64,14 +64,14 @@ describe('route wrapper', () => {
     expect(await b.text()).not.toContain('secret internals');
   });
   it('refuses a cross-site POST and accepts a same-origin one', async () => {
-    process.env = { KAFKA_BROKERCONNECT: 'k:1' };
+    process.env = { NODE_ENV: 'test', KAFKA_BROKERCONNECT: 'k:1' };
     expect((await ok(post({ 'content-type': 'application/json', origin: 'http://evil.example' }))).status).toBe(403);
     expect((await ok(post({ 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' }))).status).toBe(403);
     expect((await ok(post({ 'content-type': 'application/json', origin: 'http://console.local:9000' }))).status).toBe(200);
     expect((await ok(post({ 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' }))).status).toBe(200);
   });
   it('needs a JSON content type and a well-formed body', async () => {
-    process.env = { KAFKA_BROKERCONNECT: 'k:1' };
+    process.env = { NODE_ENV: 'test', KAFKA_BROKERCONNECT: 'k:1' };
     expect((await ok(post({ 'content-type': 'application/x-www-form-urlencoded' }, 'n=1'))).status).toBe(415);
     const bad = await ok(post({ 'content-type': 'application/json' }, '{"n":'));
     expect(bad.status).toBe(400);
@@ -79,11 +79,11 @@ describe('route wrapper', () => {
     expect(await wrong.json()).toMatchObject({ status: 400, field: 'n' });
   });
   it('refuses a switched-off mutation with 403 naming the variable', async () => {
-    process.env = { KAFKA_BROKERCONNECT: 'k:1', TOPIC_CREATE_ENABLED: 'false' };
+    process.env = { NODE_ENV: 'test', KAFKA_BROKERCONNECT: 'k:1', TOPIC_CREATE_ENABLED: 'false' };
     const r = await ok(post({ 'content-type': 'application/json' }));
     expect(r.status).toBe(403);
     expect((await r.json()).detail).toContain('TOPIC_CREATE_ENABLED');
-    process.env = { KAFKA_BROKERCONNECT: 'k:1', READ_ONLY: 'yes' };
+    process.env = { NODE_ENV: 'test', KAFKA_BROKERCONNECT: 'k:1', READ_ONLY: 'yes' };
     expect((await ok(post({ 'content-type': 'application/json' }))).status).toBe(403);
   });
   it('parses query strings with the shared schemas', () => {
