@@ -1,0 +1,27 @@
+// ListGroups: v0-2
+//
+// Behavior:
+// * Like each Kafka broker, a node lists the groups it coordinates (clients ask every node and
+//   merge), so no group is listed twice.
+// * Deleted groups are not listed; groups that only hold committed offsets are (protocol type "").
+import { groupsOf } from '../groups';
+import { ApiKey, type ListGroupsRequest, type ListGroupsResponse } from '../protocol';
+import { ErrorCode } from '../protocol/errors';
+import { defineHandler } from './types';
+
+export default defineHandler<ListGroupsRequest, ListGroupsResponse>({
+  key: ApiKey.ListGroups,
+  min: 0,
+  max: 2,
+  async handle(_req, ctx) {
+    const groups = await groupsOf(ctx.runtime);
+    return {
+      throttleTimeMs: 0,
+      errorCode: ErrorCode.NONE,
+      groups: groups.coordinator
+        .listGroups()
+        .filter((g) => groups.check(ctx, g.groupId) === ErrorCode.NONE)
+        .map((g) => ({ groupId: g.groupId, protocolType: g.protocolType })),
+    };
+  },
+});

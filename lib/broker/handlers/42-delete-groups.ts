@@ -1,0 +1,30 @@
+// DeleteGroups: v0-1
+//
+// Behavior:
+// * Each group is deleted by its coordinator; asked elsewhere it gets NOT_COORDINATOR (or
+//   COORDINATOR_NOT_AVAILABLE).
+// * Only an Empty group may go: NON_EMPTY_GROUP while members remain, GROUP_ID_NOT_FOUND for a group
+//   that does not exist.
+// * Its committed offsets and metadata are tombstoned in `__consumer_offsets`, so they stay gone
+//   after a restart.
+import { groupsOf } from '../groups';
+import { ApiKey, type DeleteGroupsRequest, type DeleteGroupsResponse } from '../protocol';
+import { ErrorCode } from '../protocol/errors';
+import { defineHandler } from './types';
+
+export default defineHandler<DeleteGroupsRequest, DeleteGroupsResponse>({
+  key: ApiKey.DeleteGroups,
+  min: 0,
+  max: 1,
+  async handle(req, ctx) {
+    const groups = await groupsOf(ctx.runtime);
+    return {
+      throttleTimeMs: 0,
+      results: req.groupsNames.map((groupId) => {
+        const errorCode = groups.check(ctx, groupId);
+        if (errorCode !== ErrorCode.NONE) return { groupId, errorCode };
+        return groups.coordinator.deleteGroups([groupId])[0]!;
+      }),
+    };
+  },
+});
