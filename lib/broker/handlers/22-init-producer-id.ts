@@ -1,0 +1,26 @@
+// InitProducerId: v0-1
+//
+// Behavior:
+// * Idempotent producers (transactionalId null): a fresh producer id, never reused across restarts,
+//   with epoch 0. The partition logs then track sequences per (producer id, partition): a re-sent
+//   duplicate gets its original offset, a gap OUT_OF_ORDER_SEQUENCE_NUMBER.
+// * Transactional ids are refused with INVALID_REQUEST: the embedded broker does not run
+//   transactions (FindCoordinator for a transaction key says so in words).
+import { ProducerIds } from '../admin/producer-ids';
+import { ApiKey, type InitProducerIdRequest, type InitProducerIdResponse } from '../protocol';
+import { ErrorCode } from '../protocol/errors';
+import { defineHandler } from './types';
+
+export default defineHandler<InitProducerIdRequest, InitProducerIdResponse>({
+  key: ApiKey.InitProducerId,
+  min: 0,
+  max: 1,
+  handle(req, ctx) {
+    if (req.transactionalId !== null) {
+      ctx.runtime.log(`InitProducerId for transactional id ${req.transactionalId} refused: transactions are not supported`);
+      return { throttleTimeMs: 0, errorCode: ErrorCode.INVALID_REQUEST, producerId: -1n, producerEpoch: -1 };
+    }
+    const ids = ctx.runtime.service('producer-ids', (rt) => new ProducerIds(rt.cluster.store));
+    return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, producerId: ids.allocate(), producerEpoch: 0 };
+  },
+});
