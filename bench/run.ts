@@ -4,6 +4,7 @@
 // (VmHWM from /proc). Targets on a 2-core machine: produce >= 150,000 msg/s, consume >= 400,000 msg/s.
 //
 //   npm run bench [-- --messages 300000 --size 1024 --partitions 3]
+//   BENCH_BROKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench   (profile the broker)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, closeSync } from 'node:fs';
 import os from 'node:os';
@@ -12,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 
 const KCAT = '/usr/bin/kcat';
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = process.cwd();
 
 const { values } = parseArgs({
   options: {
@@ -41,8 +42,8 @@ async function writeInput(file: string): Promise<void> {
 function startBroker(dataDir: string): Promise<{ child: ChildProcess; bootstrap: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'lib/broker/cli.ts', '--data-dir', dataDir, '--port', '0', '--quiet', '--fsync', values.fsync!],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_OPTIONS: process.env.BENCH_BROKER_NODE_OPTIONS ?? '' } },
+    [...(process.env.BENCH_BROKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'lib/broker/cli.ts', '--data-dir', dataDir, '--port', '0', '--quiet', '--fsync', values.fsync!],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return new Promise((resolve, reject) => {
     let out = '';
