@@ -26,5 +26,5 @@ export const ACTION_LABELS: Record<Exclude<Action, 'topicEdit'>, string> = {
 export function useSwitches() {
   const query = useQuery(settingsQuery());
   const switches = query.data?.switches;
-  return { settings: query.data, can: (action: Action) => allowed(switches, action) };
+  return { settings: query.data, error: query.error, refetch: query.refetch, can: (action: Action) => allowed(switches, action) };
 }

@@ -1,0 +1,50 @@
+'use client';
+// Raise a topic's partition count (Kafka cannot lower it). Keys map to partitions by hash, so the
+// dialog warns that keyed data will be spread differently from now on.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { ErrorBanner } from '@/components/ui/feedback';
+import { TextField } from '@/components/ui/field';
+import { useToast } from '@/components/ui/toast';
+import { addPartitions } from '@/lib/api/queries/topics';
+import { queryKeys } from '@/lib/api/query-keys';
+
+export function AddPartitionsDialog({ topic, current, open, onClose }: { topic: string; current: number; open: boolean; onClose: () => void }) {
+  const client = useQueryClient();
+  const toast = useToast();
+  const [count, setCount] = useState(String(current + 1));
+  const n = Number(count);
+  const invalid = !Number.isInteger(n) || n <= current ? `Enter a whole number greater than ${current}` : undefined;
+  const mutation = useMutation({
+    mutationFn: () => addPartitions(topic, n),
+    onSuccess: async () => {
+      toast.success(`${topic} now has ${n} partitions`);
+      await client.invalidateQueries({ queryKey: queryKeys.topic(topic) });
+      await client.invalidateQueries({ queryKey: queryKeys.topics() });
+      onClose();
+    },
+  });
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={`Add partitions to ${topic}`}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" disabled={!!invalid || mutation.isPending} onClick={() => mutation.mutate()}>
+            Add partitions
+          </Button>
+        </>
+      }
+    >
+      <div className="space-y-3 text-sm">
+        <p>Messages with a key go to the partition chosen by the key&apos;s hash; with more partitions, the same key may land elsewhere from now on.</p>
+        {mutation.error ? <ErrorBanner error={mutation.error} title="Partitions were not added" /> : null}
+        <TextField label="New partition count" type="number" min={current + 1} value={count} error={count ? invalid : undefined} onChange={(e) => setCount(e.target.value)} />
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,142 @@
+'use client';
+// Create a topic: name checked live with Kafka's rules, replication factor bounded by the broker
+// count, the common configs as plain choices and any other config as key/value rows. A server
+// refusal (exists, invalid, too many replicas) is shown on the field it concerns.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { ErrorBanner } from '@/components/ui/feedback';
+import { SelectField, TextField } from '@/components/ui/field';
+import { Panel } from '@/components/ui/panel';
+import { useToast } from '@/components/ui/toast';
+import { ApiError } from '@/lib/api/fetch-json';
+import { clusterQuery } from '@/lib/api/queries/cluster';
+import { createTopic } from '@/lib/api/queries/topics';
+import { queryKeys } from '@/lib/api/query-keys';
+import { ConfigRows, type ConfigRow } from './config-rows';
+import { fieldOf, nameError, nameHint, toRequest, validateDraft, type FieldErrors } from './create-topic-validation';
+
+const RETENTION = [
+  ['', 'Broker default'],
+  ['3600000', '1 hour'],
+  ['86400000', '1 day'],
+  ['604800000', '7 days'],
+  ['2592000000', '30 days'],
+  ['-1', 'Forever'],
+] as const;
+
+export function CreateTopicForm() {
+  const router = useRouter();
+  const toast = useToast();
+  const client = useQueryClient();
+  const brokers = useQuery(clusterQuery()).data?.brokers.length;
+  const [name, setName] = useState('');
+  const [partitions, setPartitions] = useState('1');
+  const [rf, setRf] = useState<string | null>(null);
+  const [retention, setRetention] = useState('');
+  const [cleanup, setCleanup] = useState('');
+  const [maxBytes, setMaxBytes] = useState('');
+  const [extra, setExtra] = useState<ConfigRow[]>([]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const replication = rf ?? String(Math.min(3, brokers ?? 1));
+
+  const mutation = useMutation({
+    mutationFn: createTopic,
+    onSuccess: async (created) => {
+      toast.success(`Topic ${created.name} created`);
+      await client.invalidateQueries({ queryKey: queryKeys.topics() });
+      await client.invalidateQueries({ queryKey: queryKeys.cluster() });
+      router.push(`/topics/${encodeURIComponent(created.name)}`);
+    },
+    onError: (e) => {
+      if (e instanceof ApiError) {
+        const field = fieldOf(e.field, e.status);
+        if (field) setErrors({ [field]: e.problem.detail ?? e.problem.title });
+      }
+    },
+  });
+  const serverFieldError = mutation.error instanceof ApiError && fieldOf(mutation.error.field, mutation.error.status);
+
+  const submit = () => {
+    const configs = [
+      ...(retention ? [{ key: 'retention.ms', value: retention }] : []),
+      ...(cleanup ? [{ key: 'cleanup.policy', value: cleanup }] : []),
+      ...(maxBytes ? [{ key: 'max.message.bytes', value: maxBytes }] : []),
+      ...extra,
+    ];
+    const draft = { name, partitions, replicationFactor: replication, configs };
+    const found = validateDraft(draft, brokers);
+    setErrors(found);
+    if (Object.keys(found).length === 0) mutation.mutate(toRequest(draft));
+  };
+  const clear = (f: keyof FieldErrors) => setErrors(({ [f]: _, ...rest }) => rest);
+
+  return (
+    <form
+      noValidate
+      aria-label="Create topic"
+      className="max-w-3xl space-y-5"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      {mutation.error && !serverFieldError ? <ErrorBanner error={mutation.error} title="The topic was not created" /> : null}
+      <Panel title="Topic">
+        <div className="grid gap-4 sm:grid-cols-3">
+          <TextField
+            className="sm:col-span-3"
+            label="Name"
+            value={name}
+            autoFocus
+            autoComplete="off"
+            spellCheck={false}
+            error={errors.name ?? nameError(name)}
+            hint={nameHint(name) ?? 'Letters, digits, “.”, “_” and “-”; at most 249 characters.'}
+            onChange={(e) => {
+              setName(e.target.value);
+              clear('name');
+            }}
+          />
+          <TextField label="Partitions" type="number" min={1} inputMode="numeric" value={partitions} error={errors.partitions} onChange={(e) => { setPartitions(e.target.value); clear('partitions'); }} />
+          <TextField
+            label="Replication factor"
+            type="number"
+            min={1}
+            inputMode="numeric"
+            value={replication}
+            error={errors.replicationFactor}
+            hint={brokers ? `At most ${brokers} (brokers in the cluster)` : undefined}
+            onChange={(e) => { setRf(e.target.value); clear('replicationFactor'); }}
+          />
+        </div>
+      </Panel>
+      <Panel title="Configuration">
+        <div className="grid gap-4 sm:grid-cols-3">
+          <SelectField label="Retention" value={retention} onChange={(e) => setRetention(e.target.value)}>
+            {RETENTION.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          </SelectField>
+          <SelectField label="Cleanup policy" value={cleanup} onChange={(e) => setCleanup(e.target.value)}>
+            <option value="">Broker default</option>
+            <option value="delete">delete</option>
+            <option value="compact">compact</option>
+            <option value="compact,delete">compact, delete</option>
+          </SelectField>
+          <TextField label="Max message size (bytes)" type="number" min={0} placeholder="Broker default" value={maxBytes} onChange={(e) => setMaxBytes(e.target.value)} />
+        </div>
+        <div className="mt-4">
+          <p className="mb-2 text-xs font-medium text-zinc-600 dark:text-zinc-400">Other configs</p>
+          <ConfigRows rows={extra} onChange={(r) => { setExtra(r); clear('configs'); }} />
+          {errors.configs ? <p role="alert" className="mt-2 text-xs text-red-600 dark:text-red-400">{errors.configs}</p> : null}
+        </div>
+      </Panel>
+      <div className="flex gap-2">
+        <Button type="submit" variant="primary" disabled={mutation.isPending}>
+          {mutation.isPending ? 'Creating…' : 'Create topic'}
+        </Button>
+        <Button onClick={() => router.back()}>Cancel</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+'use client';
+// The topic page's action bar. Each action appears only when the server allows it; each opens its
+// own dialog.
+import Link from 'next/link';
+import { useState } from 'react';
+import { ProduceDialog } from '@/components/messages/produce-dialog';
+import { useSwitches } from '@/components/settings/use-switches';
+import { Button, buttonClass } from '@/components/ui/button';
+import type { TopicDetail } from '@/lib/schemas/topic';
+import { AddPartitionsDialog } from './add-partitions-dialog';
+import { DeleteTopicDialog } from './delete-topic-dialog';
+import { PurgeDialog } from './purge-dialog';
+
+type Open = 'produce' | 'partitions' | 'purge' | 'delete' | null;
+
+export function TopicActions({ topic }: { topic: TopicDetail }) {
+  const { can } = useSwitches();
+  const [open, setOpen] = useState<Open>(null);
+  const close = () => setOpen(null);
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Link href={`/topics/${encodeURIComponent(topic.name)}/messages`} className={buttonClass('primary')}>
+        Browse messages
+      </Link>
+      {can('messageSend') ? <Button onClick={() => setOpen('produce')}>Produce</Button> : null}
+      {can('topicEdit') ? <Button onClick={() => setOpen('partitions')}>Add partitions</Button> : null}
+      {can('recordsDelete') ? <Button onClick={() => setOpen('purge')}>Purge</Button> : null}
+      {can('topicDelete') ? (
+        <Button variant="danger" onClick={() => setOpen('delete')}>
+          Delete topic
+        </Button>
+      ) : null}
+      <ProduceDialog topic={topic.name} partitions={topic.partitions.length} open={open === 'produce'} onClose={close} />
+      {open === 'partitions' ? <AddPartitionsDialog topic={topic.name} current={topic.partitions.length} open onClose={close} /> : null}
+      {open === 'purge' ? <PurgeDialog topic={topic.name} partitions={topic.partitions} open onClose={close} /> : null}
+      <DeleteTopicDialog topic={topic.name} open={open === 'delete'} onClose={close} />
+    </div>
+  );
+}

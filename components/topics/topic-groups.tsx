@@ -1,0 +1,32 @@
+// Consumer groups with committed offsets on this topic, and their lag on it.
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/feedback';
+import { SimpleTable } from '@/components/ui/simple-table';
+import { formatInt64 } from '@/lib/format/numbers';
+import type { TopicDetail } from '@/lib/schemas/topic';
+import { stateTone } from '@/components/groups/state-tone';
+
+export function TopicGroups({ groups }: { groups: TopicDetail['groups'] }) {
+  if (groups.length === 0) return <EmptyState title="No consumer group has committed offsets on this topic" />;
+  return (
+    <SimpleTable
+      label="Consumer groups"
+      rows={groups}
+      rowKey={(g) => g.groupId}
+      columns={[
+        {
+          id: 'group',
+          header: 'Group',
+          cell: (g) => (
+            <Link href={`/groups/${encodeURIComponent(g.groupId)}`} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
+              {g.groupId}
+            </Link>
+          ),
+        },
+        { id: 'state', header: 'State', cell: (g) => <Badge tone={stateTone(g.state)}>{g.state}</Badge> },
+        { id: 'lag', header: 'Lag', align: 'right', cell: (g) => formatInt64(g.lag) },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,36 @@
+'use client';
+// Page state that lives in the URL (filters, sort, paging, message-browser choices), so any view can
+// be shared or reloaded. The URL is parsed with the same zod schema the API uses, whose `.catch()`
+// defaults make a hand-edited or stale link fall back to something sensible instead of failing.
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useMemo } from 'react';
+import type { z } from 'zod';
+
+type Scalar = string | number | boolean | undefined | null;
+
+export function toSearch(values: Record<string, Scalar>): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined || v === null || v === '' || v === false) continue;
+    sp.set(k, String(v));
+  }
+  const s = sp.toString();
+  return s ? `?${s}` : '';
+}
+
+export function useUrlState<S extends z.ZodType<Record<string, unknown>>>(schema: S) {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const state = useMemo(() => schema.parse(Object.fromEntries(params.entries())) as z.infer<S>, [params, schema]);
+  const update = useCallback(
+    (patch: Partial<Record<keyof z.infer<S>, Scalar>>, mode: 'push' | 'replace' = 'replace') => {
+      const next = { ...Object.fromEntries(params.entries()), ...patch } as Record<string, Scalar>;
+      const url = `${pathname}${toSearch(next)}`;
+      if (mode === 'push') router.push(url, { scroll: false });
+      else router.replace(url, { scroll: false });
+    },
+    [params, pathname, router],
+  );
+  return [state, update] as const;
+}
