@@ -6,7 +6,7 @@ import type { Cluster } from '../cluster/cluster';
 import { GroupCoordinator } from '../coordinator';
 import type { BrokerRuntime, BrokerService, HandlerContext } from '../handlers/types';
 import { ErrorCode } from '../protocol/errors';
-import { ensureOffsetsTopic, OffsetsLog } from './offsets-log';
+import { ensureOffsetsTopic, OFFSETS_TOPIC, OffsetsLog } from './offsets-log';
 import { groupSettings } from './settings';
 
 export type CoordinatorLookup =
@@ -78,4 +78,11 @@ export function clientHost(remote: string): string {
   const i = remote.lastIndexOf(':');
   const address = i > 0 ? remote.slice(0, i) : remote;
   return `/${address.replace(/^::ffff:/, '')}`;
+}
+
+/** DeleteTopics' follow-up: every group forgets its committed offsets of `topic` (durably). */
+export async function dropTopicOffsets(runtime: BrokerRuntime, topic: string): Promise<void> {
+  if (!runtime.cluster.topic(OFFSETS_TOPIC)) return; // no offsets topic, so no committed offsets
+  const groups = await groupsOf(runtime);
+  groups.coordinator.deleteTopicOffsets(topic);
 }
