@@ -1,0 +1,93 @@
+'use client';
+// The messages page: controls and paging from the URL, the current page kept on screen while the
+// next loads, the server-side search, and the produce dialog.
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useSwitches } from '@/components/settings/use-switches';
+import { Button } from '@/components/ui/button';
+import { EmptyState, ErrorBanner, Skeleton } from '@/components/ui/feedback';
+import { Panel } from '@/components/ui/panel';
+import { useUrlState } from '@/components/url/use-url-state';
+import { messagesQuery } from '@/lib/api/queries/messages';
+import { topicQuery } from '@/lib/api/queries/topics';
+import { formatInt64 } from '@/lib/format/numbers';
+import { BrowseControls } from './browse-controls';
+import { BrowseUrlSchema, toApiQuery } from './browse-params';
+import { MessageTable } from './message-table';
+import { ProduceDialog } from './produce-dialog';
+import { SearchPanel } from './search-panel';
+
+export function MessageBrowser({ topic }: { topic: string }) {
+  const [u, setUrl] = useUrlState(BrowseUrlSchema);
+  const query = useQuery(messagesQuery(topic, toApiQuery(u)));
+  const detail = useQuery(topicQuery(topic));
+  const { can } = useSwitches();
+  const [producing, setProducing] = useState(false);
+  const [searching, setSearching] = useState(false);
+  const partitions = detail.data?.partitions.length ?? query.data?.watermarks.length ?? 0;
+  const page = query.data;
+  return (
+    <div className="space-y-4">
+      <Panel>
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <BrowseControls u={u} partitions={partitions} onChange={(p) => setUrl(p, 'push')} />
+          <div className="flex gap-2">
+            <Button aria-pressed={searching} onClick={() => setSearching((s) => !s)}>
+              Search
+            </Button>
+            {can('messageSend') ? (
+              <Button variant="primary" onClick={() => setProducing(true)}>
+                Produce
+              </Button>
+            ) : null}
+          </div>
+        </div>
+      </Panel>
+      {searching ? <SearchPanel topic={topic} partition={u.partition} tz={u.tz} /> : null}
+      <Panel
+        flush
+        title={
+          page ? (
+            <span className="font-normal text-zinc-600 dark:text-zinc-400">
+              {page.messages.length} messages
+              {u.partition !== undefined
+                ? page.watermarks
+                    .filter((w) => w.partition === u.partition)
+                    .map((w) => ` · offsets ${formatInt64(w.low)}–${formatInt64(w.high)}`)
+                : ` · ${page.watermarks.length} partitions`}
+              {query.isFetching ? ' · loading…' : ''}
+            </span>
+          ) : (
+            'Messages'
+          )
+        }
+        actions={
+          <>
+            <Button size="sm" disabled={!page?.prev || query.isFetching} onClick={() => setUrl({ cursor: page?.prev ?? undefined, open: undefined }, 'push')}>
+              ← Previous
+            </Button>
+            <Button size="sm" disabled={!page?.next || query.isFetching} onClick={() => setUrl({ cursor: page?.next ?? undefined, open: undefined }, 'push')}>
+              Next →
+            </Button>
+          </>
+        }
+      >
+        {query.error ? (
+          <div className="p-4">
+            <ErrorBanner error={query.error} onRetry={() => void query.refetch()} />
+          </div>
+        ) : null}
+        {page ? (
+          page.messages.length === 0 ? (
+            <EmptyState title="No messages here">Try another start position or partition, or produce one.</EmptyState>
+          ) : (
+            <MessageTable messages={page.messages} tz={u.tz} open={u.open} onToggle={(open) => setUrl({ open })} />
+          )
+        ) : query.error ? null : (
+          <Skeleton rows={10} label="Loading messages" />
+        )}
+      </Panel>
+      <ProduceDialog topic={topic} partitions={partitions} open={producing} onClose={() => setProducing(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+'use client';
+// An expanded message: tabs for the pretty JSON tree, the plain text, a hex dump and the headers,
+// for the value and the key, with copy buttons. The JSON is parsed only when this opens.
+import { useMemo, useState } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { CopyButton } from '@/components/ui/copy-button';
+import type { Message, Payload } from '@/lib/schemas/message';
+import { JsonTree } from './json-tree';
+import { HeadersView, HexView, TextView } from './payload-views';
+
+type Tab = 'json' | 'text' | 'hex' | 'headers';
+
+function parseJson(p: Payload | null): { ok: true; value: unknown } | { ok: false } {
+  if (!p || p.encoding !== 'json' || p.text === null || p.truncated) return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(p.text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function PayloadTabs({ payload, what, headers }: { payload: Payload | null; what: 'Value' | 'Key'; headers?: Message['headers'] }) {
+  const json = useMemo(() => parseJson(payload), [payload]);
+  const tabs: Tab[] = [...(json.ok ? (['json'] as const) : []), 'text', 'hex', ...(headers ? (['headers'] as const) : [])];
+  const [tab, setTab] = useState<Tab>(json.ok ? 'json' : payload?.encoding === 'binary' ? 'hex' : 'text');
+  const names: Record<Tab, string> = { json: 'JSON', text: 'Text', hex: 'Hex', headers: `Headers (${headers?.length ?? 0})` };
+  return (
+    <section aria-label={what} className="min-w-0">
+      <div className="mb-2 flex flex-wrap items-center gap-2">
+        <h3 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">{what}</h3>
+        <div role="tablist" aria-label={`${what} views`} className="flex gap-1">
+          {tabs.map((t) => (
+            <button
+              key={t}
+              role="tab"
+              type="button"
+              aria-selected={tab === t}
+              onClick={() => setTab(t)}
+              className={`rounded px-2 py-0.5 text-xs ${tab === t ? 'bg-zinc-800 text-white dark:bg-zinc-200 dark:text-zinc-900' : 'text-zinc-600 hover:bg-zinc-200 dark:text-zinc-400 dark:hover:bg-zinc-800'}`}
+            >
+              {names[t]}
+            </button>
+          ))}
+        </div>
+        <span className="flex-1" />
+        {payload?.error ? <Badge tone="bad">{payload.error}</Badge> : null}
+        {json.ok ? <CopyButton label="Copy JSON" text={() => JSON.stringify(json.value, null, 2)} /> : null}
+        {payload?.text != null ? <CopyButton label="Copy text" text={payload.text} /> : null}
+        {payload?.base64 != null ? <CopyButton label="Copy base64" text={payload.base64} /> : null}
+      </div>
+      <div role="tabpanel" aria-label={names[tab]}>
+        {tab === 'headers' ? (
+          <HeadersView headers={headers ?? []} />
+        ) : payload === null ? (
+          <p className="text-sm text-zinc-500">null</p>
+        ) : tab === 'json' && json.ok ? (
+          <div className="max-h-[28rem] overflow-auto rounded-md bg-zinc-50 p-3 dark:bg-zinc-950">
+            <JsonTree value={json.value} />
+          </div>
+        ) : tab === 'hex' ? (
+          <HexView payload={payload} />
+        ) : (
+          <TextView payload={payload} />
+        )}
+      </div>
+    </section>
+  );
+}
+
+export function MessageDetail({ message }: { message: Message }) {
+  return (
+    <div className="space-y-4 bg-zinc-50/60 px-4 py-3 dark:bg-zinc-900/60">
+      <PayloadTabs payload={message.value} what="Value" headers={message.headers} />
+      <PayloadTabs payload={message.key} what="Key" />
+      <p className="text-xs text-zinc-500">
+        {message.timestampType}
+        {message.compression ? ` · compression ${message.compression}` : ''}
+        {message.transactional ? ' · transactional' : ''}
+      </p>
+    </div>
+  );
+}

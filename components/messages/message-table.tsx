@@ -1,0 +1,137 @@
+'use client';
+// Messages as rows (partition, offset, time, key, value preview, headers, size) that expand in place
+// into MessageDetail. Rows are virtualised with measured heights, so a 1,000-message page with a
+// few rows open scrolls smoothly. Previews are cut short before rendering: a 2 MB value costs
+// nothing until it is opened.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { tdClass, thClass } from '@/components/ui/virtual-table';
+import { formatTimestamp, type TimeZoneMode } from '@/lib/format/dates';
+import { formatBytes, formatInt64 } from '@/lib/format/numbers';
+import type { Message, Payload } from '@/lib/schemas/message';
+import { rowId } from './browse-params';
+import { MessageDetail } from './message-detail';
+
+const PREVIEW = 160;
+
+function Preview({ p }: { p: Payload | null }) {
+  if (p === null) return <span className="text-zinc-400 italic">null</span>;
+  return (
+    <span className="flex min-w-0 items-center gap-1.5">
+      {p.encoding === 'binary' ? <Badge tone="warn">binary</Badge> : null}
+      {p.error ? <Badge tone="bad" title={p.error}>decode error</Badge> : null}
+      <span className="truncate font-mono text-xs">{p.text !== null ? p.text.slice(0, PREVIEW) : `${(p.base64 ?? '').slice(0, 48)}…`}</span>
+    </span>
+  );
+}
+
+const HEADERS = ['', 'Partition', 'Offset', 'Timestamp', 'Key', 'Value', 'Headers', 'Size'];
+
+export function MessageTable({
+  messages,
+  tz,
+  open,
+  onToggle,
+  label = 'Messages',
+}: {
+  messages: readonly Message[];
+  tz: TimeZoneMode;
+  open: string | undefined;
+  onToggle: (id: string | undefined) => void;
+  label?: string;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (messages[i] && rowId(messages[i]) === open ? 420 : 37),
+    overscan: 10,
+    initialRect: { width: 1200, height: 900 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  return (
+    <div ref={scrollRef} className="overflow-auto" style={{ maxHeight: 'calc(100vh - 18rem)' }}>
+      <table aria-label={label} className="w-full table-fixed border-separate border-spacing-0 text-sm">
+        <colgroup>
+          <col className="w-8" />
+          <col className="w-20" />
+          <col className="w-28" />
+          <col className="w-60" />
+          <col className="w-48" />
+          <col />
+          <col className="w-20" />
+          <col className="w-24" />
+        </colgroup>
+        <thead>
+          <tr>
+            {HEADERS.map((h, i) => (
+              <th key={i} scope="col" className={`${thClass} ${i >= 6 || i === 2 || i === 1 ? 'text-right' : 'text-left'}`}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        {top > 0 ? (
+          <tbody aria-hidden>
+            <tr style={{ height: top }} />
+          </tbody>
+        ) : null}
+        {items.map((item) => {
+          const m = messages[item.index]!;
+          const id = rowId(m);
+          const expanded = id === open;
+          const size = (m.key?.size ?? 0) + (m.value?.size ?? 0);
+          return (
+            <tbody key={id} data-index={item.index} ref={virtualizer.measureElement}>
+              <tr className={`cursor-pointer ${expanded ? 'bg-emerald-50/60 dark:bg-emerald-950/30' : 'hover:bg-zinc-50 dark:hover:bg-zinc-800/40'}`} onClick={() => onToggle(expanded ? undefined : id)}>
+                <td className={tdClass}>
+                  <button
+                    type="button"
+                    aria-expanded={expanded}
+                    aria-label={`${expanded ? 'Collapse' : 'Expand'} message ${m.partition}/${m.offset}`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onToggle(expanded ? undefined : id);
+                    }}
+                    className="text-zinc-500 hover:text-zinc-900 dark:hover:text-white"
+                  >
+                    {expanded ? '▾' : '▸'}
+                  </button>
+                </td>
+                <td className={`${tdClass} text-right tabular-nums`}>{m.partition}</td>
+                <td className={`${tdClass} text-right font-mono text-xs tabular-nums`}>{formatInt64(m.offset)}</td>
+                <td className={`${tdClass} text-xs tabular-nums`} title={m.timestampType}>
+                  {formatTimestamp(m.timestamp, tz)}
+                  {m.timestampType === 'LogAppendTime' ? <span className="ml-1 text-zinc-400">(log)</span> : null}
+                </td>
+                <td className={`${tdClass} overflow-hidden`}>
+                  <Preview p={m.key} />
+                </td>
+                <td className={`${tdClass} overflow-hidden`}>
+                  <Preview p={m.value} />
+                </td>
+                <td className={`${tdClass} text-right tabular-nums`}>{m.headers.length || ''}</td>
+                <td className={`${tdClass} text-right text-xs tabular-nums`}>{formatBytes(size)}</td>
+              </tr>
+              {expanded ? (
+                <tr>
+                  <td colSpan={8} className="border-b border-zinc-200 p-0 dark:border-zinc-800">
+                    <MessageDetail message={m} />
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+          );
+        })}
+        {bottom > 0 ? (
+          <tbody aria-hidden>
+            <tr style={{ height: bottom }} />
+          </tbody>
+        ) : null}
+      </table>
+    </div>
+  );
+}
