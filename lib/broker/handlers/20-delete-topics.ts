@@ -4,7 +4,9 @@
 // * Served by the controller only (others answer NOT_CONTROLLER).
 // * Removes the topic from the cluster metadata (persisted) and its partitions from the store;
 //   waiting Fetches on it are woken and see UNKNOWN_TOPIC_OR_PARTITION.
+// * Every consumer group forgets its committed offsets of the deleted topic.
 // * UNKNOWN_TOPIC_OR_PARTITION for a topic that does not exist.
+import { dropTopicOffsets } from '../groups';
 import { ApiKey, type DeleteTopicsRequest, type DeleteTopicsResponse } from '../protocol';
 import { ErrorCode } from '../protocol/errors';
 import { defineHandler } from './types';
@@ -13,7 +15,7 @@ export default defineHandler<DeleteTopicsRequest, DeleteTopicsResponse>({
   key: ApiKey.DeleteTopics,
   min: 0,
   max: 1,
-  handle(req, ctx) {
+  async handle(req, ctx) {
     const responses: DeleteTopicsResponse['responses'] = [];
     for (const name of req.topicNames ?? []) {
       if (ctx.cluster.controllerId !== ctx.nodeId) {
@@ -21,6 +23,7 @@ export default defineHandler<DeleteTopicsRequest, DeleteTopicsResponse>({
         continue;
       }
       const deleted = ctx.cluster.deleteTopic(name);
+      if (deleted) await dropTopicOffsets(ctx.runtime, name);
       responses.push({ name, errorCode: deleted ? ErrorCode.NONE : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION });
     }
     return { throttleTimeMs: 0, responses };
