@@ -8,6 +8,7 @@ import { createDispatcher } from './handlers/dispatch';
 import type { BrokerRuntime, BrokerService } from './handlers/types';
 import { BrokerStats, serveMetrics, type BrokerStatsSnapshot } from './metrics';
 import { NodeServer } from './network/server';
+import { saslRequired } from './sasl';
 import { openStore } from './storage/store';
 
 export interface BrokerOptions {
@@ -107,7 +108,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     },
   };
 
-  const connOptions = { maxFrameBytes: options.maxFrameBytes ?? 100 * 1024 * 1024, log };
+  const connOptions = { maxFrameBytes: options.maxFrameBytes ?? 100 * 1024 * 1024, log, requireAuth: saslRequired(runtime.settings) };
   const servers = nodes.map((n) => new NodeServer(n.id, host, createDispatcher(runtime, n.id), connOptions));
 
   const startNode = async (id: number) => {

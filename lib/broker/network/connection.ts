@@ -36,6 +36,8 @@ export interface ConnectionOptions {
   writeHighWaterBytes?: number;
   /** Stop reading while this many requests wait for their responses. */
   maxPendingRequests?: number;
+  /** SASL is required: connections start unauthenticated. */
+  requireAuth?: boolean;
 }
 
 interface Slot {
@@ -49,7 +51,7 @@ export class Connection implements ConnectionInfo {
   readonly id = nextConnectionId++;
   readonly remote: string;
   readonly attributes = new Map<string, unknown>();
-  authenticated = true;
+  authenticated: boolean;
   principal: string | null = null;
   private readonly aborter = new AbortController();
   private readonly reader: FrameReader;
@@ -67,6 +69,7 @@ export class Connection implements ConnectionInfo {
     private readonly opts: ConnectionOptions,
   ) {
     this.remote = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
+    this.authenticated = !opts.requireAuth;
     this.reader = new FrameReader(opts.maxFrameBytes);
     this.highWater = opts.writeHighWaterBytes ?? 8 * 1024 * 1024;
     this.maxPending = opts.maxPendingRequests ?? 512;
