@@ -62,7 +62,13 @@ export async function startEmbeddedDemo(opts: EmbeddedDemoOptions): Promise<Embe
     host: opts.host,
     nodes: DEMO_NODES,
     dataDir: opts.dataDir,
-    log: (line) => opts.log(`broker: ${line}`),
+    // Group joins and topic creations are the demo working as intended; keep the console quiet
+    // unless something went wrong.
+    log: (line) => {
+      if (process.env.KAFSCOPE_BROKER_LOG || /fail|error|corrupt|refus|clos(e|ing) connection/i.test(line)) {
+        opts.log(`broker: ${line}`);
+      }
+    },
   });
   process.env.KAFSCOPE_EMBEDDED_BOOTSTRAP = broker.bootstrap;
   opts.log(`embedded Kafka broker (${DEMO_NODES} nodes) at ${broker.bootstrap}, data in ${opts.dataDir}`);
@@ -70,7 +76,7 @@ export async function startEmbeddedDemo(opts: EmbeddedDemoOptions): Promise<Embe
   const kafka = new Kafka({
     clientId: 'kafscope-demo',
     brokers: broker.bootstrap.split(','),
-    logLevel: logLevel.NOTHING,
+    logLevel: process.env.KAFSCOPE_DEMO_DEBUG ? logLevel.WARN : logLevel.NOTHING,
     retry: { retries: 5 },
   });
   const admin = kafka.admin();
