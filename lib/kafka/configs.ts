@@ -1,0 +1,59 @@
+// DescribeConfigs for topics and brokers, reshaped into ConfigEntry DTOs (sensitive values never
+// leave the server), batched into one request per call and cached briefly.
+import { ConfigResourceTypes } from 'kafkajs';
+import type { ConfigEntry } from '../schemas/config';
+import type { KafkaClients } from './clients';
+
+const SOURCES = [
+  'UNKNOWN',
+  'DYNAMIC_TOPIC_CONFIG',
+  'DYNAMIC_BROKER_CONFIG',
+  'DYNAMIC_DEFAULT_BROKER_CONFIG',
+  'STATIC_BROKER_CONFIG',
+  'DEFAULT_CONFIG',
+  'DYNAMIC_BROKER_LOGGER_CONFIG',
+] as const;
+
+interface RawEntry {
+  configName: string;
+  configValue: string | null;
+  isDefault?: boolean;
+  configSource?: number;
+  isSensitive?: boolean;
+  readOnly?: boolean;
+}
+
+function toEntry(e: RawEntry, overrideSource: ConfigEntry['source']): ConfigEntry {
+  const source = e.configSource !== undefined ? (SOURCES[e.configSource] ?? 'UNKNOWN') : e.isDefault ? 'DEFAULT_CONFIG' : overrideSource;
+  const isSensitive = e.isSensitive ?? false;
+  return {
+    name: e.configName,
+    value: isSensitive ? null : (e.configValue ?? null),
+    source,
+    isDefault: e.isDefault ?? source === 'DEFAULT_CONFIG',
+    isSensitive,
+    readOnly: e.readOnly ?? false,
+  };
+}
+
+async function describe(clients: KafkaClients, type: ConfigResourceTypes, names: string[]): Promise<Map<string, ConfigEntry[]>> {
+  if (names.length === 0) return new Map();
+  const key = `configs:${type}:${[...names].sort().join('\u0001')}`;
+  return clients.cache.get(key, async () => {
+    const admin = await clients.admin();
+    const res = await admin.describeConfigs({ resources: names.map((name) => ({ type, name })), includeSynonyms: false });
+    const out = new Map<string, ConfigEntry[]>();
+    const fallback = type === ConfigResourceTypes.TOPIC ? 'DYNAMIC_TOPIC_CONFIG' : 'STATIC_BROKER_CONFIG';
+    for (const r of res.resources as unknown as { resourceName: string; errorCode: number; configEntries: RawEntry[] }[]) {
+      if (r.errorCode !== 0) continue;
+      out.set(r.resourceName, r.configEntries.map((e) => toEntry(e, fallback)).sort((a, b) => a.name.localeCompare(b.name)));
+    }
+    return out;
+  }) as Promise<Map<string, ConfigEntry[]>>;
+}
+
+export const describeTopicConfigs = (clients: KafkaClients, topics: string[]) => describe(clients, ConfigResourceTypes.TOPIC, topics);
+export const describeBrokerConfigs = (clients: KafkaClients, id: number) => describe(clients, ConfigResourceTypes.BROKER, [String(id)]);
+
+/** True when a topic has any config set on the topic itself. */
+export const isCustomised = (entries: ConfigEntry[]) => entries.some((e) => e.source === 'DYNAMIC_TOPIC_CONFIG' && !e.isDefault);

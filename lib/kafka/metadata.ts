@@ -1,0 +1,76 @@
+// The cluster's shape — brokers, controller, topics and their partitions' leaders, replicas, ISR —
+// from one Metadata request for all topics, cached for a couple of seconds and shared by concurrent
+// callers. Everything that needs a leader or a partition list starts here.
+import { notFound, unavailable } from '../http/problem';
+import type { KafkaClients } from './clients';
+
+export interface PartitionMeta {
+  partition: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+  offline: number[];
+}
+export interface TopicMeta {
+  name: string;
+  internal: boolean;
+  partitions: PartitionMeta[];
+}
+export interface BrokerMeta {
+  id: number;
+  host: string;
+  port: number;
+  rack: string | null;
+}
+export interface ClusterMeta {
+  clusterId: string | null;
+  controllerId: number | null;
+  brokers: BrokerMeta[];
+  topics: Map<string, TopicMeta>;
+}
+
+export function loadMetadata(clients: KafkaClients, fresh = false): Promise<ClusterMeta> {
+  if (fresh) clients.cache.invalidate('metadata');
+  return clients.cache.get('metadata', () =>
+    clients.readers.use(async (cluster) => {
+      const raw = await cluster.metadata({ topics: [] });
+      if (!raw) throw unavailable('No broker answered the metadata request.');
+      const topics = new Map<string, TopicMeta>();
+      for (const t of raw.topicMetadata) {
+        if (t.topicErrorCode !== 0 && t.partitionMetadata.length === 0) continue;
+        topics.set(t.topic, {
+          name: t.topic,
+          internal: t.isInternal ?? t.topic.startsWith('__'),
+          partitions: t.partitionMetadata
+            .map((p) => ({
+              partition: p.partitionId,
+              leader: p.leader ?? -1,
+              replicas: p.replicas ?? [],
+              isr: p.isr ?? [],
+              offline: p.offlineReplicas ?? [],
+            }))
+            .sort((a, b) => a.partition - b.partition),
+        });
+      }
+      return {
+        clusterId: raw.clusterId ?? null,
+        controllerId: raw.controllerId ?? null,
+        brokers: raw.brokers.map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null })).sort((a, b) => a.id - b.id),
+        topics,
+      } satisfies ClusterMeta;
+    }),
+  ) as Promise<ClusterMeta>;
+}
+
+export async function requireTopic(clients: KafkaClients, topic: string): Promise<TopicMeta> {
+  const meta = await loadMetadata(clients);
+  const t = meta.topics.get(topic) ?? (await loadMetadata(clients, true)).topics.get(topic);
+  if (!t) throw notFound(`Topic "${topic}" does not exist.`);
+  return t;
+}
+
+export function requirePartition(topic: TopicMeta, partition: number): PartitionMeta {
+  const p = topic.partitions.find((x) => x.partition === partition);
+  if (!p) throw notFound(`Topic "${topic.name}" has no partition ${partition} (it has ${topic.partitions.length}).`);
+  return p;
+}

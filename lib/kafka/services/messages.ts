@@ -1,0 +1,122 @@
+// The message browser: one partition or all of them merged by timestamp, from the earliest, the
+// latest, an offset or a timestamp, in either order, with opaque cursors to the newer and the older
+// neighbouring pages. Ranges are resolved against the watermarks first (latest = the last `limit`
+// records before the high watermark), and every read is a group-less fetch from the leader.
+import type { MessagePage, MessagesQuery } from '../../schemas/message';
+import type { KafkaClients } from '../clients';
+import { decodeCursor, encodeCursor, type Cursor } from '../cursor';
+import { mergeBackward, mergeForward } from '../merge';
+import { recordTimestamp, toMessage } from '../message-dto';
+import { requirePartition, requireTopic, type PartitionMeta } from '../metadata';
+import { readPartition, type ReadRecord } from '../reader';
+import type { RawCluster } from '../kafkajs-types';
+import { getWatermarks, listOffsets, tpKey, watermarkOf, type Watermarks } from '../watermarks';
+
+const clamp = (x: bigint, lo: bigint, hi: bigint) => (x < lo ? lo : x > hi ? hi : x);
+
+/** Reads up to `limit` records before `end` (exclusive), widening the window backwards over gaps
+ * left by compaction or transaction markers. Returned in offset order. */
+async function readBackward(cluster: RawCluster, topic: string, p: PartitionMeta, end: bigint, low: bigint, limit: number): Promise<ReadRecord[]> {
+  let collected: ReadRecord[] = [];
+  let windowEnd = end;
+  let span = BigInt(limit);
+  for (let attempt = 0; attempt < 5 && windowEnd > low && collected.length < limit; attempt++) {
+    const start = clamp(windowEnd - span, low, windowEnd);
+    const r = await readPartition(cluster, { topic, partition: p.partition, leader: p.leader, from: start, end: windowEnd, max: Number(windowEnd - start) });
+    collected = [...r.records, ...collected];
+    windowEnd = start;
+    span *= 4n;
+  }
+  return collected.slice(Math.max(0, collected.length - limit));
+}
+
+async function startCursor(clients: KafkaClients, topic: string, parts: PartitionMeta[], wm: Map<string, Watermarks>, q: MessagesQuery): Promise<Cursor> {
+  const pos = new Map<number, bigint>();
+  const w = (p: number) => watermarkOf(wm, topic, p) ?? { low: 0n, high: 0n };
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    for (const p of parts) pos.set(p.partition, clamp(c.pos.get(p.partition) ?? (c.dir === 'fwd' ? w(p.partition).high : w(p.partition).low), w(p.partition).low, w(p.partition).high));
+    return { dir: c.dir, pos };
+  }
+  const dir = q.order === 'asc' ? 'fwd' : 'back';
+  switch (q.from) {
+    case 'earliest':
+      for (const p of parts) pos.set(p.partition, w(p.partition).low);
+      return { dir: 'fwd', pos };
+    case 'latest':
+      for (const p of parts) pos.set(p.partition, w(p.partition).high);
+      return { dir: 'back', pos };
+    case 'offset': {
+      const at = BigInt(q.offset ?? '0');
+      // Backwards from an offset includes that offset.
+      for (const p of parts) pos.set(p.partition, clamp(dir === 'fwd' ? at : at + 1n, w(p.partition).low, w(p.partition).high));
+      return { dir, pos };
+    }
+    case 'timestamp': {
+      const found = await listOffsets(clients, parts.map((p) => ({ topic, partition: p.partition })), q.timestamp ?? 0);
+      for (const p of parts) {
+        const o = found.get(tpKey({ topic, partition: p.partition }));
+        pos.set(p.partition, clamp(o === undefined || o < 0n ? w(p.partition).high : o, w(p.partition).low, w(p.partition).high));
+      }
+      return { dir, pos };
+    }
+  }
+}
+
+export async function getMessages(clients: KafkaClients, topic: string, q: MessagesQuery): Promise<MessagePage> {
+  const t = await requireTopic(clients, topic);
+  const parts = q.partition !== undefined ? [requirePartition(t, q.partition)] : t.partitions;
+  const wm = await getWatermarks(clients, parts.map((p) => ({ topic, partition: p.partition })));
+  const start = await startCursor(clients, topic, parts, wm, q);
+  // Leaderless partitions (a node is down) are left out of the read; the rest still answer.
+  const readable = parts.filter((p) => p.leader >= 0 && watermarkOf(wm, topic, p.partition));
+
+  const lists = await clients.readers.use((cluster) =>
+    Promise.all(
+      readable.map(async (p) => {
+        const { low, high } = watermarkOf(wm, topic, p.partition)!;
+        const at = start.pos.get(p.partition)!;
+        if (start.dir === 'back') return readBackward(cluster, topic, p, at, low, q.limit);
+        const r = await readPartition(cluster, { topic, partition: p.partition, leader: p.leader, from: at, end: high, max: q.limit });
+        return r.records;
+      }),
+    ),
+  );
+  const taken = start.dir === 'fwd' ? mergeForward(lists, q.limit, recordTimestamp) : mergeBackward(lists, q.limit, recordTimestamp);
+
+  const first = new Map<number, bigint>();
+  const last = new Map<number, bigint>();
+  for (const r of taken) {
+    if (!first.has(r.partition) || r.offset < first.get(r.partition)!) first.set(r.partition, r.offset);
+    if (!last.has(r.partition) || r.offset > last.get(r.partition)!) last.set(r.partition, r.offset);
+  }
+  const newer = new Map<number, bigint>();
+  const older = new Map<number, bigint>();
+  let hasNewer = false;
+  let hasOlder = false;
+  for (const p of parts) {
+    const w = watermarkOf(wm, topic, p.partition) ?? { low: 0n, high: 0n };
+    const at = start.pos.get(p.partition)!;
+    const n = last.has(p.partition) ? last.get(p.partition)! + 1n : at;
+    const o = first.get(p.partition) ?? at;
+    newer.set(p.partition, n);
+    older.set(p.partition, o);
+    if (n < w.high) hasNewer = true;
+    if (o > w.low) hasOlder = true;
+  }
+  const newerCursor = hasNewer ? encodeCursor({ dir: 'fwd', pos: newer }) : null;
+  const olderCursor = hasOlder ? encodeCursor({ dir: 'back', pos: older }) : null;
+
+  // The merge yields oldest-first going forwards and newest-first going backwards; show in `order`.
+  const inOrder = (start.dir === 'fwd') === (q.order === 'asc') ? taken : [...taken].reverse();
+  return {
+    topic,
+    watermarks: parts.map((p) => {
+      const w = watermarkOf(wm, topic, p.partition);
+      return { partition: p.partition, low: (w?.low ?? 0n).toString(), high: (w?.high ?? 0n).toString() };
+    }),
+    messages: inOrder.map(toMessage),
+    next: q.order === 'asc' ? newerCursor : olderCursor,
+    prev: q.order === 'asc' ? olderCursor : newerCursor,
+  };
+}

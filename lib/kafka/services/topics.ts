@@ -1,0 +1,186 @@
+// Topics: the server-side filtered, sorted and paged list (watermarks fetched only for the page
+// shown, unless sorting by message count needs them all), the detail page, and the topic mutations.
+import type { z } from 'zod';
+import { badRequest, notFound } from '../../http/problem';
+import type {
+  AddPartitionsRequestSchema,
+  CreateTopicRequest,
+  DeleteRecordsRequest,
+  TopicDetail,
+  TopicList,
+  TopicListQuery,
+  TopicSummary,
+  UpdateTopicConfigsRequestSchema,
+} from '../../schemas/topic';
+import type { KafkaClients } from '../clients';
+import { describeTopicConfigs, isCustomised } from '../configs';
+import { loadMetadata, requireTopic, type TopicMeta } from '../metadata';
+import { getWatermarks, watermarkOf } from '../watermarks';
+import { groupsConsumingTopic } from './groups';
+
+const partitionsOf = (t: TopicMeta) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition }));
+const underReplicated = (t: TopicMeta) => t.partitions.filter((p) => p.isr.length < p.replicas.length).length;
+const offline = (t: TopicMeta) => t.partitions.filter((p) => p.leader < 0).length;
+
+async function messageCounts(clients: KafkaClients, topics: TopicMeta[]): Promise<Map<string, bigint>> {
+  const wm = await getWatermarks(clients, topics.flatMap(partitionsOf));
+  const out = new Map<string, bigint>();
+  for (const t of topics) {
+    let sum = 0n;
+    for (const p of t.partitions) {
+      const w = watermarkOf(wm, t.name, p.partition);
+      if (w) sum += w.high - w.low;
+    }
+    out.set(t.name, sum);
+  }
+  return out;
+}
+
+export async function listTopics(clients: KafkaClients, q: TopicListQuery): Promise<TopicList> {
+  const meta = await loadMetadata(clients);
+  const needle = q.q.toLowerCase();
+  let topics = [...meta.topics.values()].filter((t) => (q.internal || !t.internal) && t.name.toLowerCase().includes(needle));
+  const sign = q.dir === 'asc' ? 1 : -1;
+  const byName = (a: TopicMeta, b: TopicMeta) => a.name.localeCompare(b.name);
+  let counts: Map<string, bigint> | null = null;
+  if (q.sort === 'messages') {
+    counts = await messageCounts(clients, topics);
+    const c = counts;
+    topics.sort((a, b) => sign * (c.get(a.name)! < c.get(b.name)! ? -1 : c.get(a.name)! > c.get(b.name)! ? 1 : byName(a, b)));
+  } else {
+    const key = {
+      name: () => 0,
+      partitions: (t: TopicMeta) => t.partitions.length,
+      replicationFactor: (t: TopicMeta) => t.partitions[0]?.replicas.length ?? 0,
+      underReplicated,
+    }[q.sort];
+    topics.sort((a, b) => sign * (key(a) - key(b) || byName(a, b)));
+  }
+  const total = topics.length;
+  topics = topics.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  counts ??= await messageCounts(clients, topics);
+  const configs = await describeTopicConfigs(clients, topics.map((t) => t.name)).catch(() => null);
+  const items: TopicSummary[] = topics.map((t) => ({
+    name: t.name,
+    internal: t.internal,
+    partitions: t.partitions.length,
+    replicationFactor: t.partitions[0]?.replicas.length ?? 0,
+    underReplicated: underReplicated(t),
+    offline: offline(t),
+    messages: (counts.get(t.name) ?? 0n).toString(),
+    customConfig: configs?.has(t.name) ? isCustomised(configs.get(t.name)!) : null,
+  }));
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getTopic(clients: KafkaClients, name: string): Promise<TopicDetail> {
+  const t = await requireTopic(clients, name);
+  const [wm, configs, groups] = await Promise.all([
+    getWatermarks(clients, partitionsOf(t)),
+    describeTopicConfigs(clients, [name]).catch(() => null),
+    groupsConsumingTopic(clients, name).catch(() => []),
+  ]);
+  let messages = 0n;
+  const partitions = t.partitions.map((p) => {
+    const w = watermarkOf(wm, name, p.partition) ?? { low: 0n, high: 0n };
+    messages += w.high - w.low;
+    return {
+      partition: p.partition,
+      leader: p.leader,
+      replicas: p.replicas,
+      isr: p.isr,
+      offline: p.offline,
+      preferredLeader: p.leader >= 0 && p.leader === p.replicas[0],
+      underReplicated: p.isr.length < p.replicas.length,
+      low: w.low.toString(),
+      high: w.high.toString(),
+      messages: (w.high - w.low).toString(),
+    };
+  });
+  return {
+    name,
+    internal: t.internal,
+    replicationFactor: t.partitions[0]?.replicas.length ?? 0,
+    partitions,
+    configs: configs?.get(name) ?? [],
+    groups,
+    totals: { messages: messages.toString(), underReplicated: underReplicated(t), offline: offline(t) },
+  };
+}
+
+export async function createTopic(clients: KafkaClients, req: CreateTopicRequest) {
+  const admin = await clients.admin();
+  const meta = await loadMetadata(clients, true);
+  if (req.replicationFactor > meta.brokers.length) {
+    throw badRequest(`Replication factor ${req.replicationFactor} is larger than the ${meta.brokers.length} available broker(s).`, 'replicationFactor');
+  }
+  await admin.createTopics({
+    waitForLeaders: true,
+    timeout: clients.config.timeouts.requestMs,
+    topics: [
+      {
+        topic: req.name,
+        numPartitions: req.partitions,
+        replicationFactor: req.replicationFactor,
+        configEntries: Object.entries(req.configs).map(([name, value]) => ({ name, value })),
+      },
+    ],
+  });
+  clients.cache.invalidate();
+  return { name: req.name, partitions: req.partitions, replicationFactor: req.replicationFactor };
+}
+
+export async function deleteTopic(clients: KafkaClients, name: string): Promise<void> {
+  await requireTopic(clients, name);
+  const admin = await clients.admin();
+  await admin.deleteTopics({ topics: [name], timeout: clients.config.timeouts.requestMs });
+  clients.cache.invalidate();
+}
+
+export async function addPartitions(clients: KafkaClients, name: string, req: z.infer<typeof AddPartitionsRequestSchema>) {
+  const t = await requireTopic(clients, name);
+  if (req.count <= t.partitions.length) {
+    throw badRequest(`The new partition count must be larger than the current ${t.partitions.length}.`, 'count');
+  }
+  const admin = await clients.admin();
+  await admin.createPartitions({ topicPartitions: [{ topic: name, count: req.count }], timeout: clients.config.timeouts.requestMs });
+  clients.cache.invalidate();
+  return { name, partitions: req.count };
+}
+
+export async function updateTopicConfigs(clients: KafkaClients, name: string, req: z.infer<typeof UpdateTopicConfigsRequestSchema>) {
+  await requireTopic(clients, name);
+  const admin = await clients.admin();
+  // AlterConfigs replaces the whole set: start from the current overrides, apply the changes.
+  const current = (await describeTopicConfigs(clients, [name])).get(name) ?? [];
+  const next = new Map(current.filter((e) => e.source === 'DYNAMIC_TOPIC_CONFIG' && e.value !== null).map((e) => [e.name, e.value!]));
+  for (const [k, v] of Object.entries(req.configs)) {
+    if (v === null) next.delete(k);
+    else next.set(k, v);
+  }
+  await admin.alterConfigs({
+    validateOnly: false,
+    resources: [{ type: 2, name, configEntries: [...next].map(([n, value]) => ({ name: n, value })) }],
+  });
+  clients.cache.invalidate();
+  return (await describeTopicConfigs(clients, [name])).get(name) ?? [];
+}
+
+export async function deleteRecords(clients: KafkaClients, name: string, req: DeleteRecordsRequest) {
+  const t = await requireTopic(clients, name);
+  const wm = await getWatermarks(clients, partitionsOf(t));
+  const targets =
+    'all' in req
+      ? t.partitions.map((p) => ({ partition: p.partition, offset: (watermarkOf(wm, name, p.partition)?.high ?? 0n).toString() }))
+      : req.partitions.map((p) => {
+          if (!t.partitions.some((x) => x.partition === p.partition)) throw notFound(`Topic "${name}" has no partition ${p.partition}.`);
+          const high = watermarkOf(wm, name, p.partition)?.high ?? 0n;
+          // Kafka refuses offsets past the high watermark; "up to" an offset beyond it means all.
+          return { partition: p.partition, offset: (BigInt(p.offset) > high ? high : BigInt(p.offset)).toString() };
+        });
+  const admin = await clients.admin();
+  await admin.deleteTopicRecords({ topic: name, partitions: targets });
+  clients.cache.invalidate();
+  const after = await getWatermarks(clients, targets.map((p) => ({ topic: name, partition: p.partition })));
+  return { partitions: targets.map((p) => ({ partition: p.partition, low: (watermarkOf(after, name, p.partition)?.low ?? 0n).toString() })) };
+}
