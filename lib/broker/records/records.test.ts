@@ -25,9 +25,10 @@ describe('crc32c', () => {
     expect(crc32c(Buffer.alloc(32, 0))).toBe(0x8a9136aa); // RFC 3720 B.4: 32 bytes of zeros
     expect(crc32c(Buffer.alloc(32, 0xff))).toBe(0x62a8ab43); // RFC 3720 B.4: 32 bytes of 0xff
   });
-  it('agrees between the 8-byte fast path and the byte loop on any range', () => {
-    const b = Buffer.from(Array.from({ length: 100 }, (_, i) => (i * 37) & 255));
-    const slow = (s: number, e: number) => {
+  it('agrees with a bit-by-bit reference on any range and any memory alignment', () => {
+    const memory = new Uint8Array(200);
+    for (let i = 0; i < memory.length; i++) memory[i] = (i * 37 + 11) & 255;
+    const slow = (b: Uint8Array, s: number, e: number) => {
       let c = 0xffffffff;
       for (let i = s; i < e; i++) {
         c ^= b[i]!;
@@ -35,7 +36,14 @@ describe('crc32c', () => {
       }
       return (c ^ 0xffffffff) >>> 0;
     };
-    for (const [s, e] of [[0, 100], [3, 97], [5, 12], [1, 2]] as const) expect(crc32c(b, s, e)).toBe(slow(s, e));
+    // Views starting at every byte offset within a word, so the aligned word path and the byte loop
+    // around it both run; ranges shorter than, equal to and spanning several 16-byte steps.
+    for (let shift = 0; shift < 8; shift++) {
+      const b = Buffer.from(memory.buffer, shift, 150);
+      for (const [s, e] of [[0, 150], [3, 97], [5, 12], [1, 2], [0, 16], [7, 40], [2, 149]] as const) {
+        expect(crc32c(b, s, e)).toBe(slow(b, s, e));
+      }
+    }
   });
 });
 
