@@ -70,7 +70,12 @@ export function CreateTopicForm() {
     setErrors(found);
     if (Object.keys(found).length === 0) mutation.mutate(toRequest(draft));
   };
-  const clear = (f: keyof FieldErrors) => setErrors(({ [f]: _, ...rest }) => rest);
+  const clear = (f: keyof FieldErrors) =>
+    setErrors((e) => {
+      const rest = { ...e };
+      delete rest[f];
+      return rest;
+    });
 
   return (
     <form

@@ -1,0 +1,60 @@
+'use client';
+// One consumer group: state, coordinator, members, per-partition offsets and lag, an auto-refresh
+// switch, and the reset and delete actions where the server allows them.
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useSwitches } from '@/components/settings/use-switches';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { QueryState } from '@/components/ui/feedback';
+import { Panel, Stat } from '@/components/ui/panel';
+import { groupQuery } from '@/lib/api/queries/groups';
+import { formatInt64 } from '@/lib/format/numbers';
+import { DeleteGroupDialog } from './delete-group-dialog';
+import { GroupMembers } from './group-members';
+import { GroupOffsets } from './group-offsets';
+import { ResetWizard } from './reset-wizard';
+import { stateTone } from './state-tone';
+
+export function GroupDetailView({ groupId }: { groupId: string }) {
+  const [auto, setAuto] = useState(false);
+  const query = useQuery(groupQuery(groupId, auto ? 5_000 : false));
+  const { can } = useSwitches();
+  const [open, setOpen] = useState<'reset' | 'delete' | null>(null);
+  return (
+    <QueryState query={query} label="Loading group">
+      {(g) => (
+        <div className="space-y-5">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} />
+              Auto-refresh every 5 s{auto && query.isFetching ? ' (refreshing…)' : ''}
+            </label>
+            <div className="flex gap-2">
+              <Button onClick={() => void query.refetch()}>Refresh</Button>
+              {can('offsetReset') ? <Button variant="primary" onClick={() => setOpen('reset')}>Reset offsets</Button> : null}
+              {can('groupDelete') ? (
+                <Button variant="danger" disabled={g.members.length > 0} title={g.members.length > 0 ? 'Only an empty group can be deleted' : undefined} onClick={() => setOpen('delete')}>
+                  Delete group
+                </Button>
+              ) : null}
+            </div>
+          </div>
+          <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
+            <Stat label="State" value={<Badge tone={stateTone(g.state)}>{g.state}</Badge>} />
+            <Stat label="Members" value={g.members.length} />
+            <Stat label="Coordinator" value={g.coordinator ? <span className="font-mono text-base">{`${g.coordinator.id} · ${g.coordinator.host}:${g.coordinator.port}`}</span> : '—'} />
+            <Stat label="Protocol" value={<span className="text-base">{[g.protocolType, g.protocol].filter(Boolean).join(' / ') || '—'}</span>} />
+            <Stat label="Total lag" value={<span data-testid="total-lag">{formatInt64(g.totals.lag)}</span>} />
+          </div>
+          <Panel title="Members" flush>
+            <GroupMembers members={g.members} />
+          </Panel>
+          <GroupOffsets group={g} />
+          {open === 'reset' ? <ResetWizard group={g} onClose={() => setOpen(null)} /> : null}
+          <DeleteGroupDialog groupId={g.groupId} open={open === 'delete'} onClose={() => setOpen(null)} />
+        </div>
+      )}
+    </QueryState>
+  );
+}

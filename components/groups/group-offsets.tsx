@@ -1,0 +1,58 @@
+// Per topic and partition: committed offset, log end, lag with a bar, and the member reading it;
+// a total per topic. Bars are scaled to the largest lag in the group so hot spots stand out.
+import Link from 'next/link';
+import { Panel } from '@/components/ui/panel';
+import { SimpleTable } from '@/components/ui/simple-table';
+import { formatInt64, fraction } from '@/lib/format/numbers';
+import type { GroupDetail, GroupOffset } from '@/lib/schemas/group';
+
+function LagBar({ lag, max }: { lag: string | null; max: string }) {
+  const f = fraction(lag, max);
+  return (
+    <div className="h-2 w-32 rounded bg-zinc-200 dark:bg-zinc-800" aria-hidden>
+      <div className={`h-2 rounded ${f > 0.66 ? 'bg-red-500' : f > 0.33 ? 'bg-amber-500' : 'bg-emerald-500'}`} style={{ width: `${f * 100}%` }} />
+    </div>
+  );
+}
+
+export function GroupOffsets({ group }: { group: GroupDetail }) {
+  const clients = new Map(group.members.map((m) => [m.memberId, m.clientId]));
+  const byTopic = new Map<string, GroupOffset[]>();
+  for (const o of group.offsets) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), o]);
+  const max = group.offsets.reduce((m, o) => (o.lag !== null && BigInt(o.lag) > BigInt(m) ? o.lag : m), '0');
+  if (byTopic.size === 0) return <Panel title="Offsets"><p className="text-sm text-zinc-500">This group has no committed offsets.</p></Panel>;
+  return (
+    <>
+      {[...byTopic.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([topic, rows]) => {
+        const total = rows.reduce((s, r) => s + BigInt(r.lag ?? '0'), 0n).toString();
+        return (
+          <Panel
+            key={topic}
+            flush
+            title={
+              <Link href={`/topics/${encodeURIComponent(topic)}`} className="text-emerald-700 hover:underline dark:text-emerald-400">
+                {topic}
+              </Link>
+            }
+            actions={<span className="text-sm">Lag <strong className="tabular-nums" data-testid={`lag-${topic}`}>{formatInt64(total)}</strong></span>}
+          >
+            <SimpleTable
+              label={`Offsets of ${topic}`}
+              rows={[...rows].sort((a, b) => a.partition - b.partition)}
+              rowKey={(r) => String(r.partition)}
+              columns={[
+                { id: 'partition', header: 'Partition', align: 'right', cell: (r) => r.partition },
+                { id: 'committed', header: 'Committed', align: 'right', cell: (r) => (r.committed === null ? <span className="text-zinc-400">none</span> : formatInt64(r.committed)) },
+                { id: 'start', header: 'Log start', align: 'right', cell: (r) => formatInt64(r.logStart) },
+                { id: 'end', header: 'Log end', align: 'right', cell: (r) => formatInt64(r.logEnd) },
+                { id: 'lag', header: 'Lag', align: 'right', cell: (r) => formatInt64(r.lag) },
+                { id: 'bar', header: '', cell: (r) => <LagBar lag={r.lag} max={max} /> },
+                { id: 'member', header: 'Consumer', cell: (r) => (r.memberId ? <span className="font-mono text-xs">{clients.get(r.memberId) ?? r.memberId}</span> : <span className="text-zinc-400">unassigned</span>) },
+              ]}
+            />
+          </Panel>
+        );
+      })}
+    </>
+  );
+}
