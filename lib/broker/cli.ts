@@ -7,7 +7,8 @@ import { startBroker, type BrokerOptions } from './broker';
 const USAGE = `usage: broker [--port 9092] [--host 127.0.0.1] [--advertised-host HOST] [--nodes N]
               [--data-dir ./data | --in-memory] [--fsync always|interval|never]
               [--metrics-port PORT] [--num-partitions N] [--no-auto-create-topics]
-              [--max-frame-bytes N] [--sasl-users user:password,...] [--quiet]`;
+              [--max-frame-bytes N] [--sasl-users user:password,...]
+              [--offsets-topic-partitions N] [--quiet]`;
 
 function intArg(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
         'no-auto-create-topics': { type: 'boolean' },
         'max-frame-bytes': { type: 'string' },
         'sasl-users': { type: 'string' },
+        'offsets-topic-partitions': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -66,6 +68,8 @@ async function main(): Promise<void> {
     }
     settings.saslUsers = users;
   }
+  const offsetsPartitions = intArg('offsets-topic-partitions', values['offsets-topic-partitions'], 1);
+  if (offsetsPartitions !== undefined) settings.offsetsTopicPartitions = offsetsPartitions;
   const options: BrokerOptions = {
     port: intArg('port', values.port, 0) ?? 9092,
     host: values.host ?? '127.0.0.1',
