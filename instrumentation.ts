@@ -11,15 +11,18 @@ export async function register(): Promise<void> {
   const starting = startEmbeddedDemo(embeddedOptionsFromEnv(log));
   g.__kafscopeDemo = starting;
   const demo = await starting;
+  // Next.js exits the process from its own signal handler once HTTP is drained, so the broker's
+  // log is flushed and closed synchronously here rather than by an async close that may not finish.
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping the embedded broker`);
-    demo.close().then(
-      () => log('embedded broker stopped'),
-      (err: Error) => log(`embedded broker stop failed: ${err.message}`),
-    );
+    try {
+      demo.closeSync();
+      log(`${signal}: embedded broker flushed and closed`);
+    } catch (err) {
+      log(`${signal}: embedded broker close failed: ${(err as Error).message}`);
+    }
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

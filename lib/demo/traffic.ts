@@ -9,6 +9,8 @@ import { auditEvent, click, logLine, nextTick, orderFor, sensorFrame, userProfil
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface Traffic {
+  /** Stops producing at once (synchronous, for the exit path). */
+  halt(): void;
   stop(): Promise<void>;
 }
 
@@ -83,10 +85,14 @@ export async function startTraffic(kafka: Kafka, producer: Producer, opts: Traff
   ]);
   opts.log('demo traffic running');
 
+  const halt = () => {
+    stopped = true;
+    for (const t of timers) clearInterval(t);
+  };
   return {
+    halt,
     async stop() {
-      stopped = true;
-      for (const t of timers) clearInterval(t);
+      halt();
       await Promise.allSettled(consumers.map((c) => c.disconnect()));
     },
   };
