@@ -1,0 +1,57 @@
+// The cluster overview (brokers, controller, totals) and one broker's detail with its configs, all
+// from the cached metadata plus one DescribeConfigs.
+import { notFound } from '../../http/problem';
+import type { BrokerDetail, BrokerSummary, ClusterOverview } from '../../schemas/broker';
+import type { KafkaClients } from '../clients';
+import { describeBrokerConfigs } from '../configs';
+import { loadMetadata, type ClusterMeta } from '../metadata';
+
+function summaries(meta: ClusterMeta): BrokerSummary[] {
+  const led = new Map<number, number>();
+  for (const t of meta.topics.values()) for (const p of t.partitions) led.set(p.leader, (led.get(p.leader) ?? 0) + 1);
+  return meta.brokers.map((b) => ({ ...b, isController: b.id === meta.controllerId, partitionsLed: led.get(b.id) ?? 0 }));
+}
+
+export async function clusterOverview(clients: KafkaClients): Promise<ClusterOverview> {
+  const meta = await loadMetadata(clients);
+  let partitions = 0;
+  let underReplicated = 0;
+  let offline = 0;
+  let preferred = 0;
+  let internalTopics = 0;
+  for (const t of meta.topics.values()) {
+    if (t.internal) internalTopics++;
+    for (const p of t.partitions) {
+      partitions++;
+      if (p.isr.length < p.replicas.length) underReplicated++;
+      if (p.leader < 0) offline++;
+      if (p.leader >= 0 && p.leader === p.replicas[0]) preferred++;
+    }
+  }
+  return {
+    clusterId: meta.clusterId,
+    controllerId: meta.controllerId,
+    brokers: summaries(meta),
+    totals: {
+      topics: meta.topics.size - internalTopics,
+      internalTopics,
+      partitions,
+      underReplicated,
+      offline,
+      preferredLeaderPercent: partitions === 0 ? 100 : Math.round((1000 * preferred) / partitions) / 10,
+    },
+  };
+}
+
+export async function brokerDetail(clients: KafkaClients, id: number): Promise<BrokerDetail> {
+  const meta = await loadMetadata(clients);
+  const broker = summaries(meta).find((b) => b.id === id);
+  if (!broker) throw notFound(`Broker ${id} is not part of the cluster.`);
+  const configs = (await describeBrokerConfigs(clients, id).catch(() => null))?.get(String(id)) ?? [];
+  const leads: BrokerDetail['leads'] = [];
+  for (const t of [...meta.topics.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+    const partitions = t.partitions.filter((p) => p.leader === id).map((p) => p.partition);
+    if (partitions.length) leads.push({ topic: t.name, partitions });
+  }
+  return { broker, configs, leads };
+}

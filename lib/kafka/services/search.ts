@@ -1,0 +1,131 @@
+// Message search as an NDJSON stream: every partition in range is scanned in parallel (group-less
+// reads), within one shared scan budget, emitting matches as they are found and progress (scanned,
+// matched, position per partition) a few times a second. It stops at the result limit, the budget,
+// the end of the range, or when the client goes away.
+import { badRequest } from '../../http/problem';
+import type { SearchEvent, SearchQuery } from '../../schemas/message';
+import type { KafkaClients } from '../clients';
+import { toMessage } from '../message-dto';
+import { requirePartition, requireTopic } from '../metadata';
+import { readPartition, type ReadRecord } from '../reader';
+import { getWatermarks, listOffsets, tpKey, watermarkOf } from '../watermarks';
+
+const CHUNK = 500;
+const PROGRESS_MS = 250;
+
+function matcher(q: SearchQuery): (text: string) => boolean {
+  if (q.mode === 'regex') {
+    let re: RegExp;
+    try {
+      re = new RegExp(q.q, q.caseSensitive ? '' : 'i');
+    } catch {
+      throw badRequest('The search expression is not a valid regular expression.', 'q');
+    }
+    return (t) => re.test(t);
+  }
+  const needle = q.caseSensitive ? q.q : q.q.toLowerCase();
+  return (t) => (q.caseSensitive ? t : t.toLowerCase()).includes(needle);
+}
+
+function matches(r: ReadRecord, q: SearchQuery, test: (t: string) => boolean): boolean {
+  if (!r.raw) return false;
+  const text = (b: Buffer | null) => (b ? b.toString('utf8') : null);
+  if (q.in.includes('key')) {
+    const k = text(r.raw.key);
+    if (k !== null && test(k)) return true;
+  }
+  if (q.in.includes('value')) {
+    const v = text(r.raw.value);
+    if (v !== null && test(v)) return true;
+  }
+  if (q.in.includes('headers') && r.raw.headers) {
+    for (const [k, v] of Object.entries(r.raw.headers)) {
+      if (test(k)) return true;
+      for (const x of Array.isArray(v) ? v : [v]) if (x && test(x.toString('utf8'))) return true;
+    }
+  }
+  return false;
+}
+
+/** Validates the query and resolves the ranges (errors become HTTP problems), then streams. */
+export async function searchMessages(clients: KafkaClients, topic: string, q: SearchQuery, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+  const test = matcher(q);
+  const t = await requireTopic(clients, topic);
+  const parts = (q.partition !== undefined ? [requirePartition(t, q.partition)] : t.partitions).filter((p) => p.leader >= 0);
+  const tps = parts.map((p) => ({ topic, partition: p.partition }));
+  const [wm, fromOffsets, toOffsets] = await Promise.all([
+    getWatermarks(clients, tps),
+    q.from !== undefined ? listOffsets(clients, tps, q.from) : Promise.resolve(null),
+    q.to !== undefined ? listOffsets(clients, tps, q.to + 1) : Promise.resolve(null),
+  ]);
+  const state = parts
+    .filter((p) => watermarkOf(wm, topic, p.partition))
+    .map((p) => {
+      const w = watermarkOf(wm, topic, p.partition)!;
+      const f = fromOffsets?.get(tpKey({ topic, partition: p.partition }));
+      const e = toOffsets?.get(tpKey({ topic, partition: p.partition }));
+      const start = f === undefined ? w.low : f < 0n ? w.high : f < w.low ? w.low : f;
+      const end = e === undefined || e < 0n ? w.high : e;
+      return { meta: p, pos: start, end, done: start >= end };
+    });
+
+  const encoder = new TextEncoder();
+  const abort = new AbortController();
+  signal.addEventListener('abort', () => abort.abort(), { once: true });
+  let scanned = 0;
+  let reserved = 0;
+  let matched = 0;
+
+  return new ReadableStream<Uint8Array>({
+    start: async (controller) => {
+      const emit = (ev: SearchEvent) => {
+        if (!abort.signal.aborted) controller.enqueue(encoder.encode(JSON.stringify(ev) + '\n'));
+      };
+      const progress = () =>
+        emit({
+          type: 'progress',
+          scanned,
+          matched,
+          partitions: state.map((s) => ({ partition: s.meta.partition, position: s.pos.toString(), end: s.end.toString(), done: s.done })),
+        });
+      const timer = setInterval(progress, PROGRESS_MS);
+      try {
+        await clients.readers.use((cluster) =>
+          Promise.all(
+            state.map(async (s) => {
+              while (!s.done && !abort.signal.aborted && matched < q.limit && reserved < q.maxScan) {
+                const chunk = Math.min(CHUNK, q.maxScan - reserved);
+                reserved += chunk;
+                const r = await readPartition(cluster, { topic, partition: s.meta.partition, leader: s.meta.leader, from: s.pos, end: s.end, max: chunk, signal: abort.signal });
+                reserved -= chunk - r.records.length;
+                scanned += r.records.length;
+                for (const rec of r.records) {
+                  if (matched >= q.limit || abort.signal.aborted) break;
+                  const ts = rec.raw ? Number(rec.raw.timestamp) : -1;
+                  if (q.to !== undefined && ts > q.to) continue;
+                  if (q.from !== undefined && ts < q.from) continue;
+                  if (matches(rec, q, test)) {
+                    matched++;
+                    emit({ type: 'match', message: toMessage(rec) });
+                  }
+                }
+                if (r.next <= s.pos || r.next >= s.end || r.outOfRange) s.done = r.next >= s.end || r.outOfRange || r.records.length === 0;
+                s.pos = r.next;
+                if (s.pos >= s.end) s.done = true;
+              }
+            }),
+          ),
+        );
+        progress();
+        const reason = abort.signal.aborted ? 'cancelled' : matched >= q.limit ? 'limit' : state.every((s) => s.done) ? 'end' : 'budget';
+        emit({ type: 'done', reason, scanned, matched });
+      } catch (err) {
+        emit({ type: 'error', title: 'Search failed', detail: (err as Error).message });
+      } finally {
+        clearInterval(timer);
+        if (!abort.signal.aborted) controller.close();
+      }
+    },
+    cancel: () => abort.abort(),
+  });
+}
