@@ -23,6 +23,8 @@ export interface EmbeddedDemoOptions {
 export interface EmbeddedDemo {
   readonly bootstrap: string;
   readonly broker: RunningBroker;
+  /** Settles when seeding (first run) and the traffic generator have started. */
+  readonly ready: Promise<void>;
   close(): Promise<void>;
   /** For a process that is about to exit: stop traffic and flush and close the log synchronously,
    * so the next start finds a clean shutdown instead of running crash recovery. */
@@ -85,29 +87,35 @@ export async function startEmbeddedDemo(opts: EmbeddedDemoOptions): Promise<Embe
   const admin = kafka.admin();
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
   let traffic: Traffic | null = null;
-  try {
-    await admin.connect();
-    await producer.connect();
-    await seedDemo({
-      admin,
-      producer,
-      dataDir: opts.dataDir,
-      enforceRetention: () => broker.cluster.enforceRetention(Date.now()),
-      log: opts.log,
-    });
-    if (opts.traffic) traffic = await startTraffic(kafka, producer, { log: opts.log });
-  } catch (err) {
-    // The broker stays up: a console over a partly seeded demo beats no console.
-    opts.log(`demo setup incomplete: ${(err as Error).message}`);
-  }
-
   let closed = false;
+  // Seeding and traffic run in the background: the console is usable while the demo fills up.
+  const ready = (async () => {
+    try {
+      await admin.connect();
+      await producer.connect();
+      await seedDemo({
+        admin,
+        producer,
+        dataDir: opts.dataDir,
+        enforceRetention: () => broker.cluster.enforceRetention(Date.now()),
+        log: opts.log,
+      });
+      if (opts.traffic && !closed) traffic = await startTraffic(kafka, producer, { log: opts.log });
+      if (closed) traffic?.halt();
+    } catch (err) {
+      // The broker stays up: a console over a partly seeded demo beats no console.
+      if (!closed) opts.log(`demo setup incomplete: ${(err as Error).message}`);
+    }
+  })();
+
   return {
     bootstrap: broker.bootstrap,
     broker,
+    ready,
     async close() {
       if (closed) return;
       closed = true;
+      await ready;
       await traffic?.stop();
       await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
       await broker.close();
