@@ -215,6 +215,44 @@ describe('rebalancing', () => {
   });
 });
 
+describe('rejoins that change nothing', () => {
+  it('answers a follower rejoining a Stable group with the current generation, without a rebalance', async () => {
+    const { a, b } = await stableGroupOfTwo();
+    const again = await coordinator.joinGroup(joinRequest({ memberId: b.memberId, clientId: 'b', protocols: [{ name: 'range', metadata: Buffer.from('meta-b') }] }));
+    expect(again).toMatchObject({ errorCode: 0, generationId: 1, leader: a.memberId, members: [] });
+    expect(coordinator.describeGroup('g').groupState).toBe('Stable');
+  });
+
+  it('rebalances when a Stable member rejoins with new metadata', async () => {
+    const { b } = await stableGroupOfTwo();
+    void coordinator.joinGroup(joinRequest({ memberId: b.memberId, clientId: 'b', protocols: [{ name: 'range', metadata: Buffer.from('new topics') }] }));
+    expect(coordinator.describeGroup('g').groupState).toBe('PreparingRebalance');
+  });
+
+  it('repeats the JoinGroup answer to a member that rejoins unchanged while the group completes the rebalance', async () => {
+    const joinA = coordinator.joinGroup(joinRequest({ clientId: 'a' }));
+    await vi.advanceTimersByTimeAsync(100);
+    const a = await joinA;
+    const again = await coordinator.joinGroup(joinRequest({ memberId: a.memberId, clientId: 'a' }));
+    expect(again).toEqual(a);
+  });
+});
+
+describe('static members', () => {
+  it('fences an old member id that claims a group instance id now held by another', async () => {
+    const first = coordinator.joinGroup(joinRequest({ apiVersion: 5, groupInstanceId: 'pod-1', clientId: 'c' }));
+    await vi.advanceTimersByTimeAsync(100);
+    const m = await first;
+    expect(m.errorCode).toBe(ErrorCode.NONE);
+    expect(m.memberId.startsWith('pod-1-')).toBe(true);
+    expect(coordinator.heartbeat({ groupId: 'g', generationId: 1, memberId: 'old-id', groupInstanceId: 'pod-1' }).errorCode).toBe(
+      ErrorCode.FENCED_INSTANCE_ID,
+    );
+    expect(coordinator.leaveGroup('g', [{ memberId: '', groupInstanceId: 'pod-1' }]).members[0]?.errorCode).toBe(ErrorCode.NONE);
+    expect(coordinator.describeGroup('g').members).toEqual([]);
+  });
+});
+
 describe('member ids', () => {
   it('asks v4+ clients to rejoin with a generated member id, then accepts it', async () => {
     const first = await coordinator.joinGroup(joinRequest({ apiVersion: 4, clientId: 'rdkafka' }));
@@ -281,5 +319,15 @@ describe('errors', () => {
     const { a } = await stableGroupOfTwo();
     const sync = await coordinator.syncGroup({ groupId: 'g', generationId: 1, memberId: a.memberId, protocolName: 'sticky', assignments: [] });
     expect(sync.errorCode).toBe(ErrorCode.INCONSISTENT_GROUP_PROTOCOL);
+  });
+});
+
+describe('closing', () => {
+  it('answers waiting and later JoinGroup/SyncGroup requests instead of leaving them hanging', async () => {
+    const waiting = coordinator.joinGroup(joinRequest());
+    coordinator.close();
+    expect((await waiting).errorCode).toBe(ErrorCode.COORDINATOR_NOT_AVAILABLE);
+    expect((await coordinator.joinGroup(joinRequest())).errorCode).toBe(ErrorCode.COORDINATOR_NOT_AVAILABLE);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
