@@ -131,3 +131,13 @@ export class ReaderPool {
     await Promise.all(this.idle.splice(0).map((s) => s.cluster.disconnect().catch(() => undefined)));
   }
 }
+
+/** The connection to one broker. A fresh reader knows only its seed broker: kafkajs refreshes its
+ * metadata when asked for an unknown node and throws, so one retry finds it. */
+export async function brokerFor(cluster: RawCluster, nodeId: number) {
+  try {
+    return await cluster.findBroker({ nodeId: String(nodeId) });
+  } catch {
+    return await cluster.findBroker({ nodeId: String(nodeId) });
+  }
+}

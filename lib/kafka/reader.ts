@@ -4,6 +4,7 @@
 // becomes one placeholder record with an error badge instead of failing the page.
 import type { RawCluster, RawRecord } from './kafkajs-types';
 import { READ_UNCOMMITTED } from './kafkajs-types';
+import { brokerFor } from './reader-pool';
 
 const PARTITION_MAX_BYTES = 1024 * 1024;
 const MAX_FETCHES = 200;
@@ -46,7 +47,7 @@ export async function readPartition(cluster: RawCluster, req: ReadRequest): Prom
   const records: ReadRecord[] = [];
   let pos = req.from;
   if (req.leader < 0) throw Object.assign(new Error(`Partition ${req.partition} has no leader`), { name: 'KafkaJSBrokerNotFound' });
-  const broker = await cluster.findBroker({ nodeId: String(req.leader) });
+  const broker = await brokerFor(cluster, req.leader);
   for (let i = 0; i < MAX_FETCHES && pos < req.end && records.length < req.max; i++) {
     if (req.signal?.aborted) break;
     let messages: RawRecord[];

@@ -5,6 +5,7 @@ import { mapBounded } from './cache';
 import type { KafkaClients } from './clients';
 import { EARLIEST, LATEST, READ_UNCOMMITTED } from './kafkajs-types';
 import { loadMetadata } from './metadata';
+import { brokerFor } from './reader-pool';
 
 export interface TP {
   topic: string;
@@ -32,7 +33,7 @@ export async function listOffsets(clients: KafkaClients, tps: readonly TP[], tim
       const topics = new Map<string, { partition: number; timestamp: number }[]>();
       for (const tp of list) topics.set(tp.topic, [...(topics.get(tp.topic) ?? []), { partition: tp.partition, timestamp }]);
       try {
-        const broker = await cluster.findBroker({ nodeId: String(leader) });
+        const broker = await brokerFor(cluster, leader);
         const res = await broker.listOffsets({
           isolationLevel: READ_UNCOMMITTED,
           topics: [...topics].map(([topic, partitions]) => ({ topic, partitions })),
