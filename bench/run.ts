@@ -3,7 +3,7 @@
 // a file, then consume them all back — printing msgs/s and MB/s for each and the broker's peak RSS
 // (VmHWM from /proc). Targets on a 2-core machine: produce >= 150,000 msg/s, consume >= 400,000 msg/s.
 //
-//   npm run bench [-- --messages 300000 --size 1024 --partitions 3]
+//   npm run bench [-- --messages 300000 --size 1024 --partitions 3 --runs 3 --fsync interval]
 //   BENCH_BROKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench   (profile the broker)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, closeSync } from 'node:fs';
@@ -14,6 +14,8 @@ import { Kafka, logLevel } from 'kafkajs';
 
 const KCAT = '/usr/bin/kcat';
 const ROOT = process.cwd();
+/** Linux reports process CPU time in clock ticks of 1/100 s (USER_HZ) on every architecture Node runs on. */
+const CLOCK_TICKS = 100;
 
 const { values } = parseArgs({
   options: {
@@ -21,11 +23,13 @@ const { values } = parseArgs({
     size: { type: 'string', default: '1024' },
     partitions: { type: 'string', default: '3' },
     fsync: { type: 'string', default: 'interval' },
+    runs: { type: 'string', default: '3' },
   },
 });
 const MESSAGES = Number(values.messages);
 const SIZE = Number(values.size);
 const PARTITIONS = Number(values.partitions);
+const RUNS = Math.max(1, Number(values.runs));
 
 async function writeInput(file: string): Promise<void> {
   const line = Buffer.alloc(SIZE, 'x');
@@ -75,11 +79,34 @@ function peakRssMb(pid: number): number {
   return kb / 1024;
 }
 
-function report(what: string, seconds: number): void {
-  const rate = MESSAGES / seconds;
-  const mb = (MESSAGES * SIZE) / seconds / (1024 * 1024);
-  console.log(`${what.padEnd(8)} ${MESSAGES} msgs in ${seconds.toFixed(2)} s: ${Math.round(rate).toLocaleString('en-US')} msg/s, ${mb.toFixed(1)} MB/s`);
+/** CPU seconds (user + system) the process has used so far: what the broker costs, whatever the load. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
+
+interface Phase {
+  seconds: number;
+  brokerCpu: number;
+}
+
+function line(what: string, p: Phase): string {
+  const rate = MESSAGES / p.seconds;
+  const mb = (MESSAGES * SIZE) / p.seconds / (1024 * 1024);
+  return (
+    `${what.padEnd(8)} ${MESSAGES} msgs in ${p.seconds.toFixed(2)} s: ${Math.round(rate).toLocaleString('en-US').padStart(7)} msg/s, ` +
+    `${mb.toFixed(1).padStart(6)} MB/s (broker CPU ${p.brokerCpu.toFixed(2)} s)`
+  );
+}
+
+/** Runs kcat and notes the wall time and the broker CPU time it took. */
+async function phase(brokerPid: number, args: string[], stdin: 'ignore' | number = 'ignore'): Promise<Phase> {
+  const cpu0 = cpuSeconds(brokerPid);
+  const seconds = await timed(args, stdin);
+  return { seconds, brokerCpu: cpuSeconds(brokerPid) - cpu0 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
   if (!existsSync(KCAT)) throw new Error(`kcat is missing at ${KCAT}: install the Debian package "kcat"`);
@@ -90,26 +117,37 @@ async function main(): Promise<void> {
     await writeInput(input);
     const started = await startBroker(path.join(tmp, 'data'));
     broker = started.child;
+    const pid = broker.pid!;
     const kafka = new Kafka({ clientId: 'bench', brokers: [started.bootstrap], logLevel: logLevel.NOTHING });
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic: 't', numPartitions: PARTITIONS }] });
-
-    const b = ['-b', started.bootstrap, '-t', 't'];
-    const fd = openSync(input, 'r');
-    const produceSeconds = await timed(['-P', ...b, '-X', 'linger.ms=5', '-X', 'queue.buffering.max.messages=500000'], fd);
-    closeSync(fd);
-    const offsets = await admin.fetchTopicOffsets('t');
-    const stored = offsets.reduce((sum, p) => sum + Number(p.high), 0);
-    if (stored !== MESSAGES) throw new Error(`expected ${MESSAGES} messages stored, found ${stored}`);
-
-    const consumeSeconds = await timed(['-C', ...b, '-o', 'beginning', '-e', '-q']);
+    console.log(
+      `kafscope broker, kcat ${MESSAGES} x ${SIZE} B, ${PARTITIONS} partitions, fsync ${values.fsync}, ${RUNS} run(s); ` +
+        `load average before: ${os.loadavg()[0]!.toFixed(2)} on ${os.availableParallelism()} cores`,
+    );
+    const results: { produce: Phase; consume: Phase }[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      // A fresh topic per run, so every run produces into empty partitions and consumes only its own data.
+      const topic = `bench-${run}`;
+      await admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }] });
+      const b = ['-b', started.bootstrap, '-t', topic];
+      const fd = openSync(input, 'r');
+      const produce = await phase(pid, ['-P', ...b, '-X', 'linger.ms=5', '-X', 'queue.buffering.max.messages=500000'], fd);
+      closeSync(fd);
+      const offsets = await admin.fetchTopicOffsets(topic);
+      const stored = offsets.reduce((sum, p) => sum + Number(p.high), 0);
+      if (stored !== MESSAGES) throw new Error(`expected ${MESSAGES} messages stored, found ${stored}`);
+      const consume = await phase(pid, ['-C', ...b, '-o', 'beginning', '-e', '-q']);
+      results.push({ produce, consume });
+      console.log(`run ${run}\n  ${line('produce', produce)}\n  ${line('consume', consume)}`);
+    }
     await admin.disconnect();
-
-    console.log(`kafscope broker, kcat ${MESSAGES} x ${SIZE} B, ${PARTITIONS} partitions, fsync ${values.fsync}`);
-    report('produce', produceSeconds);
-    report('consume', consumeSeconds);
-    console.log(`broker peak RSS: ${peakRssMb(broker.pid!).toFixed(0)} MB`);
+    const med = (pick: (r: (typeof results)[number]) => Phase): Phase => ({
+      seconds: median(results.map((r) => pick(r).seconds)),
+      brokerCpu: median(results.map((r) => pick(r).brokerCpu)),
+    });
+    console.log(`median of ${RUNS}\n  ${line('produce', med((r) => r.produce))}\n  ${line('consume', med((r) => r.consume))}`);
+    console.log(`broker peak RSS: ${peakRssMb(pid).toFixed(0)} MB`);
   } finally {
     if (broker && broker.exitCode === null) {
       broker.kill('SIGTERM');

@@ -15,8 +15,11 @@
 // * isolation_level 0 and 1 are both accepted; with no transactions they read the same data.
 // * Fetch sessions (v7+) are not kept: sessionId 0 tells clients to send full requests every time.
 // * preferredReadReplica (v11) is always -1.
+// * The response is sent as chunks through the connection's claimResponse() when it offers one, so
+//   the stored batches go to the socket without being copied into one frame first.
 import { ApiKey, type FetchRequest, type FetchResponse } from '../protocol';
 import { ErrorCode } from '../protocol/errors';
+import { encodeResponseChunks } from '../protocol/frames';
 import { leaderPartition } from './leader-partition';
 import { defineHandler, type HandlerContext } from './types';
 
@@ -34,11 +37,25 @@ export default defineHandler<FetchRequest, FetchResponse>({
   min: 4,
   max: 11,
   handle(req, ctx) {
+    const send = responder(ctx);
     const first = collect(req, ctx);
-    if (first.hasError || first.bytes >= req.minBytes || req.maxWaitMs <= 0) return first.response;
-    return longPoll(req, ctx);
+    if (first.hasError || first.bytes >= req.minBytes || req.maxWaitMs <= 0) return send(first.response);
+    return longPoll(req, ctx).then(send);
   },
 });
+
+/** Sends the response as chunks when the connection lets the handler answer itself (returning null to
+ * the dispatcher), else returns it for the dispatcher to encode. */
+function responder(ctx: HandlerContext): (response: FetchResponse) => FetchResponse | null {
+  const reply = ctx.conn.claimResponse?.();
+  if (!reply) return (response) => response;
+  return (response) => {
+    const chunks = encodeResponseChunks(ApiKey.Fetch, ctx.version, ctx.header.correlationId, response);
+    for (const c of chunks) ctx.runtime.stats.bytesOut += c.length;
+    reply(chunks);
+    return null;
+  };
+}
 
 function collect(req: FetchRequest, ctx: HandlerContext): Collected {
   let budget = req.maxBytes ?? 0x7fffffff;

@@ -4,6 +4,10 @@
 // slot in a queue and responses leave only from the head. A request that gets no response (acks=0
 // Produce) fills its slot with nothing so it never blocks the ones behind it. A frame that is too
 // large or cannot be handled closes this connection only, with one log line.
+//
+// A handler whose response is mostly large stored blobs (Fetch) may claim its request's slot and
+// answer with a list of chunks, which leave with one writev: the blobs go from where they were read
+// straight to the socket instead of being copied into one frame first.
 import type { Socket } from 'node:net';
 import { FrameReader } from './frame-reader';
 
@@ -20,6 +24,13 @@ export interface ConnectionInfo {
   principal: string | null;
   /** Per-connection state a handler family may keep (e.g. the SASL handshake's mechanism). */
   readonly attributes: Map<string, unknown>;
+  /**
+   * Called synchronously while a request is being dispatched: its handler will send the response
+   * itself, by calling the returned function exactly once with the whole frame (size prefix
+   * included) as chunks; whatever the dispatcher returns for that request is then ignored. Optional,
+   * so a handler must fall back to returning its response when it is absent.
+   */
+  claimResponse?(): (chunks: readonly Buffer[]) => void;
 }
 
 /**
@@ -42,7 +53,9 @@ export interface ConnectionOptions {
 
 interface Slot {
   done: boolean;
-  out: Buffer | null;
+  out: Buffer | readonly Buffer[] | null;
+  /** The handler answers through claimResponse(); the dispatcher's result does not count. */
+  claimed: boolean;
 }
 
 let nextConnectionId = 1;
@@ -57,6 +70,8 @@ export class Connection implements ConnectionInfo {
   private readonly reader: FrameReader;
   private readonly slots: Slot[] = [];
   private head = 0;
+  /** The slot of the request being dispatched right now (for claimResponse). */
+  private dispatching: Slot | null = null;
   private paused = false;
   private closed = false;
   private readonly highWater: number;
@@ -110,27 +125,44 @@ export class Connection implements ConnectionInfo {
     if (!this.closed && this.slots.length - this.head >= this.maxPending) this.pause();
   }
 
+  claimResponse(): (chunks: readonly Buffer[]) => void {
+    const slot = this.dispatching;
+    if (!slot) throw new Error('claimResponse() is only valid while a request is being dispatched');
+    slot.claimed = true;
+    let sent = false;
+    return (chunks) => {
+      if (sent) throw new Error('a claimed response is sent once');
+      sent = true;
+      this.complete(slot, chunks);
+    };
+  }
+
   private handleFrame(frame: Buffer): void {
-    const slot: Slot = { done: false, out: null };
+    const slot: Slot = { done: false, out: null, claimed: false };
     this.slots.push(slot);
     let result: Buffer | null | Promise<Buffer | null>;
+    this.dispatching = slot;
     try {
       result = this.dispatch(frame, this);
     } catch (err) {
       this.close(describe(err));
       return;
+    } finally {
+      this.dispatching = null;
     }
     if (result instanceof Promise) {
       result.then(
-        (out) => this.complete(slot, out),
+        (out) => {
+          if (!slot.claimed) this.complete(slot, out);
+        },
         (err: unknown) => this.close(describe(err)),
       );
-    } else {
+    } else if (!slot.claimed) {
       this.complete(slot, result);
     }
   }
 
-  private complete(slot: Slot, out: Buffer | null): void {
+  private complete(slot: Slot, out: Buffer | readonly Buffer[] | null): void {
     slot.done = true;
     slot.out = out;
     if (this.closed) return;
@@ -145,7 +177,9 @@ export class Connection implements ConnectionInfo {
           this.socket.cork();
           corked = true;
         }
-        this.socket.write(s.out);
+        if (Buffer.isBuffer(s.out)) this.socket.write(s.out);
+        else for (const chunk of s.out) this.socket.write(chunk);
+        s.out = null;
       }
     }
     if (corked) this.socket.uncork();

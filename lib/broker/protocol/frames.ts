@@ -79,6 +79,22 @@ export function encodeResponse(apiKey: number, apiVersion: number, correlationId
   return sizePrefixed(w);
 }
 
+/**
+ * The same frame as encodeResponse, as chunks to write in order: large byte fields (stored record
+ * batches) are referenced, not copied, so a Fetch response costs no copy of its data in user space.
+ */
+export function encodeResponseChunks(apiKey: number, apiVersion: number, correlationId: number, body: object): Buffer[] {
+  const schema = schemaOrThrow(apiKey, 'response');
+  const w = new Writer();
+  w.int32(0);
+  encodeMessage(responseHeaderSchema, responseHeaderVersion(apiKey, apiVersion), w, { correlationId });
+  encodeMessage(schema, apiVersion, w, body);
+  const size = w.length;
+  const chunks = w.finishChunks();
+  chunks[0]!.writeInt32BE(size - 4, 0);
+  return chunks;
+}
+
 /** A whole request frame, int32 size prefix included (for tests and tools that play the client). */
 export function encodeRequest(
   apiKey: number,

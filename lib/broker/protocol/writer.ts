@@ -1,6 +1,7 @@
 // Growable output for encoding frames. Small fields are copied into a scratch buffer; large byte blobs
 // (record batches in Fetch responses, tens of MB at a high rate) are kept by reference and copied
-// exactly once, when finish() joins everything into the final frame.
+// exactly once, when finish() joins everything into the final frame — or never, when finishChunks()
+// hands the pieces to a socket writev.
 
 import { ProtocolError } from './protocol-error';
 
@@ -181,6 +182,12 @@ export class Writer {
       this.uvarint(f.tag).uvarint(f.bytes.length).raw(f.bytes);
     }
     return this;
+  }
+
+  /** Everything written, as pieces in order, without copying the referenced blobs (for a writev). */
+  finishChunks(): Buffer[] {
+    this.seal();
+    return this.chunks;
   }
 
   /** Everything written, as one Buffer (each referenced blob copied here, once). */
