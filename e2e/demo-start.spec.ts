@@ -118,3 +118,11 @@ test('npm start with no Kafka runs the seeded, live demo and keeps it across res
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('an invalid switch value stops start-up with a message naming the variable', async () => {
+  const env: NodeJS.ProcessEnv = { ...process.env, SERVER_PORT: String(await freePort()), READ_ONLY: 'maybe' };
+  delete env.KAFKA_BROKERCONNECT;
+  const res = spawnSync(process.execPath, ['scripts/start.mjs'], { env, encoding: 'utf8', timeout: 120_000 });
+  expect(res.status).not.toBe(0);
+  expect(`${res.stdout}${res.stderr}`).toMatch(/invalid configuration: READ_ONLY/);
+});

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { startBroker, type RunningBroker } from '../broker';
+import { ConfigError, readBool } from '../config/errors';
 import { DEMO_NODES } from './catalog';
 import { findFreePorts } from './free-port';
 import { seedDemo } from './seed';
@@ -31,20 +32,11 @@ export interface EmbeddedDemo {
   closeSync(): void;
 }
 
-function envFlag(name: string, fallback: boolean): boolean {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const v = raw.trim().toLowerCase();
-  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
-  if (['0', 'false', 'no', 'off'].includes(v)) return false;
-  throw new Error(`${name} must be true or false (or 1/0, yes/no), got "${raw}"`);
-}
-
-function envPort(name: string, fallback: number): number {
-  const raw = process.env[name];
+function readPort(name: string, fallback: number): number {
+  const raw = process.env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 65_535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || n < 1 || n > 65_535) throw new ConfigError(name, 'must be a port number (1-65535)');
   return n;
 }
 
@@ -52,9 +44,9 @@ function envPort(name: string, fallback: number): number {
 export function embeddedOptionsFromEnv(log: (line: string) => void): EmbeddedDemoOptions {
   return {
     dataDir: resolve(process.env.KAFSCOPE_DATA_DIR || 'data'),
-    port: envPort('KAFSCOPE_BROKER_PORT', 9092),
+    port: readPort('KAFSCOPE_BROKER_PORT', 9092),
     host: process.env.KAFSCOPE_BROKER_HOST || '127.0.0.1',
-    traffic: envFlag('KAFSCOPE_DEMO_TRAFFIC', true),
+    traffic: readBool(process.env, 'KAFSCOPE_DEMO_TRAFFIC', true),
     log,
   };
 }
