@@ -1,7 +1,7 @@
 // Topics: the server-side filtered, sorted and paged list (watermarks fetched only for the page
 // shown, unless sorting by message count needs them all), the detail page, and the topic mutations.
 import type { z } from 'zod';
-import { badRequest, notFound } from '../../http/problem';
+import { badRequest, conflict, notFound } from '../../http/problem';
 import type {
   AddPartitionsRequestSchema,
   CreateTopicRequest,
@@ -114,7 +114,9 @@ export async function createTopic(clients: KafkaClients, req: CreateTopicRequest
   if (req.replicationFactor > meta.brokers.length) {
     throw badRequest(`Replication factor ${req.replicationFactor} is larger than the ${meta.brokers.length} available broker(s).`, 'replicationFactor');
   }
-  await admin.createTopics({
+  if (meta.topics.has(req.name)) throw conflict(`Topic "${req.name}" already exists.`, 'TOPIC_ALREADY_EXISTS');
+  // kafkajs answers false instead of an error when the topic already exists.
+  const created = await admin.createTopics({
     waitForLeaders: true,
     timeout: clients.config.timeouts.requestMs,
     topics: [
@@ -126,6 +128,7 @@ export async function createTopic(clients: KafkaClients, req: CreateTopicRequest
       },
     ],
   });
+  if (!created) throw conflict(`Topic "${req.name}" already exists.`, 'TOPIC_ALREADY_EXISTS');
   clients.cache.invalidate();
   return { name: req.name, partitions: req.partitions, replicationFactor: req.replicationFactor };
 }
