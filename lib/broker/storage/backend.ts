@@ -10,6 +10,8 @@ export interface Blob {
   readAt(pos: number, len: number): Buffer;
   truncate(size: number): void;
   sync(): void;
+  /** fsync off the event loop (libuv's thread pool); `done` gets any error. Safe to race close(). */
+  syncInBackground(done: (err: Error | null) => void): void;
   close(): void;
   /** Last modification time (ms since epoch). */
   mtimeMs(): number;

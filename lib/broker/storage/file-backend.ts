@@ -36,6 +36,11 @@ class FileBlob implements Blob {
   sync(): void {
     fs.fsyncSync(this.fd);
   }
+  syncInBackground(done: (err: Error | null) => void): void {
+    // Closed meanwhile: close() has fsynced (the log syncs before closing) or the file is gone.
+    if (this.fd < 0) return queueMicrotask(() => done(null));
+    fs.fsync(this.fd, (err) => done(err));
+  }
   close(): void {
     if (this.fd >= 0) fs.closeSync(this.fd);
     this.fd = -1;

@@ -55,6 +55,9 @@ class MemBlob implements Blob {
     f.mtime = Date.now();
   }
   sync(): void {}
+  syncInBackground(done: (err: Error | null) => void): void {
+    queueMicrotask(() => done(null));
+  }
   close(): void {}
   mtimeMs(): number {
     return this.f.mtime;

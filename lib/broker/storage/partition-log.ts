@@ -31,6 +31,8 @@ export class SegmentedPartitionLog implements PartitionLog {
   private closed = false;
   /** True when appended data has not been fsynced yet. */
   dirty = false;
+  /** A background fsync is in flight. */
+  private syncing = false;
   readonly recovery: RecoveryReport = { segments: 0, truncated: [], indexesRebuilt: [] };
 
   constructor(
@@ -151,7 +153,9 @@ export class SegmentedPartitionLog implements PartitionLog {
 
   private roll(): void {
     const old = this.active;
-    if (this.fsync !== 'never') old.sync();
+    // 'always' has synced every append already; 'interval' must not stall the append path on a disk.
+    if (this.fsync === 'interval') old.syncInBackground(() => {});
+    else if (this.fsync === 'always') old.sync();
     this.segments.push(Segment.create(this.backend, this.dir, old.nextOffset));
   }
 
@@ -262,6 +266,18 @@ export class SegmentedPartitionLog implements PartitionLog {
     if (!this.dirty || this.closed) return;
     this.active.sync();
     this.dirty = false;
+  }
+
+  /** flush() without blocking the event loop (fsync 'interval'): the fsync runs on libuv's thread
+   * pool while requests keep being served; appends made meanwhile stay dirty for the next round. */
+  flushInBackground(): void {
+    if (!this.dirty || this.closed || this.syncing) return;
+    this.dirty = false;
+    this.syncing = true;
+    this.active.syncInBackground((err) => {
+      this.syncing = false;
+      if (err && !this.closed) this.dirty = true;
+    });
   }
 
   close(): void {

@@ -194,6 +194,10 @@ export class Segment {
     this.log.sync();
   }
 
+  syncInBackground(done: (err: Error | null) => void): void {
+    this.log.syncInBackground(done);
+  }
+
   close(): void {
     this.log.close();
     this.index.closeFiles();

@@ -30,7 +30,7 @@ export function openStoreOn(backend: Backend, root: string, opts: StoreOptions):
   let timer: NodeJS.Timeout | null = null;
   if (opts.fsync === 'interval') {
     timer = setInterval(() => {
-      for (const log of logs.values()) log.flush();
+      for (const log of logs.values()) log.flushInBackground();
     }, opts.fsyncIntervalMs ?? 1000);
     timer.unref();
   }
