@@ -12,6 +12,12 @@
 // * Long poll: with less than minBytes available and maxWaitMs > 0, waits on the requested
 //   partitions' append events (not a timer loop) and answers as soon as minBytes are there, an error
 //   appears, maxWaitMs passes, or the connection closes.
+// * Catching up: the first Fetch on a connection that asks for a partition exactly at the high
+//   watermark this connection was last sent with data for it (the consumer has just read to the
+//   end) is answered at once, without the long poll. That empty answer is how clients learn they
+//   reached the end of a partition (librdkafka's partition EOF, `kcat -e`), and Kafka would make
+//   them wait maxWaitMs for it. It costs at most one extra round trip per data-bearing response,
+//   never a busy loop: the Fetch after it long-polls as usual.
 // * isolation_level 0 and 1 are both accepted; with no transactions they read the same data.
 // * Fetch sessions (v7+) are not kept: sessionId 0 tells clients to send full requests every time.
 // * preferredReadReplica (v11) is always -1.
@@ -39,10 +45,56 @@ export default defineHandler<FetchRequest, FetchResponse>({
   handle(req, ctx) {
     const send = responder(ctx);
     const first = collect(req, ctx);
-    if (first.hasError || first.bytes >= req.minBytes || req.maxWaitMs <= 0) return send(first.response);
-    return longPoll(req, ctx).then(send);
+    const ends = endsSent(ctx);
+    const caughtUp = justCaughtUp(req, first.response, ends);
+    if (first.hasError || first.bytes >= req.minBytes || req.maxWaitMs <= 0 || caughtUp) {
+      noteEndsSent(first.response, ends);
+      return send(first.response);
+    }
+    return longPoll(req, ctx).then((response) => {
+      noteEndsSent(response, ends);
+      return send(response);
+    });
   },
 });
+
+/** Per connection: the high watermark last sent along with data, per "topic\0partition". */
+type EndsSent = Map<string, bigint>;
+const ENDS_SENT = 'fetch.endsSent';
+const partitionKey = (topic: string | undefined, partition: number) => `${topic ?? ''}\0${partition}`;
+
+function endsSent(ctx: HandlerContext): EndsSent {
+  let ends = ctx.conn.attributes.get(ENDS_SENT) as EndsSent | undefined;
+  if (!ends) {
+    ends = new Map();
+    ctx.conn.attributes.set(ENDS_SENT, ends);
+  }
+  return ends;
+}
+
+/** True when some partition is asked for exactly at the high watermark that came with the last data
+ * this connection was sent for it, and is still there: the consumer has just read to the end. */
+function justCaughtUp(req: FetchRequest, now: FetchResponse, ends: EndsSent): boolean {
+  for (const [ti, t] of req.topics.entries()) {
+    for (const [pi, fp] of t.partitions.entries()) {
+      const sent = ends.get(partitionKey(t.topic, fp.partition));
+      if (sent !== undefined && fp.fetchOffset === sent && now.responses[ti]?.partitions[pi]?.highWatermark === sent) return true;
+    }
+  }
+  return false;
+}
+
+/** Remembers, for the partitions of a response being sent, the high watermark sent with data (and
+ * forgets it for those sent without: only the first empty answer after catching up is early). */
+function noteEndsSent(response: FetchResponse, ends: EndsSent): void {
+  for (const t of response.responses) {
+    for (const p of t.partitions) {
+      const key = partitionKey(t.topic, p.partitionIndex);
+      if (p.records && p.records.length > 0) ends.set(key, p.highWatermark);
+      else ends.delete(key);
+    }
+  }
+}
 
 /** Sends the response as chunks when the connection lets the handler answer itself (returning null to
  * the dispatcher), else returns it for the dispatcher to encode. */

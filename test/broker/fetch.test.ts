@@ -1,0 +1,160 @@
+// Fetch over real TCP, at the wire level: what comes back for an offset inside the log, the long poll
+// at the end woken by an append, the early empty answer to a consumer that has just read to the end
+// (and the long poll right after it), and responses staying in request order while a Fetch waits.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiKey, decodeResponse, encodeRequest, type FetchResponse } from '../../lib/broker/protocol';
+import { ErrorCode } from '../../lib/broker/protocol/errors';
+import { baseOffsetOf } from '../../lib/broker/records/batch-header';
+import { buildRecordBatch } from '../../lib/broker/records/build';
+import { decodeRecords } from '../../lib/broker/records/decode';
+import { RawClient, startTestBroker, type TestBroker } from './helpers';
+
+const VERSION = 11;
+let broker: TestBroker;
+let port: number;
+let correlation = 1;
+
+beforeAll(async () => {
+  broker = await startTestBroker();
+  port = broker.nodes[0]!.port;
+});
+afterAll(async () => {
+  await broker?.close();
+});
+
+function fetchFrame(topic: string, fetchOffset: bigint, maxWaitMs: number): { frame: Buffer; correlationId: number } {
+  const correlationId = correlation++;
+  const frame = encodeRequest(ApiKey.Fetch, VERSION, correlationId, 'fetch-test', {
+    replicaId: -1,
+    maxWaitMs,
+    minBytes: 1,
+    maxBytes: 52428800,
+    isolationLevel: 0,
+    sessionId: 0,
+    sessionEpoch: -1,
+    topics: [{ topic, partitions: [{ partition: 0, currentLeaderEpoch: -1, fetchOffset, logStartOffset: -1n, partitionMaxBytes: 1048576 }] }],
+    forgottenTopicsData: [],
+    rackId: '',
+  });
+  return { frame, correlationId };
+}
+
+type FetchedPartition = FetchResponse['responses'][number]['partitions'][number];
+
+async function fetchResult(client: RawClient, correlationId: number): Promise<FetchedPartition> {
+  const res = decodeResponse<FetchResponse>(ApiKey.Fetch, VERSION, await client.next());
+  expect(res.correlationId).toBe(correlationId);
+  return res.body.responses[0]!.partitions[0]!;
+}
+
+async function produce(topic: string, values: string[]): Promise<void> {
+  const client = await RawClient.connect(port);
+  try {
+    const frame = encodeRequest(ApiKey.Produce, 7, correlation++, 'fetch-test', {
+      transactionalId: null,
+      acks: -1,
+      timeoutMs: 1000,
+      topicData: [{ name: topic, partitionData: [{ index: 0, records: buildRecordBatch(values.map((v) => ({ key: null, value: Buffer.from(v) }))) }] }],
+    });
+    client.write(frame);
+    const res = decodeResponse(ApiKey.Produce, 7, await client.next());
+    expect(res.body.responses[0].partitionResponses[0].errorCode).toBe(ErrorCode.NONE);
+  } finally {
+    client.close();
+  }
+}
+
+const valuesOf = (records: Buffer | null) => {
+  const out: string[] = [];
+  for (let at = 0; records && at < records.length; ) {
+    const size = 12 + records.readInt32BE(at + 8);
+    for (const r of decodeRecords(records.subarray(at, at + size)).records) out.push(r.value!.toString());
+    at += size;
+  }
+  return out;
+};
+
+function topicWith(name: string): string {
+  broker.cluster.createTopic({ name, numPartitions: 1, replicationFactor: 1 });
+  return name;
+}
+
+describe('Fetch', () => {
+  it('returns stored batches from the one holding the fetch offset, with the watermarks', async () => {
+    const topic = topicWith('fetch-basic');
+    await produce(topic, ['a', 'b']);
+    await produce(topic, ['c']);
+    const client = await RawClient.connect(port);
+    try {
+      const { frame, correlationId } = fetchFrame(topic, 1n, 0);
+      client.write(frame);
+      const p = await fetchResult(client, correlationId);
+      expect(p.errorCode).toBe(ErrorCode.NONE);
+      expect(p.highWatermark).toBe(3n);
+      expect(p.logStartOffset).toBe(0n);
+      expect(baseOffsetOf(p.records!)).toBe(0n); // the batch holding offset 1 starts at 0
+      expect(valuesOf(p.records)).toEqual(['a', 'b', 'c']);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('long-polls at the end of the log until an append arrives', async () => {
+    const topic = topicWith('fetch-long-poll');
+    await produce(topic, ['first']);
+    const client = await RawClient.connect(port);
+    try {
+      const { frame, correlationId } = fetchFrame(topic, 1n, 60_000);
+      client.write(frame);
+      const answer = fetchResult(client, correlationId);
+      await produce(topic, ['woke it']);
+      const p = await answer;
+      expect(valuesOf(p.records)).toEqual(['woke it']);
+      expect(p.highWatermark).toBe(2n);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('answers at once the first empty Fetch after a consumer read to the end, then long-polls again', async () => {
+    const topic = topicWith('fetch-caught-up');
+    await produce(topic, ['x', 'y']);
+    const client = await RawClient.connect(port);
+    try {
+      const read = fetchFrame(topic, 0n, 60_000);
+      client.write(read.frame);
+      expect(valuesOf((await fetchResult(client, read.correlationId)).records)).toEqual(['x', 'y']);
+      // Exactly at the high watermark just sent: an empty answer now, not after 60 s.
+      const atEnd = fetchFrame(topic, 2n, 60_000);
+      client.write(atEnd.frame);
+      const empty = await fetchResult(client, atEnd.correlationId);
+      expect(empty.records?.length ?? 0).toBe(0);
+      expect(empty.highWatermark).toBe(2n);
+      // The next one waits for data again.
+      const again = fetchFrame(topic, 2n, 60_000);
+      client.write(again.frame);
+      const answer = fetchResult(client, again.correlationId);
+      await produce(topic, ['z']);
+      expect(valuesOf((await answer).records)).toEqual(['z']);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('keeps responses in request order while a Fetch waits', async () => {
+    const topic = topicWith('fetch-order');
+    const client = await RawClient.connect(port);
+    try {
+      const waiting = fetchFrame(topic, 0n, 300);
+      client.write(waiting.frame);
+      const versionsId = correlation++;
+      client.write(encodeRequest(ApiKey.ApiVersions, 2, versionsId, 'fetch-test', {}));
+      const first = await fetchResult(client, waiting.correlationId);
+      expect(first.records?.length ?? 0).toBe(0);
+      const second = decodeResponse(ApiKey.ApiVersions, 2, await client.next());
+      expect(second.correlationId).toBe(versionsId);
+    } finally {
+      client.close();
+    }
+  });
+});
