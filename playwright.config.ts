@@ -1,10 +1,16 @@
 // End-to-end tests: a real Chromium against the production build served by the same start script a
-// user runs (`npm start`), on its own port so a running dev server is never disturbed.
+// user runs (`npm start`), on its own port so a running dev server is never disturbed. The app talks
+// to an embedded broker started here as its own process (3 nodes, in memory), so the tests do not
+// depend on the app's built-in demo cluster or on its seeded data.
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS, findChromium } from './e2e/support/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 9123);
+export const brokerPort = Number(process.env.E2E_BROKER_PORT ?? 19092);
+export const bootstrap = `127.0.0.1:${brokerPort}`;
 export const baseURL = `http://127.0.0.1:${port}`;
+const hasBrokerCli = existsSync('lib/broker/cli.ts');
 
 export default defineConfig({
   testDir: './e2e',
@@ -21,12 +27,29 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_FLAGS },
   },
-  webServer: {
-    command: 'node scripts/start.mjs',
-    url: `${baseURL}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    env: { SERVER_PORT: String(port), HOST: '127.0.0.1' },
-  },
+  webServer: [
+    ...(hasBrokerCli
+      ? [
+          {
+            command: `npx tsx lib/broker/cli.ts --port ${brokerPort} --host 127.0.0.1 --nodes 3 --in-memory`,
+            port: brokerPort,
+            timeout: 60_000,
+            reuseExistingServer: false,
+            stdout: 'ignore' as const,
+          },
+        ]
+      : []),
+    {
+      command: 'node scripts/start.mjs',
+      url: `${baseURL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        SERVER_PORT: String(port),
+        HOST: '127.0.0.1',
+        ...(hasBrokerCli ? { KAFKA_BROKERCONNECT: bootstrap } : {}),
+      },
+    },
+  ],
 });

@@ -22,7 +22,7 @@ export function TextView({ payload }: { payload: Payload }) {
   const cut = !all && text.length > TEXT_SLICE;
   return (
     <div>
-      <pre aria-label="Text" className={preClass}>
+      <pre aria-label="Plain text" className={preClass}>
         {cut ? text.slice(0, TEXT_SLICE) : text}
       </pre>
       {cut ? (

@@ -23,7 +23,7 @@ export interface SortState {
 
 export const thClass =
   'sticky top-0 z-10 border-b border-zinc-200 bg-zinc-50 px-3 py-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400';
-export const tdClass = 'border-b border-zinc-100 px-3 py-2 align-top dark:border-zinc-800/70';
+export const tdClass = 'border-b border-zinc-100 px-3 py-2 align-middle dark:border-zinc-800/70';
 
 function HeaderCell<T>({ col, sort }: { col: Column<T>; sort?: SortState }) {
   const active = sort && col.sortKey && sort.key === col.sortKey;
