@@ -47,4 +47,6 @@ export const STREAMS_INTRO_MESSAGES: readonly (readonly [string, string])[] = [
   ['bar', 'second message'],
 ];
 
-export const TICKERS = ['AAPL', 'MSFT', 'GOOG', 'AMZN', 'NVDA', 'TSLA', 'META', 'NFLX'] as const;
+/** Two tickers per partition of `prices` under the default (murmur2) partitioner, so every
+ * partition moves. */
+export const TICKERS = ['MSFT', 'META', 'SPOT', 'NET', 'ADBE', 'UBER', 'AAPL', 'GOOG', 'NFLX', 'AMD', 'AMZN', 'NVDA'] as const;

@@ -4,7 +4,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { TICKERS } from './catalog';
 
 const BASE_PRICE: Record<string, number> = {
-  AAPL: 228.5, MSFT: 421.1, GOOG: 171.3, AMZN: 186.9, NVDA: 131.2, TSLA: 244.7, META: 563.4, NFLX: 701.8,
+  MSFT: 421.1, META: 563.4, SPOT: 342.6, NET: 88.4, ADBE: 512.3, UBER: 71.9,
+  AAPL: 228.5, GOOG: 171.3, NFLX: 701.8, AMD: 152.7, AMZN: 186.9, NVDA: 131.2,
 };
 const last = new Map<string, number>(Object.entries(BASE_PRICE));
 
