@@ -35,7 +35,25 @@ export interface RawFetchResponse {
   }[];
 }
 
+/** A request/response pair as kafkajs' request definitions build them: encode, decode, parse. */
+export interface ProtocolRequest {
+  request: { apiKey: number; apiVersion: number; apiName: string; encode(): Promise<unknown> };
+  response: { decode(payload: Buffer): Promise<unknown>; parse(decoded: unknown): Promise<unknown> };
+}
+export type RequestDefinition = {
+  versions: string[];
+  protocol(options: { version: number }): (args: unknown) => { request: unknown; response: unknown };
+};
+
 export interface RawBroker {
+  nodeId?: number;
+  /** Negotiated at connect: the broker's version range per API key. */
+  versions: Record<number, { minVersion: number; maxVersion: number }> | null;
+  lookupRequest(apiKey: number, definition: RequestDefinition): (args: unknown) => ProtocolRequest;
+  connectionPool: { send(request: ProtocolRequest & { requestTimeout?: number }): Promise<unknown> };
+  isConnected(): boolean;
+  disconnect(): Promise<void>;
+  metadata(topics?: string[]): Promise<RawMetadata>;
   fetch(request: {
     isolationLevel?: number;
     maxWaitTime?: number;
@@ -66,6 +84,11 @@ export interface RawCluster {
   findBroker(node: { nodeId: string }): Promise<RawBroker>;
   findGroupCoordinatorMetadata(group: { groupId: string }): Promise<{ coordinator: { nodeId: number; host: string; port: number } }>;
   findGroupCoordinator(group: { groupId: string }): Promise<RawBroker>;
+  /** kafkajs' pool of broker connections; raw-requests.ts wraps how it creates them. */
+  brokerPool: {
+    createBroker(options: unknown): RawBroker;
+    metadata: RawMetadata | null;
+  };
 }
 
 /** Fetch and ListOffsets isolation: read_uncommitted, so the browser sees everything up to the high watermark. */

@@ -1,8 +1,10 @@
 // The cluster's shape — brokers, controller, topics and their partitions' leaders, replicas, ISR —
 // from one Metadata request for all topics, cached for a couple of seconds and shared by concurrent
-// callers. Everything that needs a leader or a partition list starts here.
+// callers. Everything that needs a leader or a partition list starts here. A leaderless partition
+// (its broker stopped) is kept with leader -1 and its offline replicas, never an error.
 import { notFound, unavailable } from '../http/problem';
 import type { KafkaClients } from './clients';
+import type { RawMetadata } from './kafkajs-types';
 
 export interface PartitionMeta {
   partition: number;
@@ -33,33 +35,46 @@ export function loadMetadata(clients: KafkaClients, fresh = false): Promise<Clus
   if (fresh) clients.cache.invalidate('metadata');
   return clients.cache.get('metadata', () =>
     clients.readers.use(async (cluster) => {
-      const raw = await cluster.metadata({ topics: [] });
+      // One Metadata request for every topic, which also updates the reader's map of brokers. The
+      // reader's brokers keep leaderless partitions as values (raw-requests.ts) instead of throwing.
+      await cluster.refreshMetadata();
+      const raw = cluster.brokerPool.metadata;
       if (!raw) throw unavailable('No broker answered the metadata request.');
-      const topics = new Map<string, TopicMeta>();
-      for (const t of raw.topicMetadata) {
-        if (t.topicErrorCode !== 0 && t.partitionMetadata.length === 0) continue;
-        topics.set(t.topic, {
-          name: t.topic,
-          internal: t.isInternal ?? t.topic.startsWith('__'),
-          partitions: t.partitionMetadata
-            .map((p) => ({
-              partition: p.partitionId,
-              leader: p.leader ?? -1,
-              replicas: p.replicas ?? [],
-              isr: p.isr ?? [],
-              offline: p.offlineReplicas ?? [],
-            }))
-            .sort((a, b) => a.partition - b.partition),
-        });
-      }
-      return {
-        clusterId: raw.clusterId ?? null,
-        controllerId: raw.controllerId ?? null,
-        brokers: raw.brokers.map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null })).sort((a, b) => a.id - b.id),
-        topics,
-      } satisfies ClusterMeta;
+      return toClusterMeta(raw);
     }),
   ) as Promise<ClusterMeta>;
+}
+
+/** Reshapes a Metadata answer. Before v5 Kafka does not send offline replicas: they are the replicas
+ * whose broker is not among the live brokers listed. */
+export function toClusterMeta(raw: RawMetadata): ClusterMeta {
+  const live = new Set(raw.brokers.map((b) => b.nodeId));
+  const topics = new Map<string, TopicMeta>();
+  for (const t of raw.topicMetadata) {
+    if (t.topicErrorCode !== 0 && t.partitionMetadata.length === 0) continue;
+    topics.set(t.topic, {
+      name: t.topic,
+      internal: t.isInternal ?? t.topic.startsWith('__'),
+      partitions: t.partitionMetadata
+        .map((p) => {
+          const replicas = p.replicas ?? [];
+          return {
+            partition: p.partitionId,
+            leader: p.leader ?? -1,
+            replicas,
+            isr: p.isr ?? [],
+            offline: p.offlineReplicas ?? replicas.filter((r) => !live.has(r)),
+          };
+        })
+        .sort((a, b) => a.partition - b.partition),
+    });
+  }
+  return {
+    clusterId: raw.clusterId ?? null,
+    controllerId: raw.controllerId ?? null,
+    brokers: raw.brokers.map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null })).sort((a, b) => a.id - b.id),
+    topics,
+  };
 }
 
 export async function requireTopic(clients: KafkaClients, topic: string): Promise<TopicMeta> {

@@ -1,7 +1,8 @@
 // Group-less readers. kafkajs 2.2.4 has no consumer without a group, but kafka.consumer() hands its
 // public Cluster to every partition-assigner factory at construction, before any network I/O. We keep
 // that Cluster and never connect or run the consumer, so reading sends only ApiVersions, Metadata,
-// ListOffsets and Fetch — never FindCoordinator, JoinGroup or OffsetCommit.
+// ListOffsets and Fetch — never FindCoordinator, JoinGroup or OffsetCommit. Its brokers read metadata
+// with errors as values, so an offline partition does not stop the rest from being read.
 //
 // Readers are pooled per cluster with a concurrency limit (one slow search cannot serialise every
 // user, and a burst cannot open unbounded sockets) and are disconnected after being idle a while.
@@ -9,6 +10,7 @@ import type { Kafka } from 'kafkajs';
 import { unavailable } from '../http/problem';
 import { withDeadline } from './cache';
 import type { RawCluster } from './kafkajs-types';
+import { tolerateLeaderless } from './raw-requests';
 
 const IDLE_MS = 60_000;
 
@@ -34,7 +36,8 @@ export function captureCluster(kafka: Kafka): RawCluster {
     ],
   });
   if (!captured) throw new Error('kafkajs did not hand over its cluster');
-  return captured;
+  // A stopped broker leaves partitions leaderless; kafkajs would refuse that metadata (see raw-requests).
+  return tolerateLeaderless(captured);
 }
 
 interface Slot {

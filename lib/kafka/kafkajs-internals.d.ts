@@ -1,0 +1,24 @@
+// Types for the few kafkajs 2.2.4 modules below its public API that raw-requests.ts uses: the API key
+// table, the per-API request definitions (each picks a version and pairs a request encoder with a
+// response decoder) and the Encoder. They are plain CommonJS with no declarations of their own.
+
+declare module 'kafkajs/src/protocol/requests/apiKeys' {
+  const apiKeys: Record<string, number>;
+  export default apiKeys;
+}
+
+declare module 'kafkajs/src/protocol/encoder' {
+  export default class Encoder {
+    writeString(value: string | null): Encoder;
+    writeInt32(value: number): Encoder;
+  }
+}
+
+declare module 'kafkajs/src/protocol/requests/*' {
+  /** Versions this kafkajs implements, and the request/response pair of one version. */
+  const definition: {
+    versions: string[];
+    protocol(options: { version: number }): (args: unknown) => { request: unknown; response: unknown };
+  };
+  export default definition;
+}

@@ -1,0 +1,112 @@
+// Kafka requests sent through kafkajs' own broker connections — so SASL, TLS, version negotiation
+// and request timeouts stay exactly as configured — but decoded without kafkajs' "parse" step, which
+// throws on the first error code anywhere in a response. Kafka reports errors as values: a
+// leaderless partition in Metadata, one group's NOT_COORDINATOR in DescribeGroups, one resource's
+// error in DescribeConfigs. A console must show the rest of the answer, not fail the page.
+//
+// Metadata matters most: kafkajs refuses a Metadata response holding a LEADER_NOT_AVAILABLE
+// partition, which is what Kafka answers for every partition of a stopped broker. tolerateLeaderless
+// makes the brokers a Cluster creates answer metadata() with errors as values, so the Cluster's own
+// refreshes (connect, findBroker) keep working while a partition is offline.
+//
+// The request definitions come from kafkajs itself (node_modules/kafkajs/src/protocol/requests):
+// the negotiated version picks the encoder and decoder, we only leave out the throwing parse.
+import apiKeys from 'kafkajs/src/protocol/requests/apiKeys';
+import Encoder from 'kafkajs/src/protocol/encoder';
+import DescribeConfigs from 'kafkajs/src/protocol/requests/describeConfigs';
+import DescribeGroups from 'kafkajs/src/protocol/requests/describeGroups';
+import ListGroups from 'kafkajs/src/protocol/requests/listGroups';
+import Metadata from 'kafkajs/src/protocol/requests/metadata';
+import OffsetFetch from 'kafkajs/src/protocol/requests/offsetFetch';
+import type { ProtocolRequest, RawBroker, RawCluster, RawMetadata, RequestDefinition } from './kafkajs-types';
+
+const keepDecoded = async (decoded: unknown) => decoded;
+const key = (name: string): number => {
+  const k = apiKeys[name];
+  if (k === undefined) throw new Error(`kafkajs has no API key named ${name}`);
+  return k;
+};
+
+async function sendDecoded<T>(
+  broker: RawBroker,
+  apiName: string,
+  definition: RequestDefinition,
+  args: unknown,
+  adjust?: (r: ProtocolRequest) => ProtocolRequest,
+): Promise<T> {
+  const built = broker.lookupRequest(key(apiName), definition)(args);
+  const req: ProtocolRequest = { request: built.request, response: { decode: built.response.decode, parse: keepDecoded } };
+  try {
+    return (await broker.connectionPool.send(adjust ? adjust(req) : req)) as T;
+  } catch (e) {
+    // What kafkajs' own send does: a closed connection is dropped so the next call reconnects.
+    if ((e as { name?: string }).name === 'KafkaJSConnectionClosedError') await broker.disconnect().catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Metadata of `topics` (all when empty), with per-topic and per-partition error codes as values. */
+export function fetchMetadata(broker: RawBroker, topics: string[] = []): Promise<RawMetadata> {
+  return sendDecoded(broker, 'Metadata', Metadata, { topics, allowAutoTopicCreation: false });
+}
+
+/** Makes every broker `cluster` creates from now on answer metadata() without throwing on a
+ * leaderless partition. Call before the cluster connects (it creates its brokers on connect). */
+export function tolerateLeaderless(cluster: RawCluster): RawCluster {
+  const pool = cluster.brokerPool;
+  const create = pool.createBroker;
+  pool.createBroker = (options: unknown) => {
+    const broker = create(options);
+    broker.metadata = (topics: string[] = []) => fetchMetadata(broker, topics);
+    return broker;
+  };
+  return cluster;
+}
+
+export interface ListGroupsAnswer {
+  errorCode: number;
+  groups: { groupId: string; protocolType: string }[];
+}
+/** The groups this broker coordinates (Kafka lists only those, so asking every broker lists all once). */
+export const listGroupsOn = (broker: RawBroker) => sendDecoded<ListGroupsAnswer>(broker, 'ListGroups', ListGroups, undefined);
+
+export interface DescribedGroup {
+  errorCode: number;
+  groupId: string;
+  state: string;
+  protocolType: string;
+  protocol: string;
+  members: { memberId: string; clientId: string; clientHost: string; memberAssignment: Buffer | null }[];
+}
+/** Many groups in one DescribeGroups; each group's error code is in its own entry. */
+export const describeGroupsOn = (broker: RawBroker, groupIds: string[]) =>
+  sendDecoded<{ groups: DescribedGroup[] }>(broker, 'DescribeGroups', DescribeGroups, { groupIds });
+
+export interface OffsetFetchAnswer {
+  /** Top-level error (v2+). */
+  errorCode?: number;
+  responses: { topic: string; partitions: { partition: number; offset: string; errorCode: number }[] }[];
+}
+/** Every offset a group has committed: OffsetFetch v2+ with a null topic list (as Kafka defines it;
+ * kafkajs would send an empty list). v1 (Kafka before 0.10.2) has no such form; it gets the empty list. */
+export function fetchGroupOffsets(broker: RawBroker, groupId: string): Promise<OffsetFetchAnswer> {
+  return sendDecoded<OffsetFetchAnswer>(broker, 'OffsetFetch', OffsetFetch, { groupId, topics: [] }, (r) =>
+    r.request.apiVersion < 2 ? r : { ...r, request: { ...r.request, encode: async () => new Encoder().writeString(groupId).writeInt32(-1) } },
+  );
+}
+
+export interface DescribedConfigResource {
+  errorCode: number;
+  resourceType: number;
+  resourceName: string;
+  configEntries: {
+    configName: string;
+    configValue: string | null;
+    isDefault?: boolean;
+    configSource?: number;
+    isSensitive?: boolean;
+    readOnly?: boolean;
+  }[];
+}
+export const describeConfigsOn = (broker: RawBroker, resources: { type: number; name: string }[]) =>
+  sendDecoded<{ resources: DescribedConfigResource[] }>(broker, 'DescribeConfigs', DescribeConfigs, { resources, includeSynonyms: false });
