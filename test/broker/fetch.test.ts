@@ -1,13 +1,15 @@
 // Fetch over real TCP, at the wire level: what comes back for an offset inside the log, the long poll
 // at the end woken by an append, the early empty answer to a consumer that has just read to the end
-// (and the long poll right after it), and responses staying in request order while a Fetch waits.
+// (and the long poll right after it), responses staying in request order while a Fetch waits, and
+// pipelined Fetches of megabytes on a broker on disk each getting their own bytes (read buffers are
+// reused only after the socket has written them).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey, decodeResponse, encodeRequest, type FetchResponse } from '../../lib/broker/protocol';
 import { ErrorCode } from '../../lib/broker/protocol/errors';
 import { baseOffsetOf } from '../../lib/broker/records/batch-header';
 import { buildRecordBatch } from '../../lib/broker/records/build';
 import { decodeRecords } from '../../lib/broker/records/decode';
-import { RawClient, startTestBroker, type TestBroker } from './helpers';
+import { RawClient, startTestBroker, tempDir, type TestBroker } from './helpers';
 
 const VERSION = 11;
 let broker: TestBroker;
@@ -22,7 +24,7 @@ afterAll(async () => {
   await broker?.close();
 });
 
-function fetchFrame(topic: string, fetchOffset: bigint, maxWaitMs: number): { frame: Buffer; correlationId: number } {
+function fetchFrame(topic: string, fetchOffset: bigint, maxWaitMs: number, partitionMaxBytes = 1048576): { frame: Buffer; correlationId: number } {
   const correlationId = correlation++;
   const frame = encodeRequest(ApiKey.Fetch, VERSION, correlationId, 'fetch-test', {
     replicaId: -1,
@@ -32,7 +34,7 @@ function fetchFrame(topic: string, fetchOffset: bigint, maxWaitMs: number): { fr
     isolationLevel: 0,
     sessionId: 0,
     sessionEpoch: -1,
-    topics: [{ topic, partitions: [{ partition: 0, currentLeaderEpoch: -1, fetchOffset, logStartOffset: -1n, partitionMaxBytes: 1048576 }] }],
+    topics: [{ topic, partitions: [{ partition: 0, currentLeaderEpoch: -1, fetchOffset, logStartOffset: -1n, partitionMaxBytes }] }],
     forgottenTopicsData: [],
     rackId: '',
   });
@@ -155,6 +157,38 @@ describe('Fetch', () => {
       expect(second.correlationId).toBe(versionsId);
     } finally {
       client.close();
+    }
+  });
+
+  it('gives every pipelined Fetch its own bytes while earlier responses are still being written', async () => {
+    const dir = tempDir('fetch');
+    const disk = await startTestBroker({ dataDir: dir.dir });
+    const client = await RawClient.connect(disk.nodes[0]!.port);
+    try {
+      disk.cluster.createTopic({ name: 'big', numPartitions: 1, replicationFactor: 1 });
+      const letters = 'abcdefghijklmnop';
+      const partition = disk.cluster.partition('big', 0)!;
+      for (const letter of letters) {
+        // Two batches per letter, so every Fetch below reads a span of two batches from the file.
+        for (let i = 0; i < 2; i++) {
+          const batch = buildRecordBatch([{ key: null, value: Buffer.alloc(256 * 1024, letter) }]);
+          expect(disk.cluster.append(partition, batch, Date.now()).ok).toBe(true);
+        }
+      }
+      const ids = [...letters].map((_, i) => {
+        const { frame, correlationId } = fetchFrame('big', BigInt(2 * i), 0, 2 * (256 * 1024 + 100)); // two batches
+        client.write(frame);
+        return correlationId;
+      });
+      for (const [i, id] of ids.entries()) {
+        const values = valuesOf((await fetchResult(client, id)).records);
+        expect(values).toHaveLength(2);
+        for (const v of values) expect(v === letters[i]!.repeat(256 * 1024)).toBe(true);
+      }
+    } finally {
+      client.close();
+      await disk.close();
+      dir.remove();
     }
   });
 });

@@ -22,10 +22,12 @@
 // * Fetch sessions (v7+) are not kept: sessionId 0 tells clients to send full requests every time.
 // * preferredReadReplica (v11) is always -1.
 // * The response is sent as chunks through the connection's claimResponse() when it offers one, so
-//   the stored batches go to the socket without being copied into one frame first.
+//   the stored batches go to the socket without being copied into one frame first; they are read
+//   into pooled buffers that go back to the pool once the socket has written them.
 import { ApiKey, type FetchRequest, type FetchResponse } from '../protocol';
 import { ErrorCode } from '../protocol/errors';
 import { encodeResponseChunks } from '../protocol/frames';
+import { ReadBufferPool } from '../storage/read-buffers';
 import { leaderPartition } from './leader-partition';
 import { defineHandler, type HandlerContext } from './types';
 
@@ -36,6 +38,25 @@ interface Collected {
   response: FetchResponse;
   bytes: number;
   hasError: boolean;
+  /** The pooled buffers the records were read into, if any. */
+  lease: Lease | null;
+}
+
+const readBuffers = new ReadBufferPool();
+
+/** The pooled buffers one response's records were read into. */
+class Lease {
+  private readonly taken: Buffer[] = [];
+  readonly alloc = (n: number): Buffer => {
+    const b = readBuffers.take(n);
+    this.taken.push(b);
+    return b;
+  };
+  /** Only once nothing references the buffers any more (the response was written or dropped). */
+  release(): void {
+    for (const b of this.taken) readBuffers.give(b);
+    this.taken.length = 0;
+  }
 }
 
 export default defineHandler<FetchRequest, FetchResponse>({
@@ -43,18 +64,24 @@ export default defineHandler<FetchRequest, FetchResponse>({
   min: 4,
   max: 11,
   handle(req, ctx) {
-    const send = responder(ctx);
-    const first = collect(req, ctx);
+    const reply = ctx.conn.claimResponse?.();
+    // Pooled read buffers only when this handler sends the response and so knows when it is written.
+    const pooled = reply !== undefined;
+    const send = (c: Collected): FetchResponse | null => {
+      noteEndsSent(c.response, ends);
+      if (!reply) return c.response;
+      const chunks = encodeResponseChunks(ApiKey.Fetch, ctx.version, ctx.header.correlationId, c.response);
+      for (const chunk of chunks) ctx.runtime.stats.bytesOut += chunk.length;
+      const lease = c.lease;
+      reply(chunks, lease ? () => lease.release() : undefined);
+      return null;
+    };
+    const first = collect(req, ctx, pooled);
     const ends = endsSent(ctx);
     const caughtUp = justCaughtUp(req, first.response, ends);
-    if (first.hasError || first.bytes >= req.minBytes || req.maxWaitMs <= 0 || caughtUp) {
-      noteEndsSent(first.response, ends);
-      return send(first.response);
-    }
-    return longPoll(req, ctx).then((response) => {
-      noteEndsSent(response, ends);
-      return send(response);
-    });
+    if (first.hasError || first.bytes >= req.minBytes || req.maxWaitMs <= 0 || caughtUp) return send(first);
+    first.lease?.release();
+    return longPoll(req, ctx, pooled).then(send);
   },
 });
 
@@ -96,20 +123,8 @@ function noteEndsSent(response: FetchResponse, ends: EndsSent): void {
   }
 }
 
-/** Sends the response as chunks when the connection lets the handler answer itself (returning null to
- * the dispatcher), else returns it for the dispatcher to encode. */
-function responder(ctx: HandlerContext): (response: FetchResponse) => FetchResponse | null {
-  const reply = ctx.conn.claimResponse?.();
-  if (!reply) return (response) => response;
-  return (response) => {
-    const chunks = encodeResponseChunks(ApiKey.Fetch, ctx.version, ctx.header.correlationId, response);
-    for (const c of chunks) ctx.runtime.stats.bytesOut += c.length;
-    reply(chunks);
-    return null;
-  };
-}
-
-function collect(req: FetchRequest, ctx: HandlerContext): Collected {
+function collect(req: FetchRequest, ctx: HandlerContext, pooled: boolean): Collected {
+  const lease = pooled ? new Lease() : null;
   let budget = req.maxBytes ?? 0x7fffffff;
   let bytes = 0;
   let hasError = false;
@@ -132,7 +147,7 @@ function collect(req: FetchRequest, ctx: HandlerContext): Collected {
       let records: Buffer | null = null;
       if (fp.fetchOffset < end && fp.partitionMaxBytes > 0 && budget > 0) {
         const limit = Math.min(fp.partitionMaxBytes, budget);
-        const data = log.read(fp.fetchOffset, limit);
+        const data = log.read(fp.fetchOffset, limit, lease?.alloc);
         // Only the first partition with data may go past the limits (to make progress on a big batch).
         if (data.length > 0 && (bytes === 0 || data.length <= limit)) {
           records = data;
@@ -152,7 +167,7 @@ function collect(req: FetchRequest, ctx: HandlerContext): Collected {
       };
     }),
   }));
-  return { response: { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: 0, responses }, bytes, hasError };
+  return { response: { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: 0, responses }, bytes, hasError, lease };
 }
 
 function empty(index: number, errorCode: number, hw: bigint, start: bigint): PartitionResponse {
@@ -169,18 +184,18 @@ function empty(index: number, errorCode: number, hw: bigint, start: bigint): Par
 }
 
 /** Waits for appends to the requested partitions until minBytes, maxWaitMs or the connection's end. */
-function longPoll(req: FetchRequest, ctx: HandlerContext): Promise<FetchResponse> {
+function longPoll(req: FetchRequest, ctx: HandlerContext, pooled: boolean): Promise<Collected> {
   return new Promise((resolve) => {
     const cancels: (() => void)[] = [];
     let scheduled = false;
     let done = false;
-    const finish = (ready?: FetchResponse) => {
+    const finish = (ready?: Collected) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       ctx.conn.signal.removeEventListener('abort', onAbort);
       for (const c of cancels) c();
-      resolve(ready ?? collect(req, ctx).response);
+      resolve(ready ?? collect(req, ctx, pooled));
     };
     const onAbort = () => finish();
     const subscribe = () => {
@@ -200,9 +215,10 @@ function longPoll(req: FetchRequest, ctx: HandlerContext): Promise<FetchResponse
       setImmediate(() => {
         scheduled = false;
         if (done) return;
-        const now = collect(req, ctx);
-        if (now.hasError || now.bytes >= req.minBytes) finish(now.response);
-        else subscribe();
+        const now = collect(req, ctx, pooled);
+        if (now.hasError || now.bytes >= req.minBytes) return finish(now);
+        now.lease?.release(); // not enough yet: nothing holds these buffers
+        subscribe();
       });
     };
     const timer = setTimeout(onAbort, req.maxWaitMs);

@@ -28,10 +28,14 @@ export interface ConnectionInfo {
    * Called synchronously while a request is being dispatched: its handler will send the response
    * itself, by calling the returned function exactly once with the whole frame (size prefix
    * included) as chunks; whatever the dispatcher returns for that request is then ignored. Optional,
-   * so a handler must fall back to returning its response when it is absent.
+   * so a handler must fall back to returning its response when it is absent. `onWritten` runs once
+   * the socket has written every chunk (so their memory may be reused); never if the connection
+   * closes first.
    */
-  claimResponse?(): (chunks: readonly Buffer[]) => void;
+  claimResponse?(): ClaimedResponse;
 }
+
+export type ClaimedResponse = (chunks: readonly Buffer[], onWritten?: () => void) => void;
 
 /**
  * Turns one request frame (without its size prefix) into the whole response frame, or null for no
@@ -54,6 +58,7 @@ export interface ConnectionOptions {
 interface Slot {
   done: boolean;
   out: Buffer | readonly Buffer[] | null;
+  onWritten?: () => void;
   /** The handler answers through claimResponse(); the dispatcher's result does not count. */
   claimed: boolean;
 }
@@ -125,14 +130,15 @@ export class Connection implements ConnectionInfo {
     if (!this.closed && this.slots.length - this.head >= this.maxPending) this.pause();
   }
 
-  claimResponse(): (chunks: readonly Buffer[]) => void {
+  claimResponse(): ClaimedResponse {
     const slot = this.dispatching;
     if (!slot) throw new Error('claimResponse() is only valid while a request is being dispatched');
     slot.claimed = true;
     let sent = false;
-    return (chunks) => {
+    return (chunks, onWritten) => {
       if (sent) throw new Error('a claimed response is sent once');
       sent = true;
+      slot.onWritten = onWritten;
       this.complete(slot, chunks);
     };
   }
@@ -177,9 +183,16 @@ export class Connection implements ConnectionInfo {
           this.socket.cork();
           corked = true;
         }
-        if (Buffer.isBuffer(s.out)) this.socket.write(s.out);
-        else for (const chunk of s.out) this.socket.write(chunk);
+        if (Buffer.isBuffer(s.out)) {
+          this.socket.write(s.out);
+        } else {
+          // Writes complete in order, so the last chunk's callback means the whole response is out.
+          const onWritten = s.onWritten;
+          const last = s.out.length - 1;
+          s.out.forEach((chunk, i) => this.socket.write(chunk, i === last && onWritten ? (err) => err || onWritten() : undefined));
+        }
         s.out = null;
+        s.onWritten = undefined;
       }
     }
     if (corked) this.socket.uncork();

@@ -6,8 +6,9 @@ export interface Blob {
   readonly size: number;
   /** Appends at the end. */
   append(buf: Buffer): void;
-  /** Up to `len` bytes from `pos` (fewer at the end). The result must not be modified. */
-  readAt(pos: number, len: number): Buffer;
+  /** Up to `len` bytes from `pos` (fewer at the end). The result must not be modified. When the
+   * bytes must be copied, `alloc` (if given) provides the buffer to copy them into. */
+  readAt(pos: number, len: number, alloc?: (n: number) => Buffer): Buffer;
   truncate(size: number): void;
   sync(): void;
   /** fsync off the event loop (libuv's thread pool); `done` gets any error. Safe to race close(). */

@@ -18,9 +18,9 @@ class FileBlob implements Blob {
     while (done < buf.length) done += fs.writeSync(this.fd, buf, done, buf.length - done, this.size + done);
     this.size += buf.length;
   }
-  readAt(pos: number, len: number): Buffer {
+  readAt(pos: number, len: number, alloc?: (n: number) => Buffer): Buffer {
     const n = Math.max(0, Math.min(len, this.size - pos));
-    const out = Buffer.allocUnsafe(n);
+    const out = alloc && n > 0 ? alloc(n) : Buffer.allocUnsafe(n);
     let done = 0;
     while (done < n) {
       const got = fs.readSync(this.fd, out, done, n - done, pos + done);

@@ -23,7 +23,7 @@ class MemBlob implements Blob {
     this.f.size += buf.length;
     this.f.mtime = Date.now();
   }
-  readAt(pos: number, len: number): Buffer {
+  readAt(pos: number, len: number, alloc?: (n: number) => Buffer): Buffer {
     const { chunks, starts } = this.f;
     const end = Math.min(this.f.size, pos + len);
     if (pos >= end) return Buffer.alloc(0);
@@ -31,7 +31,7 @@ class MemBlob implements Blob {
     const first = chunks[i]!;
     const off = pos - starts[i]!;
     if (off + (end - pos) <= first.length) return first.subarray(off, off + (end - pos));
-    const out = Buffer.allocUnsafe(end - pos);
+    const out = alloc ? alloc(end - pos) : Buffer.allocUnsafe(end - pos);
     let done = 0;
     for (let from = off; done < out.length; i++, from = 0) {
       const c = chunks[i]!;

@@ -159,13 +159,13 @@ export class SegmentedPartitionLog implements PartitionLog {
     this.segments.push(Segment.create(this.backend, this.dir, old.nextOffset));
   }
 
-  read(fetchOffset: bigint, maxBytes: number): Buffer {
+  read(fetchOffset: bigint, maxBytes: number, alloc?: (n: number) => Buffer): Buffer {
     if (fetchOffset >= this.logEndOffset) return Buffer.alloc(0);
     const offset = fetchOffset < this.startOffset ? this.startOffset : fetchOffset;
     for (let i = this.segmentIndexFor(offset); i < this.segments.length; i++) {
       const s = this.segments[i]!;
       const pos = s.locate(offset);
-      if (pos >= 0) return s.readFrom(pos, maxBytes);
+      if (pos >= 0) return s.readFrom(pos, maxBytes, alloc);
     }
     return Buffer.alloc(0);
   }

@@ -141,13 +141,13 @@ export class Segment {
   }
 
   /** Whole batches from `pos`: the first one even when larger than maxBytes, then more while the
-   * total stays within maxBytes. One read in the common case. */
-  readFrom(pos: number, maxBytes: number): Buffer {
+   * total stays within maxBytes. One read in the common case, into a buffer from `alloc` if given. */
+  readFrom(pos: number, maxBytes: number, alloc?: (n: number) => Buffer): Buffer {
     const avail = this.log.size - pos;
     if (avail <= 0) return Buffer.alloc(0);
-    let buf = this.log.readAt(pos, Math.min(avail, Math.max(maxBytes, H.BATCH_HEADER_SIZE)));
+    let buf = this.log.readAt(pos, Math.min(avail, Math.max(maxBytes, H.BATCH_HEADER_SIZE)), alloc);
     const first = H.batchSize(buf, 0);
-    if (first >= buf.length) return first === buf.length ? buf : this.log.readAt(pos, first);
+    if (first >= buf.length) return first === buf.length ? buf : this.log.readAt(pos, first, alloc);
     let end = first;
     while (end + H.LOG_OVERHEAD <= buf.length) {
       const next = end + H.batchSize(buf, end);

@@ -56,8 +56,9 @@ export interface PartitionLog {
    * it returns. Idempotent-producer duplicates return the original offsets without appending. */
   append(batch: Buffer, leaderEpoch: number, nowMs: bigint): AppendOutcome;
   /** Stored batches from the one containing fetchOffset: at least one whole batch even past
-   * maxBytes, then whole batches while the total stays within maxBytes. Empty at or past the end. */
-  read(fetchOffset: bigint, maxBytes: number): Buffer;
+   * maxBytes, then whole batches while the total stays within maxBytes. Empty at or past the end.
+   * `alloc` supplies the buffer the bytes are read into (the Fetch path reuses buffers). */
+  read(fetchOffset: bigint, maxBytes: number, alloc?: (n: number) => Buffer): Buffer;
   /** The first record with timestamp >= ts, or null. */
   offsetForTimestamp(ts: bigint): { offset: bigint; timestamp: bigint } | null;
   /** DeleteRecords: advances logStartOffset; whole segments below it are removed. */
