@@ -1,14 +1,47 @@
 // A short-lived cache with in-flight de-duplication: while one request for a key is under way every
 // other caller shares its promise, and the answer is reused for a couple of seconds. It keeps a page
 // that ten people open at once from sending ten identical metadata requests, without showing data
-// older than the TTL. Failures are never cached.
+// older than the TTL. Failures are never cached. getMany does the same per key for batched loads
+// (watermarks per partition, descriptions per group): keys fresh or in flight are shared, only the
+// rest go into one batch, so pages that overlap never ask twice.
 export class TtlCache<T> {
   private readonly entries = new Map<string, { at: number; value: Promise<T> }>();
 
   constructor(
     private readonly ttlMs: number,
-    private readonly maxEntries = 10_000,
+    private readonly maxEntries = 200_000,
   ) {}
+
+  /** Values of `keys`, loading the missing ones with a single `load(missing)`; a key the batch does
+   * not answer is undefined (and cached as such for the TTL). */
+  async getMany<V extends T>(keys: Iterable<string>, load: (missing: string[]) => Promise<Map<string, V>>): Promise<Map<string, V>> {
+    const now = Date.now();
+    const found: [string, Promise<T>][] = [];
+    const missing: string[] = [];
+    for (const k of new Set(keys)) {
+      const hit = this.entries.get(k);
+      if (hit && now - hit.at < this.ttlMs) found.push([k, hit.value]);
+      else missing.push(k);
+    }
+    if (missing.length > 0) {
+      const batch = load(missing);
+      for (const k of missing) {
+        const value = batch.then((m) => m.get(k) as T);
+        this.entries.set(k, { at: now, value });
+        found.push([k, value]);
+      }
+      batch.catch(() => {
+        for (const k of missing) if (this.entries.get(k)?.at === now) this.entries.delete(k);
+      });
+      if (this.entries.size > this.maxEntries) this.sweep(now);
+    }
+    const values = await Promise.all(found.map(([, v]) => v));
+    const out = new Map<string, V>();
+    found.forEach(([k], i) => {
+      if (values[i] !== undefined) out.set(k, values[i] as V);
+    });
+    return out;
+  }
 
   get(key: string, load: () => Promise<T>): Promise<T> {
     const now = Date.now();

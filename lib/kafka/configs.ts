@@ -1,8 +1,13 @@
 // DescribeConfigs for topics and brokers, reshaped into ConfigEntry DTOs (sensitive values never
-// leave the server), batched into one request per call and cached briefly.
+// leave the server), batched into one request per call and cached briefly. Sent through a reader's
+// connection with per-resource errors as values (raw-requests.ts): topic configs to the controller
+// (any live broker when it is down), a broker's configs to that broker.
 import { ConfigResourceTypes } from 'kafkajs';
 import type { ConfigEntry } from '../schemas/config';
 import type { KafkaClients } from './clients';
+import { loadMetadata } from './metadata';
+import { describeConfigsOn } from './raw-requests';
+import { brokerFor } from './reader-pool';
 
 const SOURCES = [
   'UNKNOWN',
@@ -40,11 +45,17 @@ async function describe(clients: KafkaClients, type: ConfigResourceTypes, names:
   if (names.length === 0) return new Map();
   const key = `configs:${type}:${[...names].sort().join('\u0001')}`;
   return clients.cache.get(key, async () => {
-    const admin = await clients.admin();
-    const res = await admin.describeConfigs({ resources: names.map((name) => ({ type, name })), includeSynonyms: false });
+    const meta = await loadMetadata(clients);
+    const live = meta.brokers.map((b) => b.id);
+    const target =
+      type === ConfigResourceTypes.BROKER ? Number(names[0]) : live.includes(meta.controllerId ?? -1) ? meta.controllerId! : live[0];
+    if (target === undefined) return new Map<string, ConfigEntry[]>();
+    const res = await clients.readers.use(async (cluster) =>
+      describeConfigsOn(await brokerFor(cluster, target), names.map((name) => ({ type, name }))),
+    );
     const out = new Map<string, ConfigEntry[]>();
     const fallback = type === ConfigResourceTypes.TOPIC ? 'DYNAMIC_TOPIC_CONFIG' : 'STATIC_BROKER_CONFIG';
-    for (const r of res.resources as unknown as { resourceName: string; errorCode: number; configEntries: RawEntry[] }[]) {
+    for (const r of res.resources as { resourceName: string; errorCode: number; configEntries: RawEntry[] }[]) {
       if (r.errorCode !== 0) continue;
       out.set(r.resourceName, r.configEntries.map((e) => toEntry(e, fallback)).sort((a, b) => a.name.localeCompare(b.name)));
     }

@@ -23,15 +23,24 @@ export async function listOffsets(clients: KafkaClients, tps: readonly TP[], tim
   const meta = await loadMetadata(clients);
   const byLeader = new Map<number, TP[]>();
   for (const tp of tps) {
-    const leader = meta.topics.get(tp.topic)?.partitions.find((p) => p.partition === tp.partition)?.leader ?? -1;
+    const parts = meta.topics.get(tp.topic)?.partitions ?? [];
+    // Partitions are numbered 0..n-1 and kept sorted, so the index is the id; find() is the fallback.
+    const p = parts[tp.partition]?.partition === tp.partition ? parts[tp.partition] : parts.find((x) => x.partition === tp.partition);
+    const leader = p?.leader ?? -1;
     if (leader < 0) continue;
-    byLeader.set(leader, [...(byLeader.get(leader) ?? []), tp]);
+    const list = byLeader.get(leader);
+    if (list) list.push(tp);
+    else byLeader.set(leader, [tp]);
   }
   const out = new Map<string, bigint>();
   await clients.readers.use(async (cluster) => {
     await mapBounded([...byLeader], 8, async ([leader, list]) => {
       const topics = new Map<string, { partition: number; timestamp: number }[]>();
-      for (const tp of list) topics.set(tp.topic, [...(topics.get(tp.topic) ?? []), { partition: tp.partition, timestamp }]);
+      for (const tp of list) {
+        const parts = topics.get(tp.topic);
+        if (parts) parts.push({ partition: tp.partition, timestamp });
+        else topics.set(tp.topic, [{ partition: tp.partition, timestamp }]);
+      }
       try {
         const broker = await brokerFor(cluster, leader);
         const res = await broker.listOffsets({
@@ -49,21 +58,28 @@ export async function listOffsets(clients: KafkaClients, tps: readonly TP[], tim
   return out;
 }
 
-/** Low and high watermarks of the partitions; absent when the partition's leader did not answer. */
+/** Low and high watermarks of the partitions; absent when the partition's leader did not answer.
+ * Each partition is cached on its own for a couple of seconds: a page asks only for what it shows,
+ * and partitions already fetched (or in flight) for another page are not asked for again. */
 export async function getWatermarks(clients: KafkaClients, tps: readonly TP[]): Promise<Map<string, Watermarks>> {
-  const wanted = [...new Map(tps.map((tp) => [tpKey(tp), tp])).values()];
-  // Partitions asked for within the TTL share one batched request; the rest are fetched together.
-  const batchKey = `wm:${wanted.map(tpKey).sort().join('\u0001')}`;
-  return clients.cache.get(batchKey, async () => {
-    const [low, high] = await Promise.all([listOffsets(clients, wanted, EARLIEST), listOffsets(clients, wanted, LATEST)]);
-    const out = new Map<string, Watermarks>();
-    for (const tp of wanted) {
-      const l = low.get(tpKey(tp));
-      const h = high.get(tpKey(tp));
-      if (l !== undefined && h !== undefined) out.set(tpKey(tp), { low: l, high: h });
-    }
-    return out;
-  }) as Promise<Map<string, Watermarks>>;
+  const byKey = new Map(tps.map((tp) => [tpKey(tp), tp]));
+  const cached = await clients.cache.getMany<Watermarks>(
+    [...byKey.keys()].map((k) => `wm:${k}`),
+    async (missing) => {
+      const wanted = missing.map((k) => byKey.get(k.slice(3))!);
+      const [low, high] = await Promise.all([listOffsets(clients, wanted, EARLIEST), listOffsets(clients, wanted, LATEST)]);
+      const out = new Map<string, Watermarks>();
+      for (const tp of wanted) {
+        const l = low.get(tpKey(tp));
+        const h = high.get(tpKey(tp));
+        if (l !== undefined && h !== undefined) out.set(`wm:${tpKey(tp)}`, { low: l, high: h });
+      }
+      return out;
+    },
+  );
+  const out = new Map<string, Watermarks>();
+  for (const [k, w] of cached) out.set(k.slice(3), w);
+  return out;
 }
 
 export function watermarkOf(map: Map<string, Watermarks>, topic: string, partition: number): Watermarks | undefined {

@@ -5,6 +5,7 @@
 import { badRequest, conflict } from '../../http/problem';
 import type { ResetOffsetsRequest, ResetPreview } from '../../schemas/group';
 import type { KafkaClients } from '../clients';
+import { markChanged } from '../group-index';
 import { committedOffsets, describeGroups, invalidateGroup } from '../groups-data';
 import { requirePartition, requireTopic } from '../metadata';
 import { planReset, type PartitionState, type PlannedReset } from '../reset-plan';
@@ -59,7 +60,7 @@ export async function previewReset(clients: KafkaClients, groupId: string, req: 
 }
 
 export async function applyReset(clients: KafkaClients, groupId: string, req: ResetOffsetsRequest): Promise<ResetPreview> {
-  clients.cache.invalidate('groups:describe:');
+  clients.cache.invalidate(`groups:describe:${groupId}`);
   const d = (await describeGroups(clients, [groupId])).get(groupId);
   if (d && d.members.length > 0) {
     throw conflict(`Consumer group "${groupId}" has ${d.members.length} active member(s) (state ${d.state}); stop its consumers before resetting offsets.`);
@@ -78,5 +79,6 @@ export async function applyReset(clients: KafkaClients, groupId: string, req: Re
     });
   });
   invalidateGroup(clients, groupId);
+  markChanged(clients, groupId);
   return toDto(groupId, true, plan);
 }
