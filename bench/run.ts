@@ -106,6 +106,17 @@ async function phase(brokerPid: number, args: string[], stdin: 'ignore' | number
   return { seconds, brokerCpu: cpuSeconds(brokerPid) - cpu0 };
 }
 
+/** Consumes the topic again, untimed, counting what kcat prints: the timed run went to /dev/null,
+ * so this is what proves every message came back. */
+function consumedBytes(args: string[]): Promise<number> {
+  const child = spawn(KCAT, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  let bytes = 0;
+  child.stdout.on('data', (c: Buffer) => (bytes += c.length));
+  return new Promise((resolve, reject) => {
+    child.once('close', (code) => (code === 0 ? resolve(bytes) : reject(new Error(`kcat ${args.join(' ')} exited ${code}`))));
+  });
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
@@ -137,7 +148,10 @@ async function main(): Promise<void> {
       const offsets = await admin.fetchTopicOffsets(topic);
       const stored = offsets.reduce((sum, p) => sum + Number(p.high), 0);
       if (stored !== MESSAGES) throw new Error(`expected ${MESSAGES} messages stored, found ${stored}`);
-      const consume = await phase(pid, ['-C', ...b, '-o', 'beginning', '-e', '-q']);
+      const consumeArgs = ['-C', ...b, '-o', 'beginning', '-e', '-q'];
+      const consume = await phase(pid, consumeArgs);
+      const printed = await consumedBytes(consumeArgs);
+      if (printed !== MESSAGES * SIZE) throw new Error(`kcat printed ${printed} bytes, expected ${MESSAGES * SIZE}`);
       results.push({ produce, consume });
       console.log(`run ${run}\n  ${line('produce', produce)}\n  ${line('consume', consume)}`);
     }
