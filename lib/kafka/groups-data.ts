@@ -88,11 +88,20 @@ async function coordinatorsOf(listed: Map<string, number>, cluster: RawCluster, 
     if (c === undefined) unknown.push(id);
     else out.set(id, c);
   }
-  await mapBounded(unknown, 8, async (id) => {
-    const m = await cluster.findGroupCoordinatorMetadata({ groupId: id });
-    out.set(id, m.coordinator.nodeId);
-  });
+  await mapBounded(unknown, 8, async (id) => out.set(id, (await findCoordinator(cluster, id)).nodeId));
   return out;
+}
+
+/** FindCoordinator for one group. A reader that has not loaded metadata yet knows no broker to ask;
+ * kafkajs then throws, so it loads the metadata and asks again. */
+export async function findCoordinator(cluster: RawCluster, groupId: string): Promise<{ nodeId: number; host: string; port: number }> {
+  try {
+    return (await cluster.findGroupCoordinatorMetadata({ groupId })).coordinator;
+  } catch (err) {
+    if ((err as { name?: string }).name !== 'KafkaJSBrokerNotFound') throw err;
+    await cluster.refreshMetadata();
+    return (await cluster.findGroupCoordinatorMetadata({ groupId })).coordinator;
+  }
 }
 
 function byCoordinator(ids: string[], coordinators: Map<string, number>): Map<number, string[]> {

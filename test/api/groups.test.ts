@@ -2,34 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consumer } from 'kafkajs';
 import { GET as getGroup, DELETE as deleteGroup } from '../../app/api/groups/[group]/route';
 import { GET as listGroups } from '../../app/api/groups/route';
+import { GET as getTopic } from '../../app/api/topics/[topic]/route';
 import { POST as preview } from '../../app/api/groups/[group]/offsets/preview/route';
 import { POST as reset } from '../../app/api/groups/[group]/offsets/reset/route';
-import { GroupDetailSchema, ResetPreviewSchema } from '../../lib/schemas/group';
-import { captureCluster } from '../../lib/kafka/reader-pool';
-import { call, createTopic, startHarness, type Harness } from './harness';
+import { GroupDetailSchema, GroupListSchema, ResetPreviewSchema } from '../../lib/schemas/group';
+import { TopicDetailSchema } from '../../lib/schemas/topic';
+import { cachesExpired, call, commitOffsets, createTopic, startHarness, type Harness } from './harness';
 
 let h: Harness;
 const topic = 'lag-topic';
 const other = 'lag-other';
 const group = 'lag-group';
 
-/** Commits offsets the way an admin tool does (generation -1, no member), straight to the coordinator. */
-async function commit(groupId: string, t: string, offsets: Record<number, string>) {
-  const cluster = captureCluster(h.kafka);
-  await cluster.connect();
-  try {
-    const coordinator = await cluster.findGroupCoordinator({ groupId });
-    await coordinator.offsetCommit({
-      groupId,
-      groupGenerationId: -1,
-      memberId: '',
-      retentionTime: -1,
-      topics: [{ topic: t, partitions: Object.entries(offsets).map(([p, offset]) => ({ partition: Number(p), offset })) }],
-    });
-  } finally {
-    await cluster.disconnect();
-  }
-}
+const commit = (groupId: string, t: string, offsets: Record<number, string>) => commitOffsets(h, groupId, t, offsets);
 
 beforeAll(async () => {
   h = await startHarness();
@@ -71,6 +56,33 @@ describe('lag', () => {
     expect(r.status).toBe(200);
     const row = r.body.items.find((x: { groupId: string }) => x.groupId === group);
     expect(row).toMatchObject({ state: 'Empty', members: 0, topics: [topic], totalLag: '8' });
+  });
+  it('the topic page lists the groups consuming it with their lag, and shows a reset at once', async () => {
+    const g = 'topic-page-group';
+    await commit(g, topic, { 0: '1', 1: '1', 2: '1' });
+    await commit('elsewhere-group', other, { 0: '1' });
+    await cachesExpired();
+    const hw = await highs(topic);
+    const detail = async () => TopicDetailSchema.parse((await call(getTopic, `/api/topics/${topic}`, { topic })).body);
+    const before = await detail();
+    expect(before.groups.find((x) => x.groupId === g)).toEqual({ groupId: g, state: 'Empty', lag: (hw.get(0)! + hw.get(1)! + hw.get(2)! - 3n).toString() });
+    expect(before.groups.find((x) => x.groupId === group)?.lag).toBe((hw.get(0)! - 2n + hw.get(1)! - 10n).toString());
+    expect(before.groups.map((x) => x.groupId)).not.toContain('elsewhere-group');
+    const r = await call(reset, `/api/groups/${g}/offsets/reset`, { group: g }, { method: 'POST', body: { mode: 'latest' } });
+    expect(r.status).toBe(200);
+    expect((await detail()).groups.find((x) => x.groupId === g)?.lag).toBe('0');
+  });
+  it('pages and sorts many groups by lag, by id, and filters by state', async () => {
+    const hw0 = (await highs(topic)).get(0)!;
+    for (let i = 0; i < 10; i++) await commit(`many-${i}`, topic, { 0: String(i) });
+    await cachesExpired();
+    const page = async (query: string) => GroupListSchema.parse((await call(listGroups, `/api/groups?q=many-&${query}`)).body);
+    const byLag = await page('sort=totalLag&dir=desc&page=2&pageSize=3');
+    expect(byLag.total).toBe(10);
+    expect(byLag.items.map((x) => [x.groupId, x.totalLag])).toEqual([3, 4, 5].map((i) => [`many-${i}`, (hw0 - BigInt(i)).toString()]));
+    expect((await page('sort=groupId&dir=desc&pageSize=3')).items.map((x) => x.groupId)).toEqual(['many-9', 'many-8', 'many-7']);
+    expect((await page('state=Empty&pageSize=3')).total).toBe(10);
+    expect((await page('state=Stable&pageSize=3')).total).toBe(0);
   });
   it('unknown group is 404', async () => {
     expect((await call(getGroup, '/api/groups/never-was', { group: 'never-was' })).status).toBe(404);

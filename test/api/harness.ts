@@ -3,7 +3,8 @@
 // real application would, and a helper that calls a route handler with a real Request.
 import { Kafka, Partitioners, logLevel, type Producer } from 'kafkajs';
 import { startBroker, type RunningBroker } from '../../lib/broker';
-import { closeAllClients } from '../../lib/kafka/clients';
+import { CACHE_TTL_MS, closeAllClients } from '../../lib/kafka/clients';
+import { captureCluster } from '../../lib/kafka/reader-pool';
 
 export interface Harness {
   broker: RunningBroker;
@@ -79,3 +80,36 @@ export async function createTopic(h: Harness, topic: string, partitions = 1, rep
 
 let n = 0;
 export const uniqueName = (prefix: string) => `${prefix}-${process.pid}-${++n}`;
+
+/** Commits offsets the way an admin tool does (generation -1, no member), straight to the coordinator. */
+export async function commitOffsets(h: Harness, groupId: string, topic: string, offsets: Record<number, string>): Promise<void> {
+  const cluster = captureCluster(h.kafka);
+  await cluster.connect();
+  try {
+    const coordinator = await cluster.findGroupCoordinator({ groupId });
+    await coordinator.offsetCommit({
+      groupId,
+      groupGenerationId: -1,
+      memberId: '',
+      retentionTime: -1,
+      topics: [{ topic, partitions: Object.entries(offsets).map(([p, offset]) => ({ partition: Number(p), offset })) }],
+    });
+  } finally {
+    await cluster.disconnect();
+  }
+}
+
+/** The node coordinating a group, asked of the broker directly. */
+export async function coordinatorOf(h: Harness, groupId: string): Promise<number> {
+  const cluster = captureCluster(h.kafka);
+  await cluster.connect();
+  try {
+    await cluster.refreshMetadata();
+    return (await cluster.findGroupCoordinatorMetadata({ groupId })).coordinator.nodeId;
+  } finally {
+    await cluster.disconnect();
+  }
+}
+
+/** Waits out the API's short caches, so what was just changed behind its back shows. */
+export const cachesExpired = () => new Promise((r) => setTimeout(r, CACHE_TTL_MS + 100));

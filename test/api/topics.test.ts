@@ -4,11 +4,15 @@ import { GET as getTopic, DELETE as deleteTopicRoute } from '../../app/api/topic
 import { GET as getMessages } from '../../app/api/topics/[topic]/messages/route';
 import { GET as search } from '../../app/api/topics/[topic]/search/route';
 import { GET as cluster } from '../../app/api/cluster/route';
+import { GET as listGroupsRoute } from '../../app/api/groups/route';
+import { GET as getGroupRoute } from '../../app/api/groups/[group]/route';
+import { ClusterOverviewSchema } from '../../lib/schemas/broker';
+import { GroupListSchema } from '../../lib/schemas/group';
 import { GET as settings } from '../../app/api/settings/route';
 import { GET as openapi } from '../../app/api/openapi.json/route';
 import { SearchEventSchema } from '../../lib/schemas/message';
 import { TopicDetailSchema, TopicListSchema } from '../../lib/schemas/topic';
-import { call, createTopic, startHarness, type Harness } from './harness';
+import { cachesExpired, call, commitOffsets, coordinatorOf, createTopic, startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -58,22 +62,43 @@ describe('topics on a 3-node cluster', () => {
     const all = await call(getMessages, '/api/topics/spread/messages?from=earliest&limit=1000', { topic: 'spread' });
     expect(all.body.messages.length).toBe(60);
   });
-  it('with one node stopped, reports leaderless partitions and keeps answering', async () => {
+  it('with one node stopped, reports leaderless partitions and keeps answering; all back after its restart', async () => {
+    const groups = Array.from({ length: 6 }, (_, i) => `outage-${i}`);
+    for (const g of groups) await commitOffsets(h, g, 'spread', { 0: '1', 1: '1', 2: '1', 3: '1', 4: '1', 5: '1' });
+    const coordinators = new Map(await Promise.all(groups.map(async (g) => [g, await coordinatorOf(h, g)] as const)));
+    const reachable = groups.filter((g) => coordinators.get(g) !== 2);
+    expect(reachable.length).toBeGreaterThan(0);
+    const groupIds = async () => GroupListSchema.parse((await call(listGroupsRoute, '/api/groups?q=outage-')).body).items.map((g) => g.groupId);
     await h.broker.stopNode(2);
     try {
-      await new Promise((r) => setTimeout(r, 2_100)); // let the 2 s metadata cache expire
+      await cachesExpired();
       const res = await call(getTopic, '/api/topics/spread', { topic: 'spread' });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       const detail = TopicDetailSchema.parse(res.body);
-      expect(detail.totals.offline).toBeGreaterThan(0);
-      expect(detail.partitions.filter((p) => p.leader === -1).length).toBe(detail.totals.offline);
-      expect((await call(cluster, '/api/cluster')).status).toBe(200);
+      const leaderless = detail.partitions.filter((p) => p.leader === -1);
+      expect(leaderless.length).toBe(2); // 6 partitions, 1 replica each, spread over 3 nodes
+      expect(detail.totals.offline).toBe(2);
+      for (const p of leaderless) expect(p).toMatchObject({ replicas: [2], offline: [2], isr: [], underReplicated: true, preferredLeader: false });
+      expect(detail.groups.map((g) => g.groupId)).toEqual(expect.arrayContaining(reachable));
+      const c = ClusterOverviewSchema.parse((await call(cluster, '/api/cluster')).body);
+      expect(c.brokers.map((b) => b.id)).toEqual([0, 1]);
+      expect(c.totals.offline).toBeGreaterThanOrEqual(2);
       const page = await call(getMessages, '/api/topics/spread/messages?from=earliest&limit=1000', { topic: 'spread' });
       expect(page.status).toBe(200);
-      expect(page.body.messages.length).toBe(60 - 10 * detail.totals.offline);
+      expect(page.body.messages.length).toBe(60 - 10 * leaderless.length);
+      expect(await groupIds()).toEqual(expect.arrayContaining(reachable));
+      expect((await call(getGroupRoute, `/api/groups/${reachable[0]}`, { group: reachable[0]! })).status).toBe(200);
+      expect((await call(listTopics, '/api/topics?q=spread')).body.items[0]).toMatchObject({ name: 'spread', offline: 2, messages: '40' });
     } finally {
       await h.broker.startNode(2);
     }
+    await cachesExpired();
+    const detail = TopicDetailSchema.parse((await call(getTopic, '/api/topics/spread', { topic: 'spread' })).body);
+    expect(detail.totals.offline).toBe(0);
+    expect(new Set(detail.partitions.map((p) => p.leader)).size).toBe(3);
+    expect(ClusterOverviewSchema.parse((await call(cluster, '/api/cluster')).body).totals.offline).toBe(0);
+    expect((await call(getMessages, '/api/topics/spread/messages?from=earliest&limit=1000', { topic: 'spread' })).body.messages.length).toBe(60);
+    expect(await groupIds()).toEqual(groups);
   });
   it('create: 201, 409 when it exists, 400 for an invalid name; delete: 204 then 404', async () => {
     const post = (body: unknown) => call(createTopicRoute, '/api/topics', {}, { method: 'POST', body });

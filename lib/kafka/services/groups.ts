@@ -8,7 +8,7 @@ import type { GroupDetail, GroupList, GroupListQuery, GroupOffset, GroupSummary 
 import type { z } from 'zod';
 import type { KafkaClients } from '../clients';
 import { groupIndex, markChanged } from '../group-index';
-import { committedOffsets, committedOffsetsOf, describeGroups, invalidateGroup, listGroupIds, type Committed, type GroupDescription } from '../groups-data';
+import { committedOffsets, committedOffsetsOf, describeGroups, findCoordinator, invalidateGroup, listGroupIds, type Committed, type GroupDescription } from '../groups-data';
 import { lagOf } from '../reset-plan';
 import { getWatermarks, watermarkOf } from '../watermarks';
 
@@ -126,8 +126,8 @@ export async function getGroup(clients: KafkaClients, groupId: string): Promise<
     };
   });
   const coordinator = await clients.readers
-    .use((c) => c.findGroupCoordinatorMetadata({ groupId }))
-    .then((m) => ({ id: m.coordinator.nodeId, host: m.coordinator.host, port: m.coordinator.port }))
+    .use((c) => findCoordinator(c, groupId))
+    .then((m) => ({ id: m.nodeId, host: m.host, port: m.port }))
     .catch(() => null);
   return {
     groupId,
