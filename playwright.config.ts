@@ -49,6 +49,10 @@ export default defineConfig({
         SERVER_PORT: String(port),
         HOST: '127.0.0.1',
         ...(hasBrokerCli ? { KAFKA_BROKERCONNECT: bootstrap } : {}),
+        // Against an external cluster the destructive actions are off by default; the tests use them.
+        TOPIC_DELETE_ENABLED: 'true',
+        RECORDS_DELETE_ENABLED: 'true',
+        GROUP_DELETE_ENABLED: 'true',
       },
     },
   ],

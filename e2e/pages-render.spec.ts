@@ -47,7 +47,7 @@ test('topic list, group list, brokers and a broker render in light and dark mode
 
 test('an unknown topic shows the server problem with a retry', async ({ page }) => {
   await page.goto(`/topics/${uniqueName('missing')}`);
-  const alert = page.getByRole('alert');
+  const alert = page.getByRole('alert').filter({ hasText: 'Request failed' });
   await expect(alert).toBeVisible();
   await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
   await saveScreenshot(page, 'error-banner');

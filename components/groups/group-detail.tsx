@@ -43,7 +43,7 @@ export function GroupDetailView({ groupId }: { groupId: string }) {
           <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
             <Stat label="State" value={<Badge tone={stateTone(g.state)}>{g.state}</Badge>} />
             <Stat label="Members" value={g.members.length} />
-            <Stat label="Coordinator" value={g.coordinator ? <span className="font-mono text-base">{`${g.coordinator.id} · ${g.coordinator.host}:${g.coordinator.port}`}</span> : '—'} />
+            <Stat label="Coordinator" value={g.coordinator ? <span className="font-mono text-sm">{`#${g.coordinator.id} ${g.coordinator.host}:${g.coordinator.port}`}</span> : '—'} />
             <Stat label="Protocol" value={<span className="text-base">{[g.protocolType, g.protocol].filter(Boolean).join(' / ') || '—'}</span>} />
             <Stat label="Total lag" value={<span data-testid="total-lag">{formatInt64(g.totals.lag)}</span>} />
           </div>

@@ -48,8 +48,8 @@ export function GroupList() {
   return (
     <Panel
       flush
-      title={
-        <div className="flex flex-wrap items-center gap-3 font-normal">
+      toolbar={
+        <>
           <SearchInput value={q.q} onChange={onFilter} label="Filter groups" placeholder="Filter groups by id…" />
           <label className="sr-only" htmlFor="group-state">
             State
@@ -60,7 +60,7 @@ export function GroupList() {
               <option key={s}>{s}</option>
             ))}
           </select>
-        </div>
+        </>
       }
     >
       {query.error ? (

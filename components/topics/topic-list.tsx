@@ -61,15 +61,15 @@ export function TopicList() {
   return (
     <Panel
       flush
-      title={
-        <div className="flex flex-wrap items-center gap-3 font-normal">
+      toolbar={
+        <>
           <SearchInput value={q.q} onChange={onFilter} label="Filter topics" placeholder="Filter topics by name…" />
           <label className="flex items-center gap-1.5 text-sm">
             <input type="checkbox" checked={q.internal} onChange={(e) => setUrl({ internal: e.target.checked, page: undefined })} />
             Show internal topics
           </label>
           {query.isFetching && query.data ? <span className="text-xs text-zinc-500">Refreshing…</span> : null}
-        </div>
+        </>
       }
     >
       {query.error ? (

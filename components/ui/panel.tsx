@@ -3,12 +3,15 @@ import type { ReactNode } from 'react';
 
 export function Panel({
   title,
+  toolbar,
   actions,
   children,
   className = '',
   flush = false,
 }: {
   title?: ReactNode;
+  /** Controls shown in the header row instead of a title (filters of a list). */
+  toolbar?: ReactNode;
   actions?: ReactNode;
   children: ReactNode;
   className?: string;
@@ -21,11 +24,15 @@ export function Panel({
       aria-labelledby={headingId}
       className={`rounded-lg border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900 ${className}`}
     >
-      {title || actions ? (
+      {title || toolbar || actions ? (
         <div className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
-          <h2 id={headingId} className="text-sm font-semibold">
-            {title}
-          </h2>
+          {toolbar ? (
+            <div className="flex min-w-0 flex-1 flex-wrap items-center gap-3">{toolbar}</div>
+          ) : (
+            <h2 id={headingId} className="text-sm font-semibold">
+              {title}
+            </h2>
+          )}
           {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
         </div>
       ) : null}
