@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { BrowseUrlSchema, toApiQuery } from './browse-params';
+
+describe('message browser URL', () => {
+  it('falls back to defaults for junk in a shared link', () => {
+    const u = BrowseUrlSchema.parse({ partition: 'x', from: 'sideways', limit: '100000', order: 'up', tz: 'mars', open: '<b>' });
+    expect(u).toMatchObject({ partition: undefined, from: 'latest', limit: 50, order: 'desc', tz: 'local', open: undefined });
+  });
+
+  it('keeps offsets beyond 2^53 as strings and sends them only with from=offset', () => {
+    const u = BrowseUrlSchema.parse({ partition: '2', from: 'offset', offset: '9007199254740993', limit: '20', order: 'asc' });
+    expect(toApiQuery(u)).toEqual({ partition: 2, from: 'offset', offset: '9007199254740993', timestamp: undefined, limit: 20, order: 'asc', cursor: undefined });
+    expect(toApiQuery({ ...u, from: 'earliest' }).offset).toBeUndefined();
+  });
+
+  it('treats an empty partition as all partitions', () => {
+    expect(BrowseUrlSchema.parse({ partition: '' }).partition).toBeUndefined();
+  });
+});
