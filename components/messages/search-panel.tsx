@@ -75,14 +75,14 @@ export function SearchPanel({ topic, partition, tz }: { topic: string; partition
             {state.done ? ` (${REASONS[state.done.reason]})` : ''}
           </p>
           {p ? (
-            <div className="grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
+            <div className="grid gap-x-8 gap-y-1 sm:grid-cols-2 lg:grid-cols-3">
               {p.partitions.map((pp) => (
                 <div key={pp.partition} className="flex items-center gap-2 text-xs">
                   <span className="w-20 text-zinc-500">Partition {pp.partition}</span>
                   <div className="h-1.5 flex-1 rounded bg-zinc-200 dark:bg-zinc-800" aria-hidden>
                     <div className={`h-1.5 rounded ${pp.done ? 'bg-emerald-500' : 'bg-sky-500'}`} style={{ width: `${pp.done ? 100 : fraction(pp.position, pp.end) * 100}%` }} />
                   </div>
-                  <span className="w-32 text-right font-mono tabular-nums text-zinc-500">
+                  <span className="min-w-20 text-right font-mono tabular-nums text-zinc-500">
                     {formatInt64(pp.position)}/{formatInt64(pp.end)}
                   </span>
                 </div>
