@@ -1,47 +1,8 @@
-// Server start-up hook (runs once per Next.js server process, before the first request).
-// With no KAFKA_BROKERCONNECT the console runs its embedded demo cluster in this same process, so
-// a newcomer needs no Kafka and one Ctrl-C stops everything.
-// Invalid configuration stops start-up here, with a message naming the variable.
+// Server start-up hook. Next compiles this file for every runtime; the Node-only start-up lives in
+// lib/startup.ts so the edge bundle never sees the broker, the file system or process signals.
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const log = (line: string) => console.log(`kafscope: ${line}`);
-  const { loadConfig } = await import('./lib/config');
-  const embedded = !process.env.KAFKA_BROKERCONNECT?.trim();
-  const { startEmbeddedDemo, embeddedOptionsFromEnv } = await import('./lib/demo/embedded');
-  let options: ReturnType<typeof embeddedOptionsFromEnv> | null = null;
-  try {
-    // The embedded bootstrap is not known yet; a stand-in lets every other variable be checked now.
-    loadConfig(embedded ? { ...process.env, KAFSCOPE_EMBEDDED_BOOTSTRAP: '127.0.0.1:9092' } : process.env);
-    if (embedded) options = embeddedOptionsFromEnv(log);
-  } catch (err) {
-    console.error(`kafscope: invalid configuration: ${(err as Error).message}`);
-    process.exit(2);
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { startServer } = await import('./lib/startup');
+    await startServer();
   }
-  if (!options) return;
-  const g = globalThis as typeof globalThis & { __kafscopeDemo?: Promise<unknown> };
-  if (g.__kafscopeDemo) return; // dev-mode reloads must not start a second broker
-  const starting = startEmbeddedDemo(options);
-  g.__kafscopeDemo = starting;
-  let demo: Awaited<typeof starting>;
-  try {
-    demo = await starting;
-  } catch (err) {
-    console.error(`kafscope: the embedded broker could not start: ${(err as Error).message}`);
-    process.exit(1);
-  }
-  // Next.js exits the process from its own signal handler once HTTP is drained, so the broker's
-  // log is flushed and closed synchronously here rather than by an async close that may not finish.
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    try {
-      demo.closeSync();
-      log(`${signal}: embedded broker flushed and closed`);
-    } catch (err) {
-      log(`${signal}: embedded broker close failed: ${(err as Error).message}`);
-    }
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }

@@ -43,7 +43,9 @@ function readPort(name: string, fallback: number): number {
 /** Demo options from the environment; throws naming the variable when a value is invalid. */
 export function embeddedOptionsFromEnv(log: (line: string) => void): EmbeddedDemoOptions {
   return {
-    dataDir: resolve(process.env.KAFSCOPE_DATA_DIR || 'data'),
+    // A runtime path, not a build input: the ignore comment keeps the bundler's file tracing from
+    // copying the whole project into the standalone output.
+    dataDir: resolve(/*turbopackIgnore: true*/ process.env.KAFSCOPE_DATA_DIR || 'data'),
     port: readPort('KAFSCOPE_BROKER_PORT', 9092),
     host: process.env.KAFSCOPE_BROKER_HOST || '127.0.0.1',
     traffic: readBool(process.env, 'KAFSCOPE_DEMO_TRAFFIC', true),
