@@ -5,7 +5,7 @@
 // - cold: the first call with new clients and empty caches (no connection, no metadata, no index);
 // - warm: p50/p95 over repeated calls spaced out so the 2 s caches expire several times during the
 //   run (the figures include the refreshes a user keeps paying for, not only cache hits);
-// - the process's RSS at the end (broker and API together).
+// - the process's RSS after seeding and at the end (broker and API share the process).
 //
 //   npm run bench:api [-- --topics 10000 --groups 10000 --calls 40 --gap 150]
 import { parseArgs } from 'node:util';
@@ -68,6 +68,7 @@ async function main() {
     { name: 'GET /api/cluster', handler: clusterRoute as Handler, path: '/api/cluster' },
   ];
 
+  const rssSeeded = process.memoryUsage().rss;
   const rows: string[][] = [];
   for (const c of cases) {
     await closeAllClients(); // cold: new connections, empty caches, no group index
@@ -84,7 +85,9 @@ async function main() {
   const rss = process.memoryUsage().rss;
   console.log('\n| Request | Cold | Warm p50 | Warm p95 | Body |\n|---|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-  console.log(`\nRSS (broker + API in one process): ${Math.round(rss / 1024 / 1024)} MB; ${CALLS} warm calls per request, ${GAP_MS} ms apart`);
+  const mb = (n: number) => Math.round(n / 1024 / 1024);
+  console.log(`\nRSS (broker + API in one process): ${mb(rss)} MB at the end, ${mb(rssSeeded)} MB after seeding (before the first API call)`);
+  console.log(`${CALLS} warm calls per request, ${GAP_MS} ms apart; Node ${process.version}`);
   await closeAllClients();
   await broker.close();
 }

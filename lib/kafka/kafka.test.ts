@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { mergeBackward, mergeForward } from './merge';
 import { lagOf, planReset, type PartitionState } from './reset-plan';
 import { TtlCache, mapBounded } from './cache';
+import { toClusterMeta } from './metadata';
 import type { ResetOffsetsRequest } from '../schemas/group';
 
 describe('assignment bytes', () => {
@@ -73,6 +74,33 @@ describe('reset plan', () => {
   });
 });
 
+describe('metadata with a broker down', () => {
+  it('keeps leaderless partitions, and counts replicas on brokers not listed as offline', () => {
+    const meta = toClusterMeta({
+      clusterId: 'c',
+      controllerId: 0,
+      brokers: [{ nodeId: 1, host: 'b', port: 2 }, { nodeId: 0, host: 'a', port: 1 }],
+      topicMetadata: [
+        {
+          topicErrorCode: 0,
+          topic: 't',
+          partitionMetadata: [
+            { partitionErrorCode: 5, partitionId: 1, leader: -1, replicas: [2], isr: [] },
+            { partitionErrorCode: 0, partitionId: 0, leader: 0, replicas: [0, 2], isr: [0] },
+          ],
+        },
+        { topicErrorCode: 3, topic: 'gone', partitionMetadata: [] },
+      ],
+    });
+    expect(meta.brokers.map((b) => b.id)).toEqual([0, 1]);
+    expect([...meta.topics.keys()]).toEqual(['t']);
+    expect(meta.topics.get('t')!.partitions).toEqual([
+      { partition: 0, leader: 0, replicas: [0, 2], isr: [0], offline: [2] },
+      { partition: 1, leader: -1, replicas: [2], isr: [], offline: [2] },
+    ]);
+  });
+});
+
 describe('cache', () => {
   it('shares one in-flight load and does not keep failures', async () => {
     const c = new TtlCache<number>(10_000);
@@ -81,6 +109,23 @@ describe('cache', () => {
     expect(await Promise.all([c.get('k', load), c.get('k', load)])).toEqual([1, 1]);
     await expect(c.get('bad', () => Promise.reject(new Error('x')))).rejects.toThrow('x');
     expect(await c.get('bad', load)).toBe(2);
+  });
+  it('getMany loads only the missing keys, in one batch, and shares keys in flight', async () => {
+    const c = new TtlCache<string>(10_000);
+    const batches: string[][] = [];
+    const load = async (missing: string[]) => {
+      batches.push(missing);
+      await new Promise((r) => setTimeout(r, 5));
+      return new Map(missing.filter((k) => k !== 'absent').map((k) => [k, k.toUpperCase()]));
+    };
+    const [a, b] = await Promise.all([c.getMany(['x', 'y'], load), c.getMany(['y', 'z', 'absent'], load)]);
+    expect(batches).toEqual([['x', 'y'], ['z', 'absent']]);
+    expect([...a]).toEqual([['x', 'X'], ['y', 'Y']]);
+    expect([...b]).toEqual([['y', 'Y'], ['z', 'Z']]);
+    expect([...(await c.getMany(['z', 'x'], load))]).toEqual([['z', 'Z'], ['x', 'X']]);
+    expect(batches.length).toBe(2);
+    await expect(c.getMany(['fails'], () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    expect([...(await c.getMany(['fails'], load))]).toEqual([['fails', 'FAILS']]);
   });
   it('mapBounded never runs more than the limit at once', async () => {
     let running = 0;
