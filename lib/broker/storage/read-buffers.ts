@@ -14,7 +14,7 @@ export class ReadBufferPool {
   private idleBytes = 0;
 
   /** @param maxIdleBytes memory kept for reuse; beyond it returned buffers are left to the GC. */
-  constructor(private readonly maxIdleBytes = 64 * 1024 * 1024) {}
+  constructor(private readonly maxIdleBytes = 32 * 1024 * 1024) {}
 
   /** A buffer of exactly `n` bytes (contents undefined). */
   take(n: number): Buffer {
