@@ -24,6 +24,10 @@ export interface GroupIndex {
   /** When the data was read (ms since the epoch) and how long reading it took. */
   at: number;
   buildMs: number;
+  /** Changes whenever the data does (a rebuild or a patch): a key for what is derived from it. */
+  version: number;
+  /** Every partition with a commit, once each. */
+  partitions: { topic: string; partition: number }[];
   offsets: Map<string, Committed[]>;
   /** Topic -> ids of the groups with commits on it, sorted. */
   byTopic: Map<string, string[]>;
@@ -39,6 +43,14 @@ function stateOf(clients: KafkaClients): State {
   let s = states.get(clients);
   if (!s) states.set(clients, (s = { snapshot: null, building: null, changed: new Set() }));
   return s;
+}
+
+let versions = 0;
+
+function partitionsOf(offsets: Map<string, Committed[]>): GroupIndex['partitions'] {
+  const seen = new Map<string, { topic: string; partition: number }>();
+  for (const list of offsets.values()) for (const c of list) seen.set(`${c.topic}\u0000${c.partition}`, { topic: c.topic, partition: c.partition });
+  return [...seen.values()];
 }
 
 function indexByTopic(offsets: Map<string, Committed[]>): Map<string, string[]> {
@@ -69,7 +81,7 @@ async function build(clients: KafkaClients): Promise<GroupIndex> {
   const started = Date.now();
   const listed = await listGroupIds(clients);
   const offsets = await readOffsets(clients, listed);
-  return { at: started, buildMs: Date.now() - started, offsets, byTopic: indexByTopic(offsets) };
+  return { at: started, buildMs: Date.now() - started, version: ++versions, offsets, byTopic: indexByTopic(offsets), partitions: partitionsOf(offsets) };
 }
 
 function rebuild(clients: KafkaClients, s: State): Promise<GroupIndex> {
@@ -100,7 +112,7 @@ async function patchChanged(clients: KafkaClients, s: State, snap: GroupIndex): 
     if (c) offsets.set(id, c);
     else offsets.delete(id);
   }
-  const next = { ...snap, offsets, byTopic: indexByTopic(offsets) };
+  const next = { ...snap, version: ++versions, offsets, byTopic: indexByTopic(offsets), partitions: partitionsOf(offsets) };
   if (s.snapshot === snap) s.snapshot = next;
   return next;
 }
