@@ -13,7 +13,7 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-RUN npx next build
+RUN npx next build && node scripts/prune-standalone.mjs
 
 FROM node:20-bookworm-slim AS run
 WORKDIR /app

@@ -7,6 +7,7 @@ import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STAMP_FILE, buildIsCurrent, sourceHash } from './build-stamp.mjs';
+import { pruneStandalone } from './prune-standalone.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,6 +28,7 @@ export function ensureBuild({ quiet = false } = {}) {
     process.exit(res.status ?? 1);
   }
   const standalone = join(root, '.next/standalone');
+  pruneStandalone(standalone);
   rmSync(join(standalone, '.next/static'), { recursive: true, force: true });
   cpSync(join(root, '.next/static'), join(standalone, '.next/static'), { recursive: true });
   if (existsSync(join(root, 'public'))) {
