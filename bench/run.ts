@@ -148,7 +148,9 @@ async function main(): Promise<void> {
       const offsets = await admin.fetchTopicOffsets(topic);
       const stored = offsets.reduce((sum, p) => sum + Number(p.high), 0);
       if (stored !== MESSAGES) throw new Error(`expected ${MESSAGES} messages stored, found ${stored}`);
-      const consumeArgs = ['-C', ...b, '-o', 'beginning', '-e', '-q'];
+      // -c: done when the last message arrives. (-e alone would add the consumer's final long poll,
+      // fetch.wait.max.ms, to the timing: time spent waiting for data that does not exist.)
+      const consumeArgs = ['-C', ...b, '-o', 'beginning', '-c', String(MESSAGES), '-e', '-q'];
       const consume = await phase(pid, consumeArgs);
       const printed = await consumedBytes(consumeArgs);
       if (printed !== MESSAGES * SIZE) throw new Error(`kcat printed ${printed} bytes, expected ${MESSAGES * SIZE}`);

@@ -68,7 +68,6 @@ export default defineHandler<FetchRequest, FetchResponse>({
     // Pooled read buffers only when this handler sends the response and so knows when it is written.
     const pooled = reply !== undefined;
     const send = (c: Collected): FetchResponse | null => {
-      noteEndsSent(c.response, ends);
       if (!reply) return c.response;
       const chunks = encodeResponseChunks(ApiKey.Fetch, ctx.version, ctx.header.correlationId, c.response);
       for (const chunk of chunks) ctx.runtime.stats.bytesOut += chunk.length;
@@ -77,51 +76,11 @@ export default defineHandler<FetchRequest, FetchResponse>({
       return null;
     };
     const first = collect(req, ctx, pooled);
-    const ends = endsSent(ctx);
-    const caughtUp = justCaughtUp(req, first.response, ends);
-    if (first.hasError || first.bytes >= req.minBytes || req.maxWaitMs <= 0 || caughtUp) return send(first);
+    if (first.hasError || first.bytes >= req.minBytes || req.maxWaitMs <= 0) return send(first);
     first.lease?.release();
     return longPoll(req, ctx, pooled).then(send);
   },
 });
-
-/** Per connection: the high watermark last sent along with data, per "topic\0partition". */
-type EndsSent = Map<string, bigint>;
-const ENDS_SENT = 'fetch.endsSent';
-const partitionKey = (topic: string | undefined, partition: number) => `${topic ?? ''}\0${partition}`;
-
-function endsSent(ctx: HandlerContext): EndsSent {
-  let ends = ctx.conn.attributes.get(ENDS_SENT) as EndsSent | undefined;
-  if (!ends) {
-    ends = new Map();
-    ctx.conn.attributes.set(ENDS_SENT, ends);
-  }
-  return ends;
-}
-
-/** True when some partition is asked for exactly at the high watermark that came with the last data
- * this connection was sent for it, and is still there: the consumer has just read to the end. */
-function justCaughtUp(req: FetchRequest, now: FetchResponse, ends: EndsSent): boolean {
-  for (const [ti, t] of req.topics.entries()) {
-    for (const [pi, fp] of t.partitions.entries()) {
-      const sent = ends.get(partitionKey(t.topic, fp.partition));
-      if (sent !== undefined && fp.fetchOffset === sent && now.responses[ti]?.partitions[pi]?.highWatermark === sent) return true;
-    }
-  }
-  return false;
-}
-
-/** Remembers, for the partitions of a response being sent, the high watermark sent with data (and
- * forgets it for those sent without: only the first empty answer after catching up is early). */
-function noteEndsSent(response: FetchResponse, ends: EndsSent): void {
-  for (const t of response.responses) {
-    for (const p of t.partitions) {
-      const key = partitionKey(t.topic, p.partitionIndex);
-      if (p.records && p.records.length > 0) ends.set(key, p.highWatermark);
-      else ends.delete(key);
-    }
-  }
-}
 
 function collect(req: FetchRequest, ctx: HandlerContext, pooled: boolean): Collected {
   const lease = pooled ? new Lease() : null;
