@@ -152,14 +152,21 @@ export async function getGroup(clients: KafkaClients, groupId: string): Promise<
  * describe; the watermarks are the topic's own. */
 export async function groupsConsumingTopic(clients: KafkaClients, topic: string): Promise<z.infer<typeof TopicGroupLagSchema>[]> {
   const index = await groupIndex(clients);
-  const ids = index.byTopic.get(topic) ?? [];
-  if (ids.length === 0) return [];
-  const committed = new Map(ids.map((id) => [id, (index.offsets.get(id) ?? []).filter((c) => c.topic === topic)]));
-  const [described, wm] = await Promise.all([describeGroups(clients, ids), getWatermarks(clients, [...committed.values()].flat())]);
-  return ids.map((id) => {
-    const lag = totalLag(committed.get(id)!, wm);
-    return { groupId: id, state: described.get(id)?.state ?? 'Unknown', lag: lag === null ? null : lag.toString() };
-  });
+  // Cached like its inputs (2 s): a topic consumed by 10,000 groups is computed once, not per view.
+  return clients.cache.get(`groups:topic:${index.version}:${topic}`, async () => {
+    const ids = index.byTopic.get(topic) ?? [];
+    if (ids.length === 0) return [];
+    const committed = new Map(ids.map((id) => [id, (index.offsets.get(id) ?? []).filter((c) => c.topic === topic)]));
+    const partitions = [...new Set([...committed.values()].flatMap((list) => list.map((c) => c.partition)))];
+    const [described, wm] = await Promise.all([
+      describeGroups(clients, ids),
+      getWatermarks(clients, partitions.map((partition) => ({ topic, partition }))),
+    ]);
+    return ids.map((id) => {
+      const lag = totalLag(committed.get(id)!, wm);
+      return { groupId: id, state: described.get(id)?.state ?? 'Unknown', lag: lag === null ? null : lag.toString() };
+    });
+  }) as Promise<z.infer<typeof TopicGroupLagSchema>[]>;
 }
 
 export async function deleteGroup(clients: KafkaClients, groupId: string): Promise<void> {
