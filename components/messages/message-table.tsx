@@ -42,6 +42,8 @@ export function MessageTable({
   label?: string;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The React Compiler is not enabled here, so the hook's non-memoisable return value is harmless.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scrollRef.current,

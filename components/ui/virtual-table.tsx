@@ -62,6 +62,8 @@ export function VirtualTable<T>({
   maxHeight?: string;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The React Compiler is not enabled here, so the hook's non-memoisable return value is harmless.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,

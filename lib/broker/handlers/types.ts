@@ -40,7 +40,7 @@ export interface HandlerContext {
 /** What handle() may return: a response body, or null for no response at all (acks=0 Produce). */
 export type HandlerResult<Res> = Res | null | Promise<Res | null>;
 
-export interface Handler<Req = any, Res = any> {
+export interface Handler<Req = unknown, Res = unknown> {
   readonly key: number;
   readonly min: number;
   readonly max: number;
