@@ -8,6 +8,7 @@ import { kafkajsCodecs } from '../codecs/kafkajs-codecs';
 import { getConfig, type AppConfig } from '../config';
 import { unavailable } from '../http/problem';
 import { TtlCache, withDeadline } from './cache';
+import { tolerateLeaderlessIn } from './raw-requests';
 import { ReaderPool } from './reader-pool';
 
 /** Longest a request waits for the cluster to answer a first connection (under the 5 s promise). */
@@ -84,6 +85,8 @@ function createClients(config: AppConfig): KafkaClients {
       console.error(`[kafkajs] ${namespace}: ${log.message}`);
     },
   });
+  // Clusters that read Metadata with leaderless partitions as values (see raw-requests.ts).
+  tolerateLeaderlessIn(kafka);
   const admin = lazyConnect(() => kafka.admin({ retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 1_000 } }));
   const producer = lazyConnect(() =>
     kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false, retry: { retries: 1 } }),

@@ -7,7 +7,8 @@
 // Metadata matters most: kafkajs refuses a Metadata response holding a LEADER_NOT_AVAILABLE
 // partition, which is what Kafka answers for every partition of a stopped broker. tolerateLeaderless
 // makes the brokers a Cluster creates answer metadata() with errors as values, so the Cluster's own
-// refreshes (connect, findBroker) keep working while a partition is offline.
+// refreshes (connect, findBroker, the admin's and producer's) keep working while a partition is
+// offline; a request that needs the missing leader still fails, on its own.
 //
 // The request definitions come from kafkajs itself (node_modules/kafkajs/src/protocol/requests):
 // the negotiated version picks the encoder and decoder, we only leave out the throwing parse.
@@ -50,10 +51,14 @@ export function fetchMetadata(broker: RawBroker, topics: string[] = []): Promise
   return sendDecoded(broker, 'Metadata', Metadata, { topics, allowAutoTopicCreation: false });
 }
 
+const TOLERANT = Symbol('kafscope.tolerantMetadata');
+
 /** Makes every broker `cluster` creates from now on answer metadata() without throwing on a
  * leaderless partition. Call before the cluster connects (it creates its brokers on connect). */
 export function tolerateLeaderless(cluster: RawCluster): RawCluster {
-  const pool = cluster.brokerPool;
+  const pool = cluster.brokerPool as RawCluster['brokerPool'] & { [TOLERANT]?: true };
+  if (pool[TOLERANT]) return cluster;
+  pool[TOLERANT] = true;
   const create = pool.createBroker;
   pool.createBroker = (options: unknown) => {
     const broker = create(options);
@@ -61,6 +66,18 @@ export function tolerateLeaderless(cluster: RawCluster): RawCluster {
     return broker;
   };
   return cluster;
+}
+
+/** The same for every cluster one Kafka object builds — its admin and producer too, so creating a
+ * topic or producing to a partition that has a leader works while another partition is offline.
+ * kafkajs builds each client's Cluster with a function it keeps on the Kafka object under a private
+ * symbol (kafkajs 2.2.4, src/index.js); we wrap that function on this object only. */
+export function tolerateLeaderlessIn(kafka: object): void {
+  const holder = kafka as Record<symbol, unknown>;
+  const key = Object.getOwnPropertySymbols(kafka).find((s) => s.description === 'private:Kafka:createCluster');
+  const create = key && holder[key];
+  if (!key || typeof create !== 'function') throw new Error('kafkajs no longer builds clusters the way raw-requests.ts expects');
+  holder[key] = (options: unknown) => tolerateLeaderless((create as (o: unknown) => RawCluster)(options));
 }
 
 export interface ListGroupsAnswer {

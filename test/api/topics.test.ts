@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as listTopics, POST as createTopicRoute } from '../../app/api/topics/route';
 import { GET as getTopic, DELETE as deleteTopicRoute } from '../../app/api/topics/[topic]/route';
-import { GET as getMessages } from '../../app/api/topics/[topic]/messages/route';
+import { GET as getMessages, POST as produceRoute } from '../../app/api/topics/[topic]/messages/route';
 import { GET as search } from '../../app/api/topics/[topic]/search/route';
 import { GET as cluster } from '../../app/api/cluster/route';
 import { GET as listGroupsRoute } from '../../app/api/groups/route';
@@ -89,6 +89,13 @@ describe('topics on a 3-node cluster', () => {
       expect(await groupIds()).toEqual(expect.arrayContaining(reachable));
       expect((await call(getGroupRoute, `/api/groups/${reachable[0]}`, { group: reachable[0]! })).status).toBe(200);
       expect((await call(listTopics, '/api/topics?q=spread')).body.items[0]).toMatchObject({ name: 'spread', offline: 2, messages: '40' });
+      const live = detail.partitions.find((p) => p.leader >= 0)!.partition;
+      const produced = await call(produceRoute, '/api/topics/spread/messages', { topic: 'spread' }, { method: 'POST', body: { value: 'during outage', partition: live } });
+      expect(produced.status, JSON.stringify(produced.body)).toBe(201);
+      const toOffline = await call(produceRoute, '/api/topics/spread/messages', { topic: 'spread' }, { method: 'POST', body: { value: 'lost', partition: leaderless[0]!.partition } });
+      expect(toOffline.status).toBe(503);
+      const created = await call(createTopicRoute, '/api/topics', {}, { method: 'POST', body: { name: 'made-in-outage', partitions: 2, replicationFactor: 1 } });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
     } finally {
       await h.broker.startNode(2);
     }
@@ -97,7 +104,7 @@ describe('topics on a 3-node cluster', () => {
     expect(detail.totals.offline).toBe(0);
     expect(new Set(detail.partitions.map((p) => p.leader)).size).toBe(3);
     expect(ClusterOverviewSchema.parse((await call(cluster, '/api/cluster')).body).totals.offline).toBe(0);
-    expect((await call(getMessages, '/api/topics/spread/messages?from=earliest&limit=1000', { topic: 'spread' })).body.messages.length).toBe(60);
+    expect((await call(getMessages, '/api/topics/spread/messages?from=earliest&limit=1000', { topic: 'spread' })).body.messages.length).toBe(61);
     expect(await groupIds()).toEqual(groups);
   });
   it('create: 201, 409 when it exists, 400 for an invalid name; delete: 204 then 404', async () => {
