@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { TopicPage } from './pages/topic';
 import { createTopic, kafka, produce, uniqueName } from './support/kafka';
+import { HYDRATED } from './support/hydrated';
 
 test('edit a config and add partitions', async ({ page }) => {
   const topic = uniqueName('admin');
@@ -63,7 +64,7 @@ test('a topic is deleted only after its name is typed', async ({ page }) => {
   await confirm.click();
   await expect(page).toHaveURL('/topics');
   await expect(page.getByRole('status').filter({ hasText: `Topic ${topic} deleted` })).toBeVisible();
-  await page.goto(`/topics/${topic}`);
+  await page.goto(`/topics/${topic}`, HYDRATED);
   await expect(page.getByRole('alert').filter({ hasText: 'does not exist' })).toBeVisible();
 });
 
@@ -78,12 +79,12 @@ test('an empty group can be deleted', async ({ page }) => {
   } finally {
     await admin.disconnect();
   }
-  await page.goto(`/groups/${groupId}`);
+  await page.goto(`/groups/${groupId}`, HYDRATED);
   await page.getByRole('button', { name: 'Delete group' }).click();
   const dialog = page.getByRole('dialog', { name: `Delete group ${groupId}` });
   await dialog.getByLabel('Type the group name to confirm').fill(groupId);
   await dialog.getByRole('button', { name: 'Delete group' }).click();
   await expect(page).toHaveURL('/groups');
-  await page.goto(`/groups?q=${groupId}`);
+  await page.goto(`/groups?q=${groupId}`, HYDRATED);
   await expect(page.getByText('No group matches')).toBeVisible();
 });

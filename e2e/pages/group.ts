@@ -1,5 +1,6 @@
 // Page object for one consumer group's page and its reset wizard.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { HYDRATED } from '../support/hydrated';
 
 export class GroupPage {
   constructor(
@@ -8,7 +9,7 @@ export class GroupPage {
   ) {}
 
   async open() {
-    await this.page.goto(`/groups/${encodeURIComponent(this.groupId)}`);
+    await this.page.goto(`/groups/${encodeURIComponent(this.groupId)}`, HYDRATED);
   }
 
   totalLag(): Locator {

@@ -1,5 +1,6 @@
 // Page object for the message browser.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { HYDRATED } from '../support/hydrated';
 
 export class MessagesPage {
   constructor(
@@ -8,7 +9,7 @@ export class MessagesPage {
   ) {}
 
   async open(query = '') {
-    await this.page.goto(`/topics/${encodeURIComponent(this.topic)}/messages${query}`);
+    await this.page.goto(`/topics/${encodeURIComponent(this.topic)}/messages${query}`, HYDRATED);
   }
 
   table(): Locator {

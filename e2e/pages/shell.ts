@@ -1,5 +1,6 @@
 // Page object for the application shell: the sidebar every page shares.
 import type { Locator, Page } from '@playwright/test';
+import { HYDRATED } from '../support/hydrated';
 
 export class Shell {
   readonly nav: Locator;
@@ -9,7 +10,7 @@ export class Shell {
   }
 
   async open(path = '/') {
-    await this.page.goto(path);
+    await this.page.goto(path, HYDRATED);
   }
 
   link(label: string): Locator {

@@ -1,11 +1,12 @@
 // Page objects for the topic list and the create-topic form.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { HYDRATED } from '../support/hydrated';
 
 export class TopicsPage {
   constructor(private readonly page: Page) {}
 
   async open(filter?: string) {
-    await this.page.goto(filter ? `/topics?q=${encodeURIComponent(filter)}` : '/topics');
+    await this.page.goto(filter ? `/topics?q=${encodeURIComponent(filter)}` : '/topics', HYDRATED);
   }
 
   table(): Locator {
@@ -31,7 +32,7 @@ export class CreateTopicPage {
   }
 
   async open() {
-    await this.page.goto('/topics/new');
+    await this.page.goto('/topics/new', HYDRATED);
     await expect(this.name).toBeVisible();
   }
 
