@@ -2,12 +2,12 @@
 // table, the per-API request definitions (each picks a version and pairs a request encoder with a
 // response decoder) and the Encoder. They are plain CommonJS with no declarations of their own.
 
-declare module 'kafkajs/src/protocol/requests/apiKeys' {
+declare module 'kafkajs/src/protocol/requests/apiKeys.js' {
   const apiKeys: Record<string, number>;
   export default apiKeys;
 }
 
-declare module 'kafkajs/src/protocol/encoder' {
+declare module 'kafkajs/src/protocol/encoder.js' {
   export default class Encoder {
     writeString(value: string | null): Encoder;
     writeInt32(value: number): Encoder;

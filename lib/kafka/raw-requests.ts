@@ -12,13 +12,13 @@
 //
 // The request definitions come from kafkajs itself (node_modules/kafkajs/src/protocol/requests):
 // the negotiated version picks the encoder and decoder, we only leave out the throwing parse.
-import apiKeys from 'kafkajs/src/protocol/requests/apiKeys';
-import Encoder from 'kafkajs/src/protocol/encoder';
-import DescribeConfigs from 'kafkajs/src/protocol/requests/describeConfigs';
-import DescribeGroups from 'kafkajs/src/protocol/requests/describeGroups';
-import ListGroups from 'kafkajs/src/protocol/requests/listGroups';
-import Metadata from 'kafkajs/src/protocol/requests/metadata';
-import OffsetFetch from 'kafkajs/src/protocol/requests/offsetFetch';
+import apiKeys from 'kafkajs/src/protocol/requests/apiKeys.js';
+import Encoder from 'kafkajs/src/protocol/encoder.js';
+import DescribeConfigs from 'kafkajs/src/protocol/requests/describeConfigs/index.js';
+import DescribeGroups from 'kafkajs/src/protocol/requests/describeGroups/index.js';
+import ListGroups from 'kafkajs/src/protocol/requests/listGroups/index.js';
+import Metadata from 'kafkajs/src/protocol/requests/metadata/index.js';
+import OffsetFetch from 'kafkajs/src/protocol/requests/offsetFetch/index.js';
 import type { ProtocolRequest, RawBroker, RawCluster, RawMetadata, RequestDefinition } from './kafkajs-types';
 
 const keepDecoded = async (decoded: unknown) => decoded;
