@@ -5,7 +5,7 @@
 import { ConfigResourceTypes } from 'kafkajs';
 import type { ConfigEntry } from '../schemas/config';
 import type { KafkaClients } from './clients';
-import { loadMetadata } from './metadata';
+import { controllerOrAnyLive, loadMetadata } from './metadata';
 import { describeConfigsOn } from './raw-requests';
 import { brokerFor } from './reader-pool';
 
@@ -46,9 +46,7 @@ async function describe(clients: KafkaClients, type: ConfigResourceTypes, names:
   const key = `configs:${type}:${[...names].sort().join('\u0001')}`;
   return clients.cache.get(key, async () => {
     const meta = await loadMetadata(clients);
-    const live = meta.brokers.map((b) => b.id);
-    const target =
-      type === ConfigResourceTypes.BROKER ? Number(names[0]) : live.includes(meta.controllerId ?? -1) ? meta.controllerId! : live[0];
+    const target = type === ConfigResourceTypes.BROKER ? Number(names[0]) : controllerOrAnyLive(meta);
     if (target === undefined) return new Map<string, ConfigEntry[]>();
     const res = await clients.readers.use(async (cluster) =>
       describeConfigsOn(await brokerFor(cluster, target), names.map((name) => ({ type, name }))),

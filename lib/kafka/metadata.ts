@@ -89,3 +89,9 @@ export function requirePartition(topic: TopicMeta, partition: number): Partition
   if (!p) throw notFound(`Topic "${topic.name}" has no partition ${partition} (it has ${topic.partitions.length}).`);
   return p;
 }
+
+/** The controller when it is live, else any live broker: where cluster-wide admin requests go. */
+export function controllerOrAnyLive(meta: ClusterMeta): number | undefined {
+  const live = meta.brokers.map((b) => b.id);
+  return live.includes(meta.controllerId ?? -1) ? meta.controllerId! : live[0];
+}

@@ -12,8 +12,10 @@
 //
 // The request definitions come from kafkajs itself (node_modules/kafkajs/src/protocol/requests):
 // the negotiated version picks the encoder and decoder, we only leave out the throwing parse.
+import AlterConfigs from 'kafkajs/src/protocol/requests/alterConfigs/index.js';
 import apiKeys from 'kafkajs/src/protocol/requests/apiKeys.js';
 import Encoder from 'kafkajs/src/protocol/encoder.js';
+import { errorCodes } from 'kafkajs/src/protocol/error.js';
 import DescribeConfigs from 'kafkajs/src/protocol/requests/describeConfigs/index.js';
 import DescribeGroups from 'kafkajs/src/protocol/requests/describeGroups/index.js';
 import ListGroups from 'kafkajs/src/protocol/requests/listGroups/index.js';
@@ -127,3 +129,19 @@ export interface DescribedConfigResource {
 }
 export const describeConfigsOn = (broker: RawBroker, resources: { type: number; name: string }[]) =>
   sendDecoded<{ resources: DescribedConfigResource[] }>(broker, 'DescribeConfigs', DescribeConfigs, { resources, includeSynonyms: false });
+
+export interface AlterConfigsAnswer {
+  resources: { errorCode: number; errorMessage: string | null; resourceType: number; resourceName: string }[];
+}
+/** AlterConfigs with Kafka's per-resource error message kept (kafkajs' parse drops it, leaving only
+ * "Configuration is invalid" where Kafka said which key and why). */
+export const alterConfigsOn = (
+  broker: RawBroker,
+  resources: { type: number; name: string; configEntries: { name: string; value: string }[] }[],
+  validateOnly = false,
+) => sendDecoded<AlterConfigsAnswer>(broker, 'AlterConfigs', AlterConfigs, { resources, validateOnly });
+
+/** The Kafka name of an error code that came back as a value (e.g. "INVALID_CONFIG"). */
+export function errorName(code: number): string {
+  return errorCodes.find((e) => e.code === code)?.type ?? `KAFKA_ERROR_${code}`;
+}

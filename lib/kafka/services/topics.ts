@@ -4,8 +4,9 @@
 // page's topics only — unless sorting by message count needs every topic's watermarks, which come
 // batched per leader and cached per partition. The detail page's "groups consuming it" comes from
 // the group index (group-index.ts), never one request per group.
+import { ConfigResourceTypes } from 'kafkajs';
 import type { z } from 'zod';
-import { badRequest, conflict, notFound } from '../../http/problem';
+import { HttpProblem, badRequest, conflict, notFound, unavailable } from '../../http/problem';
 import type {
   AddPartitionsRequestSchema,
   CreateTopicRequest,
@@ -18,7 +19,9 @@ import type {
 } from '../../schemas/topic';
 import type { KafkaClients } from '../clients';
 import { describeTopicConfigs, isCustomised } from '../configs';
-import { loadMetadata, requireTopic, type ClusterMeta, type TopicMeta } from '../metadata';
+import { controllerOrAnyLive, loadMetadata, requireTopic, type ClusterMeta, type TopicMeta } from '../metadata';
+import { alterConfigsOn, errorName } from '../raw-requests';
+import { brokerFor } from '../reader-pool';
 import { getWatermarks, watermarkOf } from '../watermarks';
 import { groupsConsumingTopic } from './groups';
 
@@ -172,7 +175,6 @@ export async function addPartitions(clients: KafkaClients, name: string, req: z.
 
 export async function updateTopicConfigs(clients: KafkaClients, name: string, req: z.infer<typeof UpdateTopicConfigsRequestSchema>) {
   await requireTopic(clients, name);
-  const admin = await clients.admin();
   // AlterConfigs replaces the whole set: start from the current overrides, apply the changes.
   const current = (await describeTopicConfigs(clients, [name])).get(name) ?? [];
   const next = new Map(current.filter((e) => e.source === 'DYNAMIC_TOPIC_CONFIG' && e.value !== null).map((e) => [e.name, e.value!]));
@@ -180,10 +182,19 @@ export async function updateTopicConfigs(clients: KafkaClients, name: string, re
     if (v === null) next.delete(k);
     else next.set(k, v);
   }
-  await admin.alterConfigs({
-    validateOnly: false,
-    resources: [{ type: 2, name, configEntries: [...next].map(([n, value]) => ({ name: n, value })) }],
-  });
+  const configEntries = [...next].map(([n, value]) => ({ name: n, value }));
+  const target = controllerOrAnyLive(await loadMetadata(clients));
+  if (target === undefined) throw unavailable('No broker of the cluster is reachable.');
+  const answer = await clients.readers.use(async (cluster) =>
+    alterConfigsOn(await brokerFor(cluster, target), [{ type: ConfigResourceTypes.TOPIC, name, configEntries }]),
+  );
+  const failed = answer.resources.find((r) => r.errorCode !== 0);
+  if (failed) {
+    const kafkaError = errorName(failed.errorCode);
+    const detail = failed.errorMessage || `Kafka refused the configuration (${kafkaError}).`;
+    if (kafkaError === 'UNKNOWN_TOPIC_OR_PARTITION') throw notFound(`Topic "${name}" does not exist.`);
+    throw new HttpProblem(400, 'Rejected by Kafka', detail, { field: 'configs', kafkaError });
+  }
   clients.cache.invalidate();
   return (await describeTopicConfigs(clients, [name])).get(name) ?? [];
 }
@@ -201,6 +212,9 @@ export async function deleteRecords(clients: KafkaClients, name: string, req: De
           return { partition: p.partition, offset: (BigInt(p.offset) > high ? high : BigInt(p.offset)).toString() };
         });
   const admin = await clients.admin();
+  // kafkajs's deleteTopicRecords looks leaders up only in the metadata the admin already holds, so
+  // a topic created since then would have "no leader": load this topic's metadata first.
+  await admin.fetchTopicMetadata({ topics: [name] });
   await admin.deleteTopicRecords({ topic: name, partitions: targets });
   clients.cache.invalidate();
   const after = await getWatermarks(clients, targets.map((p) => ({ topic: name, partition: p.partition })));
