@@ -1,65 +1,24 @@
 // The newcomer's path: `npm start` with no Kafka configured brings up the console on top of its
 // embedded 3-node demo cluster, seeded once and kept busy by background traffic. The app is started
 // here exactly as a user would (the start script), on free ports with a fresh data directory.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { GROUPS, TOPICS } from '../lib/demo/catalog';
+import { freePort, startApp } from './support/app-process';
 import { GroupDetailSchema, GroupListSchema, TopicDetailSchema, TopicListSchema } from '../lib/schemas';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  bootstrap: string;
-  base: string;
-}
-
-async function startApp(dataDir: string, appPort: number, brokerPort: number): Promise<Started> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    SERVER_PORT: String(appPort),
-    HOST: '127.0.0.1',
-    KAFSCOPE_DATA_DIR: dataDir,
-    KAFSCOPE_BROKER_PORT: String(brokerPort),
-  };
-  delete env.KAFKA_BROKERCONNECT;
-  delete env.KAFSCOPE_EMBEDDED_BOOTSTRAP;
-  const child = spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const deadline = Date.now() + 120_000;
-  let bootstrap: string | undefined;
-  while (!bootstrap) {
-    if (Date.now() > deadline) throw new Error(`the embedded broker did not start:\n${out}`);
-    if (child.exitCode !== null) throw new Error(`the app exited early:\n${out}`);
-    bootstrap = /embedded Kafka broker \(3 nodes\) at (\S+),/.exec(out)?.[1];
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { child, output: () => out, bootstrap, base: `http://127.0.0.1:${appPort}` };
-}
-
-async function stop(app: Started) {
-  if (app.child.exitCode !== null) return;
-  const exited = new Promise((r) => app.child.once('exit', r));
-  app.child.kill('SIGTERM');
-  await exited;
+async function startDemo(dataDir: string, appPort: number, brokerPort: number) {
+  const app = await startApp(
+    { KAFSCOPE_DATA_DIR: dataDir, KAFSCOPE_BROKER_PORT: String(brokerPort), KAFKA_BROKERCONNECT: undefined, KAFSCOPE_EMBEDDED_BOOTSTRAP: undefined },
+    { port: appPort, ready: (out) => /embedded Kafka broker \(3 nodes\) at \S+,/.test(out) },
+  );
+  const bootstrap = /embedded Kafka broker \(3 nodes\) at (\S+),/.exec(app.output())![1]!;
+  return Object.assign(app, { bootstrap });
 }
 
 async function getJson(url: string): Promise<unknown> {
@@ -84,7 +43,7 @@ test('npm start with no Kafka runs the seeded, live demo and keeps it across res
   const dataDir = mkdtempSync(join(tmpdir(), 'kafscope-demo-'));
   const appPort = await freePort();
   const brokerPort = 20_000 + Math.floor(Math.random() * 20_000);
-  let app = await startApp(dataDir, appPort, brokerPort);
+  let app = await startDemo(dataDir, appPort, brokerPort);
   try {
     const demoTopics: string[] = Object.values(TOPICS).map((t) => t.name).sort();
     await eventually(async () => {
@@ -106,15 +65,15 @@ test('npm start with no Kafka runs the seeded, live demo and keeps it across res
     const intro = TopicDetailSchema.parse(await getJson(`${app.base}/api/topics/${TOPICS.streamsIntro.name}`));
     expect(intro.totals.messages).toBe('5');
 
-    await stop(app);
-    app = await startApp(dataDir, appPort, brokerPort);
+    await app.stop();
+    app = await startDemo(dataDir, appPort, brokerPort);
     await eventually(async () => {
       const again = TopicDetailSchema.parse(await getJson(`${app.base}/api/topics/${TOPICS.streamsIntro.name}`));
       expect(again.totals.messages).toBe('5');
     }, 60_000);
     expect(app.output()).toContain('demo data already present, not seeding again');
   } finally {
-    await stop(app);
+    await app.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
