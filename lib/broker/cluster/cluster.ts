@@ -2,13 +2,15 @@
 // each is up, the topics with their partitions, replica lists and configs, and who leads what.
 // Leadership is derived, never stored: a partition's leader is its first live replica, its ISR the
 // live replicas, and its offline replicas the stopped ones. Topic metadata is persisted through the
-// store so a restart finds every topic again. Handlers (this file's only callers besides broker.ts)
-// run on the one event loop, so nothing here needs locks.
+// store so a restart finds every topic again: each change is written before the method making it
+// returns, or, inside `persistOnce`, once when the whole request's changes are done, and only the
+// topics that changed are written (persistence.ts). Handlers (this file's only callers besides
+// broker.ts) run on the one event loop, so nothing here needs locks.
 import { randomBytes } from 'node:crypto';
 import type { AppendOutcome, PartitionLog, Store } from '../storage/store';
 import { toLogConfig } from '../topic-config';
 import { assignReplicas } from './assignment';
-import { readClusterMeta, writeClusterMeta, type ClusterMeta } from './persistence';
+import { ClusterMetaFiles, type ClusterMeta, type TopicMeta } from './persistence';
 
 export interface ClusterNode {
   readonly id: number;
@@ -63,18 +65,27 @@ const INTERNAL_TOPICS = new Set(['__consumer_offsets', '__transaction_state']);
 export class Cluster {
   readonly topics = new Map<string, TopicState>();
   private assignmentCursor = 0;
+  private readonly metaFiles: ClusterMetaFiles;
+  /** Names of topics changed (or deleted) since metadata was last written. */
+  private readonly unsaved = new Set<string>();
+  /** How many `persistOnce` calls are running; changes wait for them to end. */
+  private deferring = 0;
 
   private constructor(
     readonly clusterId: string,
     readonly nodes: ClusterNode[],
     readonly store: Store,
     readonly options: ClusterOptions,
-  ) {}
+    metaFiles: ClusterMetaFiles,
+  ) {
+    this.metaFiles = metaFiles;
+  }
 
   /** Opens the cluster on `store`, reloading the persisted cluster id and topics. */
   static open(store: Store, nodes: ClusterNode[], options: ClusterOptions): Cluster {
-    const meta = readClusterMeta(store);
-    const cluster = new Cluster(meta?.clusterId ?? newClusterId(), nodes, store, options);
+    const metaFiles = new ClusterMetaFiles(store);
+    const meta = metaFiles.read();
+    const cluster = new Cluster(meta?.clusterId ?? newClusterId(), nodes, store, options, metaFiles);
     if (meta) {
       for (const t of meta.topics) {
         const topic: TopicState = {
@@ -91,7 +102,7 @@ export class Cluster {
       }
       cluster.assignmentCursor = meta.topics.length;
     }
-    cluster.persist();
+    metaFiles.writeSnapshot(cluster.metadata());
     return cluster;
   }
 
@@ -136,15 +147,14 @@ export class Cluster {
     const before = new Map<PartitionState, number>();
     for (const p of this.allPartitions()) before.set(p, this.leaderOf(p));
     node.up = up;
-    let changed = false;
     for (const [p, leader] of before) {
       if (this.leaderOf(p) !== leader) {
         p.leaderEpoch++;
-        changed = true;
+        this.unsaved.add(p.topic);
         wake(p);
       }
     }
-    if (changed) this.persist();
+    this.saveUnlessDeferred();
   }
 
   // ---- topics ---------------------------------------------------------------------------------
@@ -177,7 +187,7 @@ export class Cluster {
     for (const [index, replicas] of assignments.entries()) {
       topic.partitions.push(this.openPartition(topic, index, replicas, 0));
     }
-    this.persist();
+    this.changed(spec.name);
     this.options.log(`created topic ${spec.name} with ${assignments.length} partition(s)`);
     return topic;
   }
@@ -201,7 +211,7 @@ export class Cluster {
     for (const [i, replicas] of lists.entries()) {
       topic.partitions.push(this.openPartition(topic, first + i, replicas, 0));
     }
-    this.persist();
+    this.changed(name);
   }
 
   deleteTopic(name: string): boolean {
@@ -210,7 +220,7 @@ export class Cluster {
     this.topics.delete(name);
     for (const p of topic.partitions) wake(p);
     this.store.deleteTopic(name);
-    this.persist();
+    this.changed(name);
     this.options.log(`deleted topic ${name}`);
     return true;
   }
@@ -222,7 +232,60 @@ export class Cluster {
     topic.configs = { ...configs };
     const logConfig = toLogConfig(topic.configs);
     for (const p of topic.partitions) p.log.updateConfig(logConfig);
-    this.persist();
+    this.changed(name);
+  }
+
+  // ---- persistence ----------------------------------------------------------------------------
+
+  /** Runs `fn` (sync or async) and writes the metadata it changed once, when it ends: one request
+   * creating thousands of topics writes them in one go. Changes made meanwhile by anything else are
+   * written then too, never later than they would be without this. */
+  persistOnce<T>(fn: () => T): T {
+    this.deferring++;
+    let result: T;
+    try {
+      result = fn();
+    } catch (err) {
+      this.endDeferral();
+      throw err;
+    }
+    if (result instanceof Promise) return result.finally(() => this.endDeferral()) as T;
+    this.endDeferral();
+    return result;
+  }
+
+  /** The whole metadata, as the snapshot stores it. */
+  metadata(): ClusterMeta {
+    return { version: 1, clusterId: this.clusterId, topics: [...this.topics.values()].map(topicMeta) };
+  }
+
+  private changed(topic: string): void {
+    this.unsaved.add(topic);
+    this.saveUnlessDeferred();
+  }
+
+  private endDeferral(): void {
+    this.deferring--;
+    // Every deferral writes what is pending when it ends, so one request's answer never waits on
+    // another, longer request that overlapped it.
+    this.save();
+  }
+
+  private saveUnlessDeferred(): void {
+    if (this.deferring === 0) this.save();
+  }
+
+  private save(): void {
+    if (this.unsaved.size === 0) return;
+    const written: TopicMeta[] = [];
+    const deleted: string[] = [];
+    for (const name of this.unsaved) {
+      const t = this.topics.get(name);
+      if (t) written.push(topicMeta(t));
+      else deleted.push(name);
+    }
+    this.metaFiles.writeChange(written, deleted, () => this.metadata());
+    this.unsaved.clear();
   }
 
   // ---- data -----------------------------------------------------------------------------------
@@ -255,21 +318,6 @@ export class Cluster {
     }
   }
 
-  persist(): void {
-    const meta: ClusterMeta = {
-      version: 1,
-      clusterId: this.clusterId,
-      topics: [...this.topics.values()].map((t) => ({
-        name: t.name,
-        id: t.id.toString('hex'),
-        internal: t.internal,
-        configs: t.configs,
-        partitions: t.partitions.map((p) => ({ replicas: p.replicas, leaderEpoch: p.leaderEpoch })),
-      })),
-    };
-    writeClusterMeta(this.store, meta);
-  }
-
   private spread(first: number, count: number, rf: number): number[][] {
     const live = this.liveNodes().map((n) => n.id);
     const ids = live.length >= rf ? live : this.nodes.map((n) => n.id);
@@ -280,6 +328,16 @@ export class Cluster {
     const log = this.store.openPartition(topic.name, index, toLogConfig(topic.configs));
     return { topic: topic.name, index, replicas, leaderEpoch, log, waiters: new Set() };
   }
+}
+
+function topicMeta(t: TopicState): TopicMeta {
+  return {
+    name: t.name,
+    id: t.id.toString('hex'),
+    internal: t.internal,
+    configs: t.configs,
+    partitions: t.partitions.map((p) => ({ replicas: p.replicas, leaderEpoch: p.leaderEpoch })),
+  };
 }
 
 function wake(p: PartitionState): void {

@@ -8,7 +8,8 @@
 //   LEADER_NOT_AVAILABLE.
 // * A named topic that does not exist is auto-created when the broker allows it and the request does
 //   (allowAutoTopicCreation, v4+; always in v0-3, as Kafka did), else UNKNOWN_TOPIC_OR_PARTITION;
-//   an illegal name gets INVALID_TOPIC_EXCEPTION.
+//   an illegal name gets INVALID_TOPIC_EXCEPTION. Topics auto-created by one request are persisted
+//   together.
 import type { Cluster, TopicState } from '../cluster/cluster';
 import { isLegalTopicName } from '../cluster/cluster';
 import { ApiKey, type MetadataRequest, type MetadataResponse } from '../protocol';
@@ -22,36 +23,39 @@ export default defineHandler<MetadataRequest, MetadataResponse>({
   min: 0,
   max: 4,
   handle(req, ctx) {
-    const { cluster, version } = ctx;
-    const all = req.topics === null || (version === 0 && req.topics.length === 0);
-    const topics: ResponseTopic[] = [];
-    if (all) {
-      for (const t of cluster.topics.values()) topics.push(describeTopic(cluster, t));
-    } else {
-      const allowCreate = version < 4 || req.allowAutoTopicCreation !== false;
-      for (const { name } of req.topics ?? []) {
-        if (name === null) continue;
-        let t = cluster.topic(name);
-        if (!t && !isLegalTopicName(name)) {
-          topics.push(missing(name, ErrorCode.INVALID_TOPIC_EXCEPTION));
-          continue;
-        }
-        if (!t && allowCreate) {
-          t = cluster.autoCreateTopic(name);
-          // Kafka answers the creating request with LEADER_NOT_AVAILABLE; ours is ready at once.
-        }
-        topics.push(t ? describeTopic(cluster, t) : missing(name, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION));
-      }
-    }
-    return {
-      throttleTimeMs: 0,
-      brokers: cluster.liveNodes().map((n) => ({ nodeId: n.id, host: n.host, port: n.port, rack: n.rack })),
-      clusterId: cluster.clusterId,
-      controllerId: cluster.controllerId,
-      topics,
-    };
+    return ctx.cluster.persistOnce(() => answer(req, ctx.cluster, ctx.version));
   },
 });
+
+function answer(req: MetadataRequest, cluster: Cluster, version: number): MetadataResponse {
+  const all = req.topics === null || (version === 0 && req.topics.length === 0);
+  const topics: ResponseTopic[] = [];
+  if (all) {
+    for (const t of cluster.topics.values()) topics.push(describeTopic(cluster, t));
+  } else {
+    const allowCreate = version < 4 || req.allowAutoTopicCreation !== false;
+    for (const { name } of req.topics ?? []) {
+      if (name === null) continue;
+      let t = cluster.topic(name);
+      if (!t && !isLegalTopicName(name)) {
+        topics.push(missing(name, ErrorCode.INVALID_TOPIC_EXCEPTION));
+        continue;
+      }
+      if (!t && allowCreate) {
+        t = cluster.autoCreateTopic(name);
+        // Kafka answers the creating request with LEADER_NOT_AVAILABLE; ours is ready at once.
+      }
+      topics.push(t ? describeTopic(cluster, t) : missing(name, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION));
+    }
+  }
+  return {
+    throttleTimeMs: 0,
+    brokers: cluster.liveNodes().map((n) => ({ nodeId: n.id, host: n.host, port: n.port, rack: n.rack })),
+    clusterId: cluster.clusterId,
+    controllerId: cluster.controllerId,
+    topics,
+  };
+}
 
 function describeTopic(cluster: Cluster, t: TopicState): ResponseTopic {
   return {

@@ -8,7 +8,7 @@
 //   INVALID_CONFIG for configs topic-config.ts does not accept. -1 counts take the broker defaults.
 // * validateOnly (v1+) checks everything and creates nothing.
 // * A created topic's partitions exist in the store and the cluster metadata is persisted before the
-//   answer, so a restart finds it.
+//   answer, so a restart finds it — once for the whole request, however many topics it creates.
 import type { Cluster } from '../cluster/cluster';
 import { isLegalTopicName } from '../cluster/cluster';
 import { ApiKey, type CreateTopicsRequest, type CreateTopicsResponse } from '../protocol';
@@ -24,30 +24,33 @@ export default defineHandler<CreateTopicsRequest, CreateTopicsResponse>({
   min: 0,
   max: 3,
   handle(req, ctx) {
-    const { cluster } = ctx;
-    const topics: Result[] = [];
-    const seen = new Set<string>();
-    for (const t of req.topics) {
-      if (cluster.controllerId !== ctx.nodeId) {
-        topics.push({ name: t.name, errorCode: ErrorCode.NOT_CONTROLLER, errorMessage: 'This is not the controller' });
-        continue;
-      }
-      if (seen.has(t.name)) {
-        topics.push({ name: t.name, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Duplicate topic ${t.name} in request` });
-        continue;
-      }
-      seen.add(t.name);
-      const plan = planTopic(cluster, t);
-      if ('errorCode' in plan) {
-        topics.push({ name: t.name, ...plan });
-        continue;
-      }
-      if (!req.validateOnly) cluster.createTopic(plan);
-      topics.push({ name: t.name, errorCode: ErrorCode.NONE, errorMessage: null });
-    }
-    return { throttleTimeMs: 0, topics };
+    return ctx.cluster.persistOnce(() => createAll(req, ctx.cluster, ctx.nodeId));
   },
 });
+
+function createAll(req: CreateTopicsRequest, cluster: Cluster, nodeId: number): CreateTopicsResponse {
+  const topics: Result[] = [];
+  const seen = new Set<string>();
+  for (const t of req.topics) {
+    if (cluster.controllerId !== nodeId) {
+      topics.push({ name: t.name, errorCode: ErrorCode.NOT_CONTROLLER, errorMessage: 'This is not the controller' });
+      continue;
+    }
+    if (seen.has(t.name)) {
+      topics.push({ name: t.name, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Duplicate topic ${t.name} in request` });
+      continue;
+    }
+    seen.add(t.name);
+    const plan = planTopic(cluster, t);
+    if ('errorCode' in plan) {
+      topics.push({ name: t.name, ...plan });
+      continue;
+    }
+    if (!req.validateOnly) cluster.createTopic(plan);
+    topics.push({ name: t.name, errorCode: ErrorCode.NONE, errorMessage: null });
+  }
+  return { throttleTimeMs: 0, topics };
+}
 
 type Plan =
   | { name: string; numPartitions: number; replicationFactor: number; configs: Record<string, string>; assignments?: number[][] }

@@ -4,7 +4,8 @@
 // * Topics: Kafka's full-replace semantics — the given configs become the topic's whole override set,
 //   keys not given return to their defaults. Every value is validated by topic-config.ts first;
 //   the first problem answers INVALID_CONFIG with its message and changes nothing.
-// * The new configs take effect at once (the partition logs get them) and are persisted.
+// * The new configs take effect at once (the partition logs get them) and are persisted, once per
+//   request.
 // * validateOnly checks everything and changes nothing.
 // * UNKNOWN_TOPIC_OR_PARTITION for a topic that does not exist.
 // * Brokers: their settings are fixed at start-up; an empty set is accepted, anything else is
@@ -22,10 +23,12 @@ export default defineHandler<AlterConfigsRequest, AlterConfigsResponse>({
   key: ApiKey.AlterConfigs,
   min: 0,
   max: 1,
-  async handle(req, ctx) {
-    const responses: Answer[] = [];
-    for (const r of req.resources) responses.push(await alter(ctx, r, req.validateOnly));
-    return { throttleTimeMs: 0, responses };
+  handle(req, ctx) {
+    return ctx.cluster.persistOnce(async () => {
+      const responses: Answer[] = [];
+      for (const r of req.resources) responses.push(await alter(ctx, r, req.validateOnly));
+      return { throttleTimeMs: 0, responses };
+    });
   },
 });
 
@@ -41,7 +44,7 @@ async function alter(ctx: HandlerContext, r: Resource, validateOnly: boolean): P
       if (!ctx.cluster.topic(r.resourceName)) return answer(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${r.resourceName} does not exist`);
       const next = replacementConfigs(r.configs);
       if (!next.ok) return answer(ErrorCode.INVALID_CONFIG, next.message);
-      if (!validateOnly) await ctx.cluster.setTopicConfigs(r.resourceName, next.configs);
+      if (!validateOnly) ctx.cluster.setTopicConfigs(r.resourceName, next.configs);
       return answer(ErrorCode.NONE, null);
     }
     case ResourceType.BROKER: {

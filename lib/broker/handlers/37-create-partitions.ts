@@ -6,7 +6,8 @@
 //   follow the given assignments: one list per new partition, each naming distinct known nodes and
 //   as many as the replication factor (INVALID_REPLICA_ASSIGNMENT otherwise).
 // * UNKNOWN_TOPIC_OR_PARTITION for a topic that does not exist; INVALID_REQUEST for a topic named twice.
-// * validateOnly checks everything and creates nothing. Answered by any node.
+// * validateOnly checks everything and creates nothing. Answered by any node. The new partitions are
+//   persisted once per request.
 import type { Cluster } from '../cluster/cluster';
 import { ApiKey, type CreatePartitionsRequest, type CreatePartitionsResponse } from '../protocol';
 import { ErrorCode } from '../protocol/errors';
@@ -19,27 +20,31 @@ export default defineHandler<CreatePartitionsRequest, CreatePartitionsResponse>(
   key: ApiKey.CreatePartitions,
   min: 0,
   max: 1,
-  async handle(req, ctx) {
-    const counts = new Map<string, number>();
-    for (const t of req.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
-    const results: Result[] = [];
-    for (const t of req.topics) {
-      const fail = (errorCode: number, errorMessage: string) => results.push({ name: t.name, errorCode, errorMessage });
-      if (counts.get(t.name)! > 1) {
-        fail(ErrorCode.INVALID_REQUEST, `Duplicate topic ${t.name} in request`);
-        continue;
-      }
-      const plan = planPartitions(ctx.cluster, t);
-      if ('errorCode' in plan) {
-        fail(plan.errorCode, plan.errorMessage);
-        continue;
-      }
-      if (!req.validateOnly) await ctx.cluster.addPartitions(t.name, t.count, plan.assignments);
-      results.push({ name: t.name, errorCode: ErrorCode.NONE, errorMessage: null });
-    }
-    return { throttleTimeMs: 0, results };
+  handle(req, ctx) {
+    return ctx.cluster.persistOnce(() => addAll(req, ctx.cluster));
   },
 });
+
+function addAll(req: CreatePartitionsRequest, cluster: Cluster): CreatePartitionsResponse {
+  const counts = new Map<string, number>();
+  for (const t of req.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
+  const results: Result[] = [];
+  for (const t of req.topics) {
+    const fail = (errorCode: number, errorMessage: string) => results.push({ name: t.name, errorCode, errorMessage });
+    if (counts.get(t.name)! > 1) {
+      fail(ErrorCode.INVALID_REQUEST, `Duplicate topic ${t.name} in request`);
+      continue;
+    }
+    const plan = planPartitions(cluster, t);
+    if ('errorCode' in plan) {
+      fail(plan.errorCode, plan.errorMessage);
+      continue;
+    }
+    if (!req.validateOnly) cluster.addPartitions(t.name, t.count, plan.assignments);
+    results.push({ name: t.name, errorCode: ErrorCode.NONE, errorMessage: null });
+  }
+  return { throttleTimeMs: 0, results };
+}
 
 function planPartitions(cluster: Cluster, t: Wanted): { assignments?: number[][] } | { errorCode: number; errorMessage: string } {
   const topic = cluster.topic(t.name);

@@ -80,18 +80,18 @@ export class MemoryBackend implements Backend {
   readonly persistent = false;
   private files = new Map<string, MemFile>();
   private dirs = new Set<string>();
+  /** Entry names per directory, so listing one costs its own size, not the whole tree's. */
+  private children = new Map<string, Set<string>>();
 
   mkdirp(dir: string): void {
     for (let d = path.resolve(dir); !this.dirs.has(d); d = path.dirname(d)) {
       this.dirs.add(d);
       if (d === path.dirname(d)) break;
+      this.link(d);
     }
   }
   list(dir: string): string[] {
-    const d = path.resolve(dir);
-    const names = new Set<string>();
-    for (const p of [...this.files.keys(), ...this.dirs]) if (path.dirname(p) === d && p !== d) names.add(path.basename(p));
-    return [...names];
+    return [...(this.children.get(path.resolve(dir)) ?? [])];
   }
   isDir(p: string): boolean {
     return this.dirs.has(path.resolve(p));
@@ -104,26 +104,32 @@ export class MemoryBackend implements Backend {
     const r = path.resolve(p);
     let f = this.files.get(r);
     if (!f) {
-      this.mkdirp(path.dirname(r));
       f = new MemFile();
-      this.files.set(r, f);
+      this.put(r, f);
     }
     return new MemBlob(f);
   }
   remove(p: string): void {
-    this.files.delete(path.resolve(p));
+    const r = path.resolve(p);
+    if (this.files.delete(r)) this.unlink(r);
   }
   removeDir(dir: string): void {
     const d = path.resolve(dir);
-    const inside = (p: string) => p === d || p.startsWith(d + path.sep);
-    for (const p of [...this.files.keys()]) if (inside(p)) this.files.delete(p);
-    for (const p of [...this.dirs]) if (inside(p)) this.dirs.delete(p);
+    if (!this.dirs.has(d)) return;
+    for (const name of this.list(d)) {
+      const child = path.join(d, name);
+      if (this.dirs.has(child)) this.removeDir(child);
+      else this.files.delete(child);
+    }
+    this.dirs.delete(d);
+    this.children.delete(d);
+    this.unlink(d);
   }
   rename(from: string, to: string): void {
     const f = this.files.get(path.resolve(from));
     if (!f) throw new Error(`no such file: ${from}`);
-    this.files.delete(path.resolve(from));
-    this.files.set(path.resolve(to), f);
+    this.remove(from);
+    this.put(path.resolve(to), f);
   }
   readText(p: string): string | null {
     const f = this.files.get(path.resolve(p));
@@ -132,7 +138,24 @@ export class MemoryBackend implements Backend {
   writeTextAtomic(p: string, content: string): void {
     const f = new MemFile();
     new MemBlob(f).append(Buffer.from(content, 'utf8'));
-    this.mkdirp(path.dirname(path.resolve(p)));
-    this.files.set(path.resolve(p), f);
+    this.put(path.resolve(p), f);
+  }
+
+  private put(resolved: string, f: MemFile): void {
+    this.mkdirp(path.dirname(resolved));
+    this.files.set(resolved, f);
+    this.link(resolved);
+  }
+  private link(resolved: string): void {
+    const parent = path.dirname(resolved);
+    let names = this.children.get(parent);
+    if (!names) {
+      names = new Set();
+      this.children.set(parent, names);
+    }
+    names.add(path.basename(resolved));
+  }
+  private unlink(resolved: string): void {
+    this.children.get(path.dirname(resolved))?.delete(path.basename(resolved));
   }
 }

@@ -61,6 +61,19 @@ for (const { name, make } of harnesses) {
       expect(() => store.writeMeta('../escape', 'x')).toThrow();
     });
 
+    it('appends to metadata documents across a restart, and replaces them whole again', () => {
+      store.appendMeta('journal', 'a\n');
+      store.appendMeta('journal', 'b\n');
+      store.close();
+      store = h.open();
+      store.appendMeta('journal', 'c\n');
+      expect(store.readMeta('journal')).toBe('a\nb\nc\n');
+      store.writeMeta('journal', '');
+      store.appendMeta('journal', 'd\n');
+      expect(store.readMeta('journal')).toBe('d\n');
+      expect(() => store.appendMeta('../escape', 'x')).toThrow();
+    });
+
     it('reopens a log with its data, offsets and segments intact', () => {
       const log = store.openPartition('t', 0, config({ segmentBytes: 600 }));
       for (let i = 0; i < 8; i++) log.append(batchOf(`b${i}`, 3), 0, 0n);

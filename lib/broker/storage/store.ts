@@ -77,6 +77,16 @@ export function openStoreOn(backend: Backend, root: string, opts: StoreOptions):
       backend.mkdirp(path.join(root, META_DIR));
       backend.writeTextAtomic(metaPath(name), content);
     },
+    appendMeta(name: string, content: string): void {
+      backend.mkdirp(path.join(root, META_DIR));
+      const blob = backend.open(metaPath(name));
+      try {
+        blob.append(Buffer.from(content, 'utf8'));
+        blob.sync();
+      } finally {
+        blob.close();
+      }
+    },
     flush(): void {
       for (const log of logs.values()) log.flush();
     },

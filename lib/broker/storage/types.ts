@@ -34,6 +34,9 @@ export interface Store {
   readMeta(name: string): string | null;
   /** Atomic: temp file + fsync + rename. */
   writeMeta(name: string, content: string): void;
+  /** Appends to a metadata document (creating it) and fsyncs: for journals of small changes. A crash
+   * may leave a torn tail, so the reader must tolerate one. */
+  appendMeta(name: string, content: string): void;
   flush(): void;
   close(): void;
 }
