@@ -21,15 +21,14 @@
 // * isolation_level 0 and 1 are both accepted; with no transactions they read the same data.
 // * Fetch sessions (v7+) are not kept: sessionId 0 tells clients to send full requests every time.
 // * preferredReadReplica (v11) is always -1.
-// * The response is sent as chunks through the connection's claimResponse() when it offers one, so
-//   the stored batches go to the socket without being copied into one frame first; they are read
-//   into pooled buffers that go back to the pool once the socket has written them.
+// * The stored batches are read into pooled buffers and answered as a BorrowedResponse: the
+//   dispatcher sends them to the socket without copying them into one frame first, and the buffers
+//   go back to the pool once the socket has written them.
 import { ApiKey, type FetchRequest, type FetchResponse } from '../protocol';
 import { ErrorCode } from '../protocol/errors';
-import { encodeResponseChunks } from '../protocol/frames';
 import { ReadBufferPool } from '../storage/read-buffers';
 import { leaderPartition } from './leader-partition';
-import { defineHandler, type HandlerContext } from './types';
+import { BorrowedResponse, defineHandler, type HandlerContext } from './types';
 
 type TopicResponse = FetchResponse['responses'][number];
 type PartitionResponse = TopicResponse['partitions'][number];
@@ -38,8 +37,8 @@ interface Collected {
   response: FetchResponse;
   bytes: number;
   hasError: boolean;
-  /** The pooled buffers the records were read into, if any. */
-  lease: Lease | null;
+  /** The pooled buffers the records were read into. */
+  lease: Lease;
 }
 
 const readBuffers = new ReadBufferPool();
@@ -64,26 +63,16 @@ export default defineHandler<FetchRequest, FetchResponse>({
   min: 4,
   max: 11,
   handle(req, ctx) {
-    const reply = ctx.conn.claimResponse?.();
-    // Pooled read buffers only when this handler sends the response and so knows when it is written.
-    const pooled = reply !== undefined;
-    const send = (c: Collected): FetchResponse | null => {
-      if (!reply) return c.response;
-      const chunks = encodeResponseChunks(ApiKey.Fetch, ctx.version, ctx.header.correlationId, c.response);
-      for (const chunk of chunks) ctx.runtime.stats.bytesOut += chunk.length;
-      const lease = c.lease;
-      reply(chunks, lease ? () => lease.release() : undefined);
-      return null;
-    };
-    const first = collect(req, ctx, pooled);
+    const send = ({ response, lease }: Collected) => new BorrowedResponse(response, () => lease.release());
+    const first = collect(req, ctx);
     if (first.hasError || first.bytes >= req.minBytes || req.maxWaitMs <= 0) return send(first);
-    first.lease?.release();
-    return longPoll(req, ctx, pooled).then(send);
+    first.lease.release();
+    return longPoll(req, ctx).then(send);
   },
 });
 
-function collect(req: FetchRequest, ctx: HandlerContext, pooled: boolean): Collected {
-  const lease = pooled ? new Lease() : null;
+function collect(req: FetchRequest, ctx: HandlerContext): Collected {
+  const lease = new Lease();
   let budget = req.maxBytes ?? 0x7fffffff;
   let bytes = 0;
   let hasError = false;
@@ -106,7 +95,7 @@ function collect(req: FetchRequest, ctx: HandlerContext, pooled: boolean): Colle
       let records: Buffer | null = null;
       if (fp.fetchOffset < end && fp.partitionMaxBytes > 0 && budget > 0) {
         const limit = Math.min(fp.partitionMaxBytes, budget);
-        const data = log.read(fp.fetchOffset, limit, lease?.alloc);
+        const data = log.read(fp.fetchOffset, limit, lease.alloc);
         // Only the first partition with data may go past the limits (to make progress on a big batch).
         if (data.length > 0 && (bytes === 0 || data.length <= limit)) {
           records = data;
@@ -143,7 +132,7 @@ function empty(index: number, errorCode: number, hw: bigint, start: bigint): Par
 }
 
 /** Waits for appends to the requested partitions until minBytes, maxWaitMs or the connection's end. */
-function longPoll(req: FetchRequest, ctx: HandlerContext, pooled: boolean): Promise<Collected> {
+function longPoll(req: FetchRequest, ctx: HandlerContext): Promise<Collected> {
   return new Promise((resolve) => {
     const cancels: (() => void)[] = [];
     let scheduled = false;
@@ -154,7 +143,7 @@ function longPoll(req: FetchRequest, ctx: HandlerContext, pooled: boolean): Prom
       clearTimeout(timer);
       ctx.conn.signal.removeEventListener('abort', onAbort);
       for (const c of cancels) c();
-      resolve(ready ?? collect(req, ctx, pooled));
+      resolve(ready ?? collect(req, ctx));
     };
     const onAbort = () => finish();
     const subscribe = () => {
@@ -174,9 +163,9 @@ function longPoll(req: FetchRequest, ctx: HandlerContext, pooled: boolean): Prom
       setImmediate(() => {
         scheduled = false;
         if (done) return;
-        const now = collect(req, ctx, pooled);
+        const now = collect(req, ctx);
         if (now.hasError || now.bytes >= req.minBytes) return finish(now);
-        now.lease?.release(); // not enough yet: nothing holds these buffers
+        now.lease.release(); // not enough yet: nothing holds these buffers
         subscribe();
       });
     };

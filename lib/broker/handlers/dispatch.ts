@@ -2,14 +2,21 @@
 // version range (ApiVersions at a version we do not serve still gets an answer, in the v0 layout, so
 // clients that probe with a newer version fall back), decode the body, run the handler, encode. Any
 // throw here closes the connection — that is reserved for frames we cannot parse and requests no
-// handler serves; Kafka errors travel inside responses.
-import { ApiKey, apiName, decodeRequest, decodeRequestHeader, encodeResponse } from '../protocol';
+// handler serves; Kafka errors travel inside responses. Responses are encoded as chunks that refer
+// to large byte fields instead of copying them; a borrowed response's memory is released once the
+// connection has written it.
+import { ApiKey, apiName, decodeRequest, decodeRequestHeader, encodeResponseChunks } from '../protocol';
 import { ErrorCode } from '../protocol/errors';
-import type { ConnectionInfo, Dispatcher } from '../network/connection';
+import type { ConnectionInfo, Dispatcher, ResponseFrame } from '../network/connection';
 import { apiVersionsList, handlerFor } from './registry';
-import type { BrokerRuntime, HandlerContext, RequestHeaderInfo } from './types';
+import { BorrowedResponse, type BrokerRuntime, type HandlerContext, type RequestHeaderInfo } from './types';
 
 export function createDispatcher(runtime: BrokerRuntime, nodeId: number): Dispatcher {
+  const encode = (header: RequestHeaderInfo, version: number, body: object, onWritten?: () => void): ResponseFrame => {
+    const chunks = encodeResponseChunks(header.apiKey, version, header.correlationId, body);
+    for (const chunk of chunks) runtime.stats.bytesOut += chunk.length;
+    return { chunks, onWritten };
+  };
   return (frame: Buffer, conn: ConnectionInfo) => {
     runtime.stats.bytesIn += frame.length + 4;
     const header = readHeader(frame);
@@ -17,12 +24,7 @@ export function createDispatcher(runtime: BrokerRuntime, nodeId: number): Dispat
     if (!handler) {
       if (header.apiKey === ApiKey.ApiVersions) {
         runtime.stats.countRequest(apiName(header.apiKey), header.apiVersion);
-        const out = encodeResponse(ApiKey.ApiVersions, 0, header.correlationId, {
-          errorCode: ErrorCode.UNSUPPORTED_VERSION,
-          apiKeys: apiVersionsList(),
-        });
-        runtime.stats.bytesOut += out.length;
-        return out;
+        return encode(header, 0, { errorCode: ErrorCode.UNSUPPORTED_VERSION, apiKeys: apiVersionsList() });
       }
       throw new Error(`no handler for ${safeApiName(header.apiKey)} v${header.apiVersion}`);
     }
@@ -42,11 +44,10 @@ export function createDispatcher(runtime: BrokerRuntime, nodeId: number): Dispat
       now: Date.now,
     };
     const result = handler.handle(request, ctx);
-    const finish = (body: unknown): Buffer | null => {
+    const finish = (body: unknown): ResponseFrame | null => {
       if (body === null) return null;
-      const out = encodeResponse(header.apiKey, header.apiVersion, header.correlationId, body as object);
-      runtime.stats.bytesOut += out.length;
-      return out;
+      if (body instanceof BorrowedResponse) return encode(header, header.apiVersion, body.body as object, body.release);
+      return encode(header, header.apiVersion, body as object);
     };
     return result instanceof Promise ? result.then(finish) : finish(result);
   };

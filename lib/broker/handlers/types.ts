@@ -37,8 +37,21 @@ export interface HandlerContext {
   now(): number;
 }
 
-/** What handle() may return: a response body, or null for no response at all (acks=0 Produce). */
-export type HandlerResult<Res> = Res | null | Promise<Res | null>;
+/**
+ * A response body holding byte fields that point into borrowed memory (Fetch records read into
+ * pooled buffers). The dispatcher sends those bytes without copying them and calls `release` once
+ * the socket has written the whole response, never before.
+ */
+export class BorrowedResponse<Res> {
+  constructor(
+    readonly body: Res,
+    readonly release: () => void,
+  ) {}
+}
+
+/** What handle() may return: a response body (possibly borrowed), or null for no response at all
+ * (acks=0 Produce). */
+export type HandlerResult<Res> = Res | BorrowedResponse<Res> | null | Promise<Res | BorrowedResponse<Res> | null>;
 
 export interface Handler<Req = unknown, Res = unknown> {
   readonly key: number;

@@ -5,9 +5,10 @@
 // Produce) fills its slot with nothing so it never blocks the ones behind it. A frame that is too
 // large or cannot be handled closes this connection only, with one log line.
 //
-// A handler whose response is mostly large stored blobs (Fetch) may claim its request's slot and
-// answer with a list of chunks, which leave with one writev: the blobs go from where they were read
-// straight to the socket instead of being copied into one frame first.
+// A response is a list of chunks that leave with one writev, so large stored blobs (Fetch records)
+// go from where they were read straight to the socket instead of being copied into one frame first;
+// a response may carry a callback that runs once the socket has written all of it, which is when
+// the memory those chunks point into may be reused.
 import type { Socket } from 'node:net';
 import { FrameReader } from './frame-reader';
 
@@ -24,25 +25,22 @@ export interface ConnectionInfo {
   principal: string | null;
   /** Per-connection state a handler family may keep (e.g. the SASL handshake's mechanism). */
   readonly attributes: Map<string, unknown>;
-  /**
-   * Called synchronously while a request is being dispatched: its handler will send the response
-   * itself, by calling the returned function exactly once with the whole frame (size prefix
-   * included) as chunks; whatever the dispatcher returns for that request is then ignored. Optional,
-   * so a handler must fall back to returning its response when it is absent. `onWritten` runs once
-   * the socket has written every chunk (so their memory may be reused); never if the connection
-   * closes first.
-   */
-  claimResponse?(): ClaimedResponse;
 }
 
-export type ClaimedResponse = (chunks: readonly Buffer[], onWritten?: () => void) => void;
+/** One whole response frame (size prefix included), as chunks written in order. */
+export interface ResponseFrame {
+  readonly chunks: readonly Buffer[];
+  /** Runs once the socket has written every chunk, so the memory they point into may be reused;
+   * never if the connection closes first (that memory is then left to the garbage collector). */
+  readonly onWritten?: () => void;
+}
 
 /**
- * Turns one request frame (without its size prefix) into the whole response frame, or null for no
+ * Turns one request frame (without its size prefix) into the response frame, or null for no
  * response. Throwing (or rejecting) closes the connection: it is for frames that cannot be parsed and
  * requests that are impossible to answer, never for Kafka errors, which are values in responses.
  */
-export type Dispatcher = (frame: Buffer, conn: ConnectionInfo) => Buffer | null | Promise<Buffer | null>;
+export type Dispatcher = (frame: Buffer, conn: ConnectionInfo) => ResponseFrame | null | Promise<ResponseFrame | null>;
 
 export interface ConnectionOptions {
   maxFrameBytes: number;
@@ -57,10 +55,7 @@ export interface ConnectionOptions {
 
 interface Slot {
   done: boolean;
-  out: Buffer | readonly Buffer[] | null;
-  onWritten?: () => void;
-  /** The handler answers through claimResponse(); the dispatcher's result does not count. */
-  claimed: boolean;
+  out: ResponseFrame | null;
 }
 
 let nextConnectionId = 1;
@@ -75,8 +70,6 @@ export class Connection implements ConnectionInfo {
   private readonly reader: FrameReader;
   private readonly slots: Slot[] = [];
   private head = 0;
-  /** The slot of the request being dispatched right now (for claimResponse). */
-  private dispatching: Slot | null = null;
   private paused = false;
   private closed = false;
   private readonly highWater: number;
@@ -130,45 +123,27 @@ export class Connection implements ConnectionInfo {
     if (!this.closed && this.slots.length - this.head >= this.maxPending) this.pause();
   }
 
-  claimResponse(): ClaimedResponse {
-    const slot = this.dispatching;
-    if (!slot) throw new Error('claimResponse() is only valid while a request is being dispatched');
-    slot.claimed = true;
-    let sent = false;
-    return (chunks, onWritten) => {
-      if (sent) throw new Error('a claimed response is sent once');
-      sent = true;
-      slot.onWritten = onWritten;
-      this.complete(slot, chunks);
-    };
-  }
-
   private handleFrame(frame: Buffer): void {
-    const slot: Slot = { done: false, out: null, claimed: false };
+    const slot: Slot = { done: false, out: null };
     this.slots.push(slot);
-    let result: Buffer | null | Promise<Buffer | null>;
-    this.dispatching = slot;
+    let result: ReturnType<Dispatcher>;
     try {
       result = this.dispatch(frame, this);
     } catch (err) {
       this.close(describe(err));
       return;
-    } finally {
-      this.dispatching = null;
     }
     if (result instanceof Promise) {
       result.then(
-        (out) => {
-          if (!slot.claimed) this.complete(slot, out);
-        },
+        (out) => this.complete(slot, out),
         (err: unknown) => this.close(describe(err)),
       );
-    } else if (!slot.claimed) {
+    } else {
       this.complete(slot, result);
     }
   }
 
-  private complete(slot: Slot, out: Buffer | readonly Buffer[] | null): void {
+  private complete(slot: Slot, out: ResponseFrame | null): void {
     slot.done = true;
     slot.out = out;
     if (this.closed) return;
@@ -183,16 +158,11 @@ export class Connection implements ConnectionInfo {
           this.socket.cork();
           corked = true;
         }
-        if (Buffer.isBuffer(s.out)) {
-          this.socket.write(s.out);
-        } else {
-          // Writes complete in order, so the last chunk's callback means the whole response is out.
-          const onWritten = s.onWritten;
-          const last = s.out.length - 1;
-          s.out.forEach((chunk, i) => this.socket.write(chunk, i === last && onWritten ? (err) => err || onWritten() : undefined));
-        }
+        // Writes complete in order, so the last chunk's callback means the whole response is out.
+        const { chunks, onWritten } = s.out;
+        const last = chunks.length - 1;
+        chunks.forEach((chunk, i) => this.socket.write(chunk, i === last && onWritten ? (err) => err || onWritten() : undefined));
         s.out = null;
-        s.onWritten = undefined;
       }
     }
     if (corked) this.socket.uncork();

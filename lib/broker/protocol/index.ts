@@ -8,6 +8,7 @@ export {
   decodeResponse,
   encodeRequest,
   encodeResponse,
+  encodeResponseChunks,
   type RequestHeader,
 } from './frames';
 export {
