@@ -1,6 +1,6 @@
 // The group coordinator the broker talks to: Kafka's classic GroupCoordinator as a protocol-independent
 // state machine. The rebalance protocol (JoinGroup, SyncGroup, Heartbeat, LeaveGroup) is in
-// membership.ts; this file adds committed offsets, DescribeGroups/ListGroups/DeleteGroups, and the
+// membership/; this file adds committed offsets, DescribeGroups/ListGroups/DeleteGroups, and the
 // startup replay and shutdown. Every durable change goes through the OffsetsBackend in
 // `__consumer_offsets` format, and `load` rebuilds the same state from those records.
 
@@ -28,11 +28,11 @@ export class GroupCoordinator extends GroupMembership {
 
   /** Replays `__consumer_offsets` records (last record per key wins, null values delete). */
   load(records: Iterable<{ key: Buffer; value: Buffer | null }>): void {
-    for (const group of loadGroups(records, this.log)) {
-      const existing = this.groups.get(group.groupId);
-      if (existing !== undefined) this.clearTimers(existing);
-      this.groups.set(group.groupId, group);
-      for (const member of group.members.values()) this.scheduleHeartbeat(group, member, member.sessionTimeoutMs);
+    for (const group of loadGroups(records, this.state.log)) {
+      const existing = this.state.groups.get(group.groupId);
+      if (existing !== undefined) this.state.clearTimers(existing);
+      this.state.groups.set(group.groupId, group);
+      for (const member of group.members.values()) this.state.scheduleHeartbeat(group, member, member.sessionTimeoutMs);
     }
   }
 
@@ -41,12 +41,12 @@ export class GroupCoordinator extends GroupMembership {
    * (as do later ones, since nothing could complete them).
    */
   close(): void {
-    this.closed = true;
-    for (const group of this.groups.values()) {
-      this.clearTimers(group);
+    this.state.closed = true;
+    for (const group of this.state.groups.values()) {
+      this.state.clearTimers(group);
       for (const member of group.members.values()) {
-        this.answerJoin(member, joinError(member.memberId, ErrorCode.COORDINATOR_NOT_AVAILABLE));
-        this.answerSync(member, syncError(ErrorCode.COORDINATOR_NOT_AVAILABLE));
+        this.state.answerJoin(member, joinError(member.memberId, ErrorCode.COORDINATOR_NOT_AVAILABLE));
+        this.state.answerSync(member, syncError(ErrorCode.COORDINATOR_NOT_AVAILABLE));
       }
     }
   }
@@ -54,57 +54,57 @@ export class GroupCoordinator extends GroupMembership {
   // ---------------------------------------------------------------- offsets
 
   commitOffsets(req: CommitOffsetsInput): CommitOffsetsOutput {
-    let group = this.groups.get(req.groupId);
+    let group = this.state.groups.get(req.groupId);
     if (group === undefined) {
       // A group that does not exist yet accepts commits only from outside group management.
       if (req.generationId >= 0) return commitAnswerAll(req, ErrorCode.ILLEGAL_GENERATION);
       group = new Group(req.groupId);
-      group.currentStateTimestamp = this.now();
-      this.groups.set(req.groupId, group);
+      group.currentStateTimestamp = this.state.now();
+      this.state.groups.set(req.groupId, group);
     }
     const invalid = validateOffsetCommit(group, req);
     if (invalid !== null) {
-      this.forgetIfUnused(group);
+      this.state.forgetIfUnused(group);
       return commitAnswerAll(req, invalid);
     }
     // Kafka lets commits through while PreparingRebalance (heartbeats tell members to rejoin), but not
     // in CompletingRebalance, where the member should be syncing.
     if (group.state === 'CompletingRebalance') return commitAnswerAll(req, ErrorCode.REBALANCE_IN_PROGRESS);
     const member = group.members.get(req.memberId);
-    if (member !== undefined) this.scheduleHeartbeat(group, member, member.sessionTimeoutMs);
+    if (member !== undefined) this.state.scheduleHeartbeat(group, member, member.sessionTimeoutMs);
 
-    const prepared = prepareCommit(group, req, this.now());
-    if (prepared.records.length > 0 && !this.append(group.groupId, prepared.records)) {
-      this.forgetIfUnused(group);
+    const prepared = prepareCommit(group, req, this.state.now());
+    if (prepared.records.length > 0 && !this.state.append(group.groupId, prepared.records)) {
+      this.state.forgetIfUnused(group);
       return failAccepted(prepared.answer, ErrorCode.COORDINATOR_NOT_AVAILABLE);
     }
     applyCommit(group, prepared.accepted);
-    this.forgetIfUnused(group);
+    this.state.forgetIfUnused(group);
     return prepared.answer;
   }
 
   fetchOffsets(groupId: string, topics: { name: string; partitionIndexes: number[] }[] | null): FetchOffsetsOutput {
-    return fetchOffsets(this.groups.get(groupId), topics);
+    return fetchOffsets(this.state.groups.get(groupId), topics);
   }
 
   /** A deleted topic's offsets go from every group; groups left Empty without offsets disappear (as in Kafka). */
   deleteTopicOffsets(topic: string): void {
-    for (const group of [...this.groups.values()]) {
+    for (const group of [...this.state.groups.values()]) {
       const tombstones = offsetTombstones(group, topic);
       if (tombstones.length === 0) continue;
       const removeGroup = group.state === 'Empty' && group.members.size === 0 && [...group.offsets.keys()].every((t) => t === topic);
       const records: { key: Buffer; value: Buffer | null }[] = [...tombstones];
       if (removeGroup && group.generationId > 0) records.push({ key: encodeGroupMetadataKey(group.groupId), value: null });
-      if (!this.append(group.groupId, records)) continue;
+      if (!this.state.append(group.groupId, records)) continue;
       dropOffsets(group, topic);
-      if (removeGroup) this.dropGroup(group);
+      if (removeGroup) this.state.dropGroup(group);
     }
   }
 
   // ---------------------------------------------------------------- DescribeGroups, ListGroups, DeleteGroups
 
   describeGroup(groupId: string): DescribedGroup {
-    const group = this.groups.get(groupId);
+    const group = this.state.groups.get(groupId);
     if (group === undefined) {
       return { errorCode: ErrorCode.NONE, groupId, groupState: 'Dead', protocolType: '', protocolData: '', members: [] };
     }
@@ -112,24 +112,24 @@ export class GroupCoordinator extends GroupMembership {
   }
 
   listGroups(): ListedGroup[] {
-    return [...this.groups.values()]
+    return [...this.state.groups.values()]
       .filter((g) => g.state !== 'Dead')
       .map((g) => ({ groupId: g.groupId, protocolType: g.protocolType ?? '', groupState: g.state }));
   }
 
   deleteGroups(groupIds: string[]): { groupId: string; errorCode: number }[] {
     return groupIds.map((groupId) => {
-      const group = this.groups.get(groupId);
+      const group = this.state.groups.get(groupId);
       if (group === undefined || group.state === 'Dead') return { groupId, errorCode: ErrorCode.GROUP_ID_NOT_FOUND };
       if (group.state !== 'Empty') return { groupId, errorCode: ErrorCode.NON_EMPTY_GROUP };
       const records: { key: Buffer; value: Buffer | null }[] = offsetTombstones(group);
       // A group that never had a generation only stored offsets; Kafka writes no metadata tombstone then.
       if (group.generationId > 0) records.push({ key: encodeGroupMetadataKey(groupId), value: null });
-      if (records.length > 0 && !this.append(groupId, records)) {
+      if (records.length > 0 && !this.state.append(groupId, records)) {
         return { groupId, errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE };
       }
       dropOffsets(group);
-      this.dropGroup(group);
+      this.state.dropGroup(group);
       return { groupId, errorCode: ErrorCode.NONE };
     });
   }
