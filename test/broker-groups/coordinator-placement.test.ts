@@ -3,7 +3,7 @@
 // (its only replica stopped) FindCoordinator answers COORDINATOR_NOT_AVAILABLE.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partitionForGroup } from '../../lib/broker/coordinator';
-import { ApiKey, decodeResponse, encodeRequest, type FindCoordinatorResponse, type HeartbeatResponse } from '../../lib/broker/protocol';
+import { ApiKey, type FindCoordinatorResponse, type HeartbeatResponse } from '../../lib/broker/protocol';
 import { ErrorCode } from '../../lib/broker/protocol/errors';
 import { RawClient, startTestBroker, type TestBroker } from '../broker/helpers';
 
@@ -16,23 +16,12 @@ afterAll(async () => {
   await broker?.close();
 });
 
-let correlation = 0;
-async function call<T>(port: number, apiKey: number, version: number, body: object): Promise<T> {
-  const client = await RawClient.connect(port);
-  try {
-    client.write(encodeRequest(apiKey, version, ++correlation, 'placement-test', body));
-    return decodeResponse<T>(apiKey, version, await client.next()).body;
-  } finally {
-    client.close();
-  }
-}
-
 const portOf = (id: number) => broker.nodes.find((n) => n.id === id)!.port;
 
 describe('group coordinator placement', () => {
   it('names the leader of the group\'s offsets partition; others say NOT_COORDINATOR; leaderless is COORDINATOR_NOT_AVAILABLE', async () => {
     const group = 'placed-group';
-    const found = await call<FindCoordinatorResponse>(portOf(0), ApiKey.FindCoordinator, 1, { key: group, keyType: 0 });
+    const found = await RawClient.callOnce<FindCoordinatorResponse>(portOf(0), ApiKey.FindCoordinator, 1, { key: group, keyType: 0 });
     expect(found.errorCode).toBe(ErrorCode.NONE);
     const partition = broker.cluster.partition('__consumer_offsets', partitionForGroup(group, 7))!;
     expect(broker.cluster.topic('__consumer_offsets')!.internal).toBe(true);
@@ -41,16 +30,16 @@ describe('group coordinator placement', () => {
 
     const heartbeat = { groupId: group, generationId: 1, memberId: 'nobody' };
     const other = broker.nodes.find((n) => n.id !== found.nodeId)!;
-    const elsewhere = await call<HeartbeatResponse>(other.port, ApiKey.Heartbeat, 1, heartbeat);
+    const elsewhere = await RawClient.callOnce<HeartbeatResponse>(other.port, ApiKey.Heartbeat, 1, heartbeat);
     expect(elsewhere.errorCode).toBe(ErrorCode.NOT_COORDINATOR);
-    const there = await call<HeartbeatResponse>(found.port!, ApiKey.Heartbeat, 1, heartbeat);
+    const there = await RawClient.callOnce<HeartbeatResponse>(found.port!, ApiKey.Heartbeat, 1, heartbeat);
     expect(there.errorCode).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
 
     await broker.stopNode(found.nodeId!);
-    const down = await call<FindCoordinatorResponse>(other.port, ApiKey.FindCoordinator, 1, { key: group, keyType: 0 });
+    const down = await RawClient.callOnce<FindCoordinatorResponse>(other.port, ApiKey.FindCoordinator, 1, { key: group, keyType: 0 });
     expect(down.errorCode).toBe(ErrorCode.COORDINATOR_NOT_AVAILABLE);
     await broker.startNode(found.nodeId!);
-    const back = await call<FindCoordinatorResponse>(other.port, ApiKey.FindCoordinator, 1, { key: group, keyType: 0 });
+    const back = await RawClient.callOnce<FindCoordinatorResponse>(other.port, ApiKey.FindCoordinator, 1, { key: group, keyType: 0 });
     expect(back).toMatchObject({ errorCode: ErrorCode.NONE, nodeId: found.nodeId });
   });
 });

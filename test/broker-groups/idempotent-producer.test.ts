@@ -3,7 +3,7 @@
 // without a second copy; a sequence gap is OUT_OF_ORDER_SEQUENCE_NUMBER; producer ids are never
 // handed out twice, even across a restart.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiKey, decodeResponse, encodeRequest, type InitProducerIdResponse, type ProduceResponse } from '../../lib/broker/protocol';
+import { ApiKey, type InitProducerIdResponse, type ProduceResponse } from '../../lib/broker/protocol';
 import { ErrorCode } from '../../lib/broker/protocol/errors';
 import { buildRecordBatch } from '../../lib/broker/records/build';
 import { RawClient, startTestBroker, tempDir } from '../broker/helpers';
@@ -14,20 +14,11 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
 });
 
-let correlation = 0;
-async function call<T>(client: RawClient, apiKey: number, version: number, body: object): Promise<T> {
-  const id = ++correlation;
-  client.write(encodeRequest(apiKey, version, id, 'idempotence-test', body));
-  const res = decodeResponse<T>(apiKey, version, await client.next());
-  expect(res.correlationId).toBe(id);
-  return res.body;
-}
-
 const initProducerId = (client: RawClient) =>
-  call<InitProducerIdResponse>(client, ApiKey.InitProducerId, 1, { transactionalId: null, transactionTimeoutMs: 60_000 });
+  client.call<InitProducerIdResponse>(ApiKey.InitProducerId, 1, { transactionalId: null, transactionTimeoutMs: 60_000 });
 
 async function produce(client: RawClient, topic: string, batch: Buffer) {
-  const res = await call<ProduceResponse>(client, ApiKey.Produce, 7, {
+  const res = await client.call<ProduceResponse>(ApiKey.Produce, 7, {
     transactionalId: null,
     acks: -1,
     timeoutMs: 5000,
@@ -72,7 +63,7 @@ describe('idempotent producers', () => {
     const offsets = await admin.fetchTopicOffsets('exactly');
     expect(offsets[0]!.high).toBe('6');
 
-    const refused = await call<InitProducerIdResponse>(client, ApiKey.InitProducerId, 1, { transactionalId: 'tx-1', transactionTimeoutMs: 60_000 });
+    const refused = await client.call<InitProducerIdResponse>(ApiKey.InitProducerId, 1, { transactionalId: 'tx-1', transactionTimeoutMs: 60_000 });
     expect(refused.errorCode).toBe(ErrorCode.INVALID_REQUEST);
   });
 

@@ -3,7 +3,7 @@
 // a batch with a wrong CRC is answered with CORRUPT_MESSAGE on a connection that stays open. Through
 // all of it a second client keeps being served and what was stored stays intact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiKey, decodeResponse, encodeRequest } from '../../lib/broker/protocol';
+import { ApiKey, decodeResponse, encodeRequest, type ProduceResponse } from '../../lib/broker/protocol';
 import { ErrorCode } from '../../lib/broker/protocol/errors';
 import { CRC } from '../../lib/broker/records/batch-header';
 import { buildRecordBatch } from '../../lib/broker/records/build';
@@ -22,23 +22,20 @@ afterAll(async () => {
   await broker?.close();
 });
 
-function produceFrame(batch: Buffer, version = 7): { frame: Buffer; correlationId: number } {
-  const correlationId = correlation++;
-  const frame = encodeRequest(ApiKey.Produce, version, correlationId, 'bad-input-test', {
-    transactionalId: null,
-    acks: -1,
-    timeoutMs: 1000,
-    topicData: [{ name: 'safe', partitionData: [{ index: 0, records: batch }] }],
-  });
-  return { frame, correlationId };
+const produceBody = (batch: Buffer) => ({
+  transactionalId: null,
+  acks: -1,
+  timeoutMs: 1000,
+  topicData: [{ name: 'safe', partitionData: [{ index: 0, records: batch }] }],
+});
+
+function produceFrame(batch: Buffer, version = 7): { frame: Buffer } {
+  return { frame: encodeRequest(ApiKey.Produce, version, correlation++, 'bad-input-test', produceBody(batch)) };
 }
 
 async function produce(client: RawClient, batch: Buffer) {
-  const { frame, correlationId } = produceFrame(batch);
-  client.write(frame);
-  const res = decodeResponse(ApiKey.Produce, 7, await client.next());
-  expect(res.correlationId).toBe(correlationId);
-  return res.body.responses[0].partitionResponses[0] as { errorCode: number; baseOffset: bigint };
+  const res = await client.call<ProduceResponse>(ApiKey.Produce, 7, produceBody(batch));
+  return res.responses[0]!.partitionResponses[0]!;
 }
 
 const goodBatch = (text: string) => buildRecordBatch([{ key: null, value: Buffer.from(text) }]);

@@ -4,7 +4,7 @@
 // pipelined Fetches of megabytes on a broker on disk each getting their own bytes (read buffers are
 // reused only after the socket has written them).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiKey, decodeResponse, encodeRequest, type FetchResponse } from '../../lib/broker/protocol';
+import { ApiKey, decodeResponse, encodeRequest, type FetchResponse, type ProduceResponse } from '../../lib/broker/protocol';
 import { ErrorCode } from '../../lib/broker/protocol/errors';
 import { baseOffsetOf } from '../../lib/broker/records/batch-header';
 import { buildRecordBatch } from '../../lib/broker/records/build';
@@ -50,20 +50,13 @@ async function fetchResult(client: RawClient, correlationId: number): Promise<Fe
 }
 
 async function produce(topic: string, values: string[]): Promise<void> {
-  const client = await RawClient.connect(port);
-  try {
-    const frame = encodeRequest(ApiKey.Produce, 7, correlation++, 'fetch-test', {
-      transactionalId: null,
-      acks: -1,
-      timeoutMs: 1000,
-      topicData: [{ name: topic, partitionData: [{ index: 0, records: buildRecordBatch(values.map((v) => ({ key: null, value: Buffer.from(v) }))) }] }],
-    });
-    client.write(frame);
-    const res = decodeResponse(ApiKey.Produce, 7, await client.next());
-    expect(res.body.responses[0].partitionResponses[0].errorCode).toBe(ErrorCode.NONE);
-  } finally {
-    client.close();
-  }
+  const res = await RawClient.callOnce<ProduceResponse>(port, ApiKey.Produce, 7, {
+    transactionalId: null,
+    acks: -1,
+    timeoutMs: 1000,
+    topicData: [{ name: topic, partitionData: [{ index: 0, records: buildRecordBatch(values.map((v) => ({ key: null, value: Buffer.from(v) }))) }] }],
+  });
+  expect(res.responses[0]!.partitionResponses[0]!.errorCode).toBe(ErrorCode.NONE);
 }
 
 const valuesOf = (records: Buffer | null) => {

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Cluster as KafkaCluster, Kafka } from 'kafkajs';
 import { startBroker, type BrokerOptions, type RunningBroker } from '../../lib/broker';
+import { decodeResponse, encodeRequest } from '../../lib/broker/protocol';
 
 export interface TestBroker extends RunningBroker {
   logs: string[];
@@ -72,6 +73,8 @@ export async function runOk(cmd: string, args: string[], input?: string | Buffer
   return r.stdout;
 }
 
+let nextCorrelationId = 1;
+
 /** A bare TCP client for sending hand-made frames and reading size-prefixed responses. */
 export class RawClient {
   private buffered = Buffer.alloc(0);
@@ -99,6 +102,25 @@ export class RawClient {
 
   write(bytes: Buffer): void {
     this.socket.write(bytes);
+  }
+
+  /** Sends one request and decodes its response, which must carry the request's correlation id. */
+  async call<T>(apiKey: number, version: number, body: object): Promise<T> {
+    const id = nextCorrelationId++;
+    this.write(encodeRequest(apiKey, version, id, 'kafscope-raw-test', body));
+    const res = decodeResponse<T>(apiKey, version, await this.next());
+    if (res.correlationId !== id) throw new Error(`response to correlation id ${res.correlationId}, expected ${id}`);
+    return res.body;
+  }
+
+  /** One request on a connection of its own. */
+  static async callOnce<T>(port: number, apiKey: number, version: number, body: object): Promise<T> {
+    const client = await RawClient.connect(port);
+    try {
+      return await client.call<T>(apiKey, version, body);
+    } finally {
+      client.close();
+    }
   }
 
   /** The next response frame (without its size prefix); rejects if the connection closes first. */

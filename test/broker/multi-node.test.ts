@@ -2,7 +2,7 @@
 // lead a partition is refused like Kafka refuses it, and stopping a node takes it out of metadata and
 // leaves its partitions leaderless (RF 1) or led by the next replica (RF 2) until it comes back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiKey, decodeResponse, encodeRequest } from '../../lib/broker/protocol';
+import { ApiKey, type ProduceResponse } from '../../lib/broker/protocol';
 import { ErrorCode } from '../../lib/broker/protocol/errors';
 import { buildRecordBatch } from '../../lib/broker/records/build';
 import { RawClient, startTestBroker, type TestBroker } from './helpers';
@@ -25,13 +25,7 @@ interface Meta {
 }
 
 async function metadata(nodeId: number): Promise<Meta> {
-  const client = await RawClient.connect(broker.nodes[nodeId]!.port);
-  try {
-    client.write(encodeRequest(ApiKey.Metadata, 4, 7, 'multi-node-test', { topics: null, allowAutoTopicCreation: false }));
-    return decodeResponse<Meta>(ApiKey.Metadata, 4, await client.next()).body;
-  } finally {
-    client.close();
-  }
+  return RawClient.callOnce<Meta>(broker.nodes[nodeId]!.port, ApiKey.Metadata, 4, { topics: null, allowAutoTopicCreation: false });
 }
 
 const topicOf = (m: Meta, name: string) => m.topics.find((t) => t.name === name)!.partitions.sort((a, b) => a.partitionIndex - b.partitionIndex);
@@ -49,21 +43,13 @@ describe('three nodes', () => {
     const p0 = broker.cluster.partition('spread', 0)!;
     const leader = broker.cluster.leaderOf(p0);
     const other = (leader + 1) % 3;
-    const client = await RawClient.connect(broker.nodes[other]!.port);
-    try {
-      client.write(
-        encodeRequest(ApiKey.Produce, 7, 1, 't', {
-          transactionalId: null,
-          acks: 1,
-          timeoutMs: 1000,
-          topicData: [{ name: 'spread', partitionData: [{ index: 0, records: buildRecordBatch([{ key: null, value: Buffer.from('x') }]) }] }],
-        }),
-      );
-      const res = decodeResponse(ApiKey.Produce, 7, await client.next()).body;
-      expect(res.responses[0].partitionResponses[0].errorCode).toBe(ErrorCode.NOT_LEADER_OR_FOLLOWER);
-    } finally {
-      client.close();
-    }
+    const res = await RawClient.callOnce<ProduceResponse>(broker.nodes[other]!.port, ApiKey.Produce, 7, {
+      transactionalId: null,
+      acks: 1,
+      timeoutMs: 1000,
+      topicData: [{ name: 'spread', partitionData: [{ index: 0, records: buildRecordBatch([{ key: null, value: Buffer.from('x') }]) }] }],
+    });
+    expect(res.responses[0]!.partitionResponses[0]!.errorCode).toBe(ErrorCode.NOT_LEADER_OR_FOLLOWER);
   });
 
   it('stopping a node removes it and its leadership; starting it restores both', async () => {
