@@ -56,7 +56,7 @@ describe('kafkajs admin: groups', () => {
     const described = await admin.describeGroups(['auditors', 'nobody-here']);
     const auditors = described.groups.find((g) => g.groupId === 'auditors')!;
     expect(auditors.state).toBe('Stable');
-    expect(auditors.members[0]).toMatchObject({ clientId: 'kafscope-groups-test', clientHost: '/127.0.0.1' });
+    expect(auditors.members[0]).toMatchObject({ clientId: 'kafscope-test', clientHost: '/127.0.0.1' });
     expect(auditors.members[0]!.memberAssignment.length).toBeGreaterThan(0);
     expect(described.groups.find((g) => g.groupId === 'nobody-here')).toMatchObject({ state: 'Dead', errorCode: 0, members: [] });
 

@@ -1,17 +1,9 @@
-// Plumbing shared by the consumer-group and admin interop tests: a kafkajs client for a test broker,
-// waiting for a condition without fixed sleeps, and producing numbered messages.
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+// Plumbing shared by the consumer-group and admin interop tests: waiting for a condition without
+// fixed sleeps, and producing numbered messages (the kafkajs client comes from ../broker/helpers).
+import type { Producer } from 'kafkajs';
 import type { TestBroker } from '../broker/helpers';
 
-export function kafkaFor(broker: { bootstrap: string }, extra: Partial<ConstructorParameters<typeof Kafka>[0]> = {}): Kafka {
-  return new Kafka({
-    clientId: 'kafscope-groups-test',
-    brokers: broker.bootstrap.split(','),
-    logLevel: logLevel.NOTHING,
-    retry: { retries: 3, initialRetryTime: 100 },
-    ...extra,
-  });
-}
+export { kafkaFor } from '../broker/helpers';
 
 /** Polls `check` every 50 ms until it returns true; fails with `what` after `timeoutMs`. */
 export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {

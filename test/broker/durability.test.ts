@@ -5,9 +5,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { groupLessCluster, readPartition, tempDir } from './helpers';
+import { groupLessCluster, kafkaFor, readPartition, tempDir } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 const data = tempDir('durability');
@@ -39,8 +38,7 @@ async function startChild(): Promise<{ child: ChildProcess; bootstrap: string }>
   return { child, bootstrap };
 }
 
-const client = (bootstrap: string) =>
-  new Kafka({ clientId: 'durability-test', brokers: bootstrap.split(','), logLevel: logLevel.NOTHING, retry: { retries: 0 } });
+const client = (bootstrap: string) => kafkaFor({ bootstrap }, { retry: { retries: 0 } });
 
 describe('durability', () => {
   it('keeps every acknowledged message through kill -9 and continues at the right offset', async () => {

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Cluster as KafkaCluster, Kafka } from 'kafkajs';
+import { Kafka, logLevel, type Cluster as KafkaCluster } from 'kafkajs';
 import { startBroker, type BrokerOptions, type RunningBroker } from '../../lib/broker';
 import { decodeResponse, encodeRequest } from '../../lib/broker/protocol';
 
@@ -17,6 +17,17 @@ export async function startTestBroker(options: BrokerOptions = {}): Promise<Test
   const logs: string[] = [];
   const broker = await startBroker({ port: 0, dataDir: null, log: (l) => logs.push(l), ...options });
   return Object.assign(broker, { logs });
+}
+
+/** A quiet kafkajs client for a test broker (or any `bootstrap` list), with short retries. */
+export function kafkaFor(broker: { bootstrap: string }, extra: Partial<ConstructorParameters<typeof Kafka>[0]> = {}): Kafka {
+  return new Kafka({
+    clientId: 'kafscope-test',
+    brokers: broker.bootstrap.split(','),
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 3, initialRetryTime: 100 },
+    ...extra,
+  });
 }
 
 export function tempDir(prefix: string): { dir: string; remove: () => void } {

@@ -1,16 +1,16 @@
 // kafkajs 2.2.4 against the broker: producer acks -1/1/0 and gzip, admin createTopics, and a
 // group-less read through kafkajs's public Cluster (the way the app reads), with the broker's request
 // counters proving that no group request was ever sent.
-import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
+import { CompressionTypes, type Kafka } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { groupLessCluster, readPartition, startTestBroker, type TestBroker } from './helpers';
+import { groupLessCluster, kafkaFor, readPartition, startTestBroker, type TestBroker } from './helpers';
 
 let broker: TestBroker;
 let kafka: Kafka;
 
 beforeAll(async () => {
   broker = await startTestBroker({ nodes: 2 });
-  kafka = new Kafka({ clientId: 'kafscope-test', brokers: broker.bootstrap.split(','), logLevel: logLevel.NOTHING });
+  kafka = kafkaFor(broker);
 });
 afterAll(async () => {
   await broker?.close();

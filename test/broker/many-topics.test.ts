@@ -1,9 +1,8 @@
 // Thousands of topics on a disk-backed broker: one CreateTopics request creating 2,000 topics is
 // answered in full, and after a restart on the same data dir every topic is there again with its
 // partitions and configs; a topic deleted before the restart stays deleted.
-import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startTestBroker, tempDir, type TestBroker } from './helpers';
+import { kafkaFor, startTestBroker, tempDir, type TestBroker } from './helpers';
 
 const TOPICS = 2000;
 const data = tempDir('many-topics');
@@ -20,8 +19,7 @@ async function start(): Promise<TestBroker> {
   return broker;
 }
 
-const admin = (broker: TestBroker) =>
-  new Kafka({ clientId: 'many-topics-test', brokers: [broker.bootstrap], logLevel: logLevel.NOTHING }).admin();
+const admin = (broker: TestBroker) => kafkaFor(broker).admin();
 
 describe('many topics', () => {
   it('creates 2,000 topics in one request and finds them all after a restart', async () => {
