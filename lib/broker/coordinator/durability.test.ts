@@ -1,3 +1,6 @@
+// The coordinator's state survives a restart because it is only ever rebuilt from its own
+// __consumer_offsets records: offsets and groups come back, members of a reloaded group carry on (or
+// are expelled when silent), and replay keeps the last record per key and honours tombstones.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '../protocol/errors';
 import { GroupCoordinator } from './coordinator';

@@ -1,3 +1,5 @@
+// The rebalance protocol without a network: groups forming, rebalancing, members leaving, expiring
+// and fencing, checked against Kafka's classic coordinator, on a faked clock so timeouts are exact.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '../protocol/errors';
 import { GroupCoordinator } from './coordinator';

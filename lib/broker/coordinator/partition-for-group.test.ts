@@ -1,3 +1,5 @@
+// Which __consumer_offsets partition a group lives on must match Kafka bit for bit (Java's
+// String.hashCode and Utils.abs), or clients would look for their coordinator on the wrong node.
 import { describe, expect, it } from 'vitest';
 import { javaStringHashCode, partitionForGroup } from './partition-for-group';
 

@@ -1,3 +1,5 @@
+// The __consumer_offsets record formats, byte for byte: offset commit and group metadata keys and
+// values as Kafka writes them, older versions read, truncated input refused.
 import { describe, expect, it } from 'vitest';
 import {
   decodeGroupMetadataValue,

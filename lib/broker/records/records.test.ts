@@ -1,3 +1,5 @@
+// Record batches as producers send them: CRC-32C against published values and a reference,
+// build/decode round trips, LogAppendTime rewriting in place, and every batch the broker must refuse.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCodecs } from '../../codecs/compression';
 import { ErrorCode } from '../protocol/errors';

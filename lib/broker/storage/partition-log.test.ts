@@ -1,3 +1,5 @@
+// One partition log on files and in memory: offsets across segment rolls, whole-batch reads,
+// timestamps, retention, DeleteRecords, recovery from damaged files, and idempotent-producer checks.
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../protocol/errors';

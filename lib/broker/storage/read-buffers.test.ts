@@ -1,3 +1,5 @@
+// The Fetch path's buffer pool: reuse of returned memory, buffers it never handed out or got twice,
+// and its cap on idle memory.
 import { describe, expect, it } from 'vitest';
 import { ReadBufferPool } from './read-buffers';
 

@@ -1,3 +1,5 @@
+// The store around the partition logs: listing and deleting partitions, metadata documents (replaced
+// whole or appended), reopening with data intact, and no acknowledged append lost to SIGKILL.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
