@@ -29,7 +29,7 @@ test('overview, create, produce, browse, expand, share the URL', async ({ page, 
   await expect(page).toHaveURL(`/topics/${topic}`);
   const topicPage = new TopicPage(page, topic);
   await expect(topicPage.partitions().getByRole('row')).toHaveCount(4);
-  const dialog = await topicPage.produce({ key: 'order-1', value: '{"id":1,"item":{"sku":"A-42","qty":3},"paid":true}', headers: [['trace-id', 'abc-123']] });
+  const dialog = await topicPage.produce({ key: 'order-1', value: '{"id":1,"item":{"sku":"A-42","qty":3},"paid":true,"traceId":12345678901234567890}', headers: [['trace-id', 'abc-123']] });
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Message written to partition' })).toBeVisible();
   await saveScreenshot(page, 'topic');
@@ -45,6 +45,8 @@ test('overview, create, produce, browse, expand, share the URL', async ({ page, 
   const tree = messages.valueSection().getByRole('group', { name: 'JSON tree' });
   await expect(tree).toContainText('"sku":');
   await expect(tree).toContainText('"A-42"');
+  // An integer past 2^53 keeps its digits (JSON.parse alone would show 12345678901234567000).
+  await expect(tree).toContainText('12345678901234567890');
   await messages.showValueTab(/^Headers/);
   await expect(messages.valueSection().getByRole('table', { name: 'Headers' })).toContainText('trace-id');
   await expect(messages.valueSection().getByRole('table', { name: 'Headers' })).toContainText('abc-123');

@@ -3,11 +3,13 @@
 // message contents can never become markup. Deep levels start collapsed and long arrays/objects show
 // their first entries with a "show more", so a huge document stays responsive.
 import { useState, type ReactNode } from 'react';
+import { ExactNumber } from '@/lib/format/json-exact';
 
 const CHUNK = 100;
 
 function Scalar({ value }: { value: unknown }) {
   if (value === null) return <span className="text-zinc-500">null</span>;
+  if (value instanceof ExactNumber) return <span className="text-sky-700 dark:text-sky-400">{value.source}</span>;
   switch (typeof value) {
     case 'string':
       return <span className="break-all text-emerald-700 dark:text-emerald-400">&quot;{value}&quot;</span>;
@@ -31,7 +33,7 @@ function Label({ name }: { name: string | number | null }) {
 
 function Node({ name, value, depth }: { name: string | number | null; value: unknown; depth: number }) {
   const isArray = Array.isArray(value);
-  const isObject = value !== null && typeof value === 'object';
+  const isObject = value !== null && typeof value === 'object' && !(value instanceof ExactNumber);
   const [open, setOpen] = useState(depth < 2);
   const [shown, setShown] = useState(CHUNK);
   if (!isObject) {

@@ -4,6 +4,7 @@
 import { useMemo, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
+import { parseJsonExact, stringifyJsonExact } from '@/lib/format/json-exact';
 import type { Message, Payload } from '@/lib/schemas/message';
 import { JsonTree } from './json-tree';
 import { HeadersView, HexView, TextView } from './payload-views';
@@ -13,7 +14,7 @@ type Tab = 'json' | 'text' | 'hex' | 'headers';
 function parseJson(p: Payload | null): { ok: true; value: unknown } | { ok: false } {
   if (!p || p.encoding !== 'json' || p.text === null || p.truncated) return { ok: false };
   try {
-    return { ok: true, value: JSON.parse(p.text) };
+    return { ok: true, value: parseJsonExact(p.text) };
   } catch {
     return { ok: false };
   }
@@ -44,7 +45,7 @@ function PayloadTabs({ payload, what, headers }: { payload: Payload | null; what
         </div>
         <span className="flex-1" />
         {payload?.error ? <Badge tone="bad">{payload.error}</Badge> : null}
-        {json.ok ? <CopyButton label="Copy JSON" text={() => JSON.stringify(json.value, null, 2)} /> : null}
+        {json.ok ? <CopyButton label="Copy JSON" text={() => stringifyJsonExact(json.value)} /> : null}
         {payload?.text != null ? <CopyButton label="Copy text" text={payload.text} /> : null}
         {payload?.base64 != null ? <CopyButton label="Copy base64" text={payload.base64} /> : null}
       </div>
