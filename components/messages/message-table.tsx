@@ -59,8 +59,8 @@ export function MessageTable({
       <table aria-label={label} className="w-full table-fixed border-separate border-spacing-0 text-sm">
         <colgroup>
           <col className="w-8" />
-          <col className="w-24" />
           <col className="w-28" />
+          <col className="w-36" />
           <col className="w-60" />
           <col className="w-48" />
           <col />
