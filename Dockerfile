@@ -21,9 +21,7 @@ WORKDIR /app
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     HOST=0.0.0.0 \
-    HOSTNAME=0.0.0.0 \
     SERVER_PORT=9000 \
-    PORT=9000 \
     KAFSCOPE_DATA_DIR=/app/data
 # Without KAFKA_BROKERCONNECT the image runs the embedded demo cluster; its log lives in /app/data.
 RUN groupadd --system kafscope && useradd --system --gid kafscope --home /app kafscope \
@@ -36,4 +34,5 @@ VOLUME ["/app/data"]
 EXPOSE 9000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.SERVER_PORT||9000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "server.js"]
+# The same variables as `npm start`: SERVER_PORT and HOST (Next's standalone server reads PORT/HOSTNAME).
+CMD ["sh", "-c", "PORT=\"${SERVER_PORT:-9000}\" HOSTNAME=\"${HOST:-0.0.0.0}\" exec node server.js"]
