@@ -30,7 +30,7 @@ export function TextView({ payload }: { payload: Payload }) {
           Show all {formatBytes(payload.size)}
         </Button>
       ) : null}
-      {payload.truncated ? <p className="mt-1 text-xs text-amber-700 dark:text-amber-400">The server sent only the start of this {formatBytes(payload.size)} payload.</p> : null}
+      {payload.truncated ? <p className="mt-1 text-xs text-amber-700 dark:text-amber-400">The server sent only the start of this {formatBytes(payload.size)} payload (pages share a size budget; a page of one message shows up to 1 MiB).</p> : null}
     </div>
   );
 }

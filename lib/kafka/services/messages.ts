@@ -6,7 +6,7 @@ import type { MessagePage, MessagesQuery } from '../../schemas/message';
 import type { KafkaClients } from '../clients';
 import { decodeCursor, encodeCursor, type Cursor } from '../cursor';
 import { mergeBackward, mergeForward } from '../merge';
-import { recordTimestamp, toMessage } from '../message-dto';
+import { PayloadBudget, recordTimestamp, toMessage } from '../message-dto';
 import { requirePartition, requireTopic, type PartitionMeta } from '../metadata';
 import { readPartition, type ReadRecord } from '../reader';
 import type { RawCluster } from '../kafkajs-types';
@@ -109,13 +109,14 @@ export async function getMessages(clients: KafkaClients, topic: string, q: Messa
 
   // The merge yields oldest-first going forwards and newest-first going backwards; show in `order`.
   const inOrder = (start.dir === 'fwd') === (q.order === 'asc') ? taken : [...taken].reverse();
+  const budget = new PayloadBudget();
   return {
     topic,
     watermarks: parts.map((p) => {
       const w = watermarkOf(wm, topic, p.partition);
       return { partition: p.partition, low: (w?.low ?? 0n).toString(), high: (w?.high ?? 0n).toString() };
     }),
-    messages: inOrder.map(toMessage),
+    messages: inOrder.map((r) => toMessage(r, budget)),
     next: q.order === 'asc' ? newerCursor : olderCursor,
     prev: q.order === 'asc' ? olderCursor : newerCursor,
   };

@@ -5,7 +5,7 @@
 import { badRequest } from '../../http/problem';
 import type { SearchEvent, SearchQuery } from '../../schemas/message';
 import type { KafkaClients } from '../clients';
-import { toMessage } from '../message-dto';
+import { PayloadBudget, toMessage } from '../message-dto';
 import { requirePartition, requireTopic } from '../metadata';
 import { readPartition, type ReadRecord } from '../reader';
 import { getWatermarks, listOffsets, tpKey, watermarkOf } from '../watermarks';
@@ -75,6 +75,7 @@ export async function searchMessages(clients: KafkaClients, topic: string, q: Se
   let scanned = 0;
   let reserved = 0;
   let matched = 0;
+  const budget = new PayloadBudget();
 
   return new ReadableStream<Uint8Array>({
     start: async (controller) => {
@@ -106,7 +107,7 @@ export async function searchMessages(clients: KafkaClients, topic: string, q: Se
                   if (q.from !== undefined && ts < q.from) continue;
                   if (matches(rec, q, test)) {
                     matched++;
-                    emit({ type: 'match', message: toMessage(rec) });
+                    emit({ type: 'match', message: toMessage(rec, budget) });
                   }
                 }
                 if (r.next <= s.pos || r.next >= s.end || r.outOfRange) s.done = r.next >= s.end || r.outOfRange || r.records.length === 0;
