@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useCallback } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState, ErrorBanner, Skeleton } from '@/components/ui/feedback';
-import { controlClass } from '@/components/ui/field';
+import { controlLook } from '@/components/ui/field';
 import { Pager } from '@/components/ui/pager';
 import { Panel } from '@/components/ui/panel';
 import { SearchInput } from '@/components/ui/search-input';
@@ -54,7 +54,7 @@ export function GroupList() {
           <label className="sr-only" htmlFor="group-state">
             State
           </label>
-          <select id="group-state" value={q.state ?? ''} onChange={(e) => setUrl({ state: e.target.value || undefined, page: undefined })} className={`${controlClass} w-48`}>
+          <select id="group-state" value={q.state ?? ''} onChange={(e) => setUrl({ state: e.target.value || undefined, page: undefined })} className={`${controlLook} w-48`}>
             <option value="">Any state</option>
             {GroupState.options.map((s) => (
               <option key={s}>{s}</option>

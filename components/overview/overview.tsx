@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { BrokersTable } from '@/components/brokers/brokers-table';
 import { Button } from '@/components/ui/button';
 import { QueryState } from '@/components/ui/feedback';
-import { controlClass } from '@/components/ui/field';
+import { controlLook } from '@/components/ui/field';
 import { Panel, Stat } from '@/components/ui/panel';
 import { clusterQuery } from '@/lib/api/queries/cluster';
 import { formatCount } from '@/lib/format/numbers';
@@ -27,7 +27,7 @@ export function TopicQuickFilter() {
       <label htmlFor="topic-quick-filter" className="sr-only">
         Find a topic
       </label>
-      <input id="topic-quick-filter" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Find a topic…" className={`${controlClass} w-64`} />
+      <input id="topic-quick-filter" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Find a topic…" className={`${controlLook} w-64`} />
       <Button type="submit">Go</Button>
     </form>
   );

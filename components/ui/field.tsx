@@ -2,8 +2,11 @@
 // aria-describedby and marks the control invalid, so tests and screen readers find both.
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
-export const controlClass =
-  'w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm text-zinc-900 placeholder:text-zinc-400 focus:border-emerald-500 focus:outline-2 focus:outline-emerald-500/40 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100';
+/** A control's look without its width, for controls that sit inline in a toolbar at a set width. */
+export const controlLook =
+  'rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm text-zinc-900 placeholder:text-zinc-400 focus:border-emerald-500 focus:outline-2 focus:outline-emerald-500/40 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100';
+/** A control that fills its field. */
+export const controlClass = `w-full ${controlLook}`;
 
 interface FieldProps {
   label: string;
