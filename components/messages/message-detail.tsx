@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
 import { parseJsonExact, stringifyJsonExact } from '@/lib/format/json-exact';
+import { formatBytes } from '@/lib/format/numbers';
 import type { Message, Payload } from '@/lib/schemas/message';
 import { JsonTree } from './json-tree';
 import { HeadersView, HexView, TextView } from './payload-views';
@@ -75,6 +76,7 @@ export function MessageDetail({ message }: { message: Message }) {
       <PayloadTabs payload={message.key} what="Key" />
       <p className="text-xs text-zinc-500">
         {message.timestampType}
+        {` · key ${formatBytes(message.key?.size ?? 0)}, value ${formatBytes(message.value?.size ?? 0)}`}
         {message.compression ? ` · compression ${message.compression}` : ''}
         {message.transactional ? ' · transactional' : ''}
       </p>

@@ -2,7 +2,9 @@
 // Messages as rows (partition, offset, time, key, value preview, headers, size) that expand in place
 // into MessageDetail. Rows are virtualised with measured heights, so a 1,000-message page with a
 // few rows open scrolls smoothly. Previews are cut short before rendering: a 2 MB value costs
-// nothing until it is opened.
+// nothing until it is opened. Below the xl breakpoint (a laptop with the sidebar open) the header
+// count and size columns step aside and the timestamp wraps, so the value keeps room to be read;
+// both are still in the expanded view.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { Badge } from '@/components/ui/badge';
@@ -26,7 +28,21 @@ function Preview({ p }: { p: Payload | null }) {
   );
 }
 
+/** Date and time as two unbreakable halves, so a narrow column wraps between them and nowhere else. */
+function Timestamp({ ms, tz }: { ms: number; tz: TimeZoneMode }) {
+  const text = formatTimestamp(ms, tz);
+  const cut = text.indexOf(' ');
+  if (cut < 0) return <>{text}</>;
+  return (
+    <>
+      <span className="whitespace-nowrap">{text.slice(0, cut)}</span> <span className="whitespace-nowrap">{text.slice(cut + 1)}</span>
+    </>
+  );
+}
+
 const HEADERS = ['', 'Partition', 'Offset', 'Timestamp', 'Key', 'Value', 'Headers', 'Size'];
+/** Columns shown only from the xl breakpoint on. */
+const WIDE_ONLY = 'hidden xl:table-cell';
 
 export function MessageTable({
   messages,
@@ -60,17 +76,18 @@ export function MessageTable({
         <colgroup>
           <col className="w-8" />
           <col className="w-28" />
-          <col className="w-36" />
-          <col className="w-60" />
-          <col className="w-48" />
+          <col className="w-28 xl:w-36" />
+          <col className="w-40 xl:w-60" />
+          <col className="w-32 xl:w-48" />
           <col />
-          <col className="w-20" />
-          <col className="w-24" />
+          {/* Zero-width rather than display:none, so the expanded row's colSpan still covers the table. */}
+          <col className="w-0 xl:w-24" />
+          <col className="w-0 xl:w-24" />
         </colgroup>
         <thead>
           <tr>
             {HEADERS.map((h, i) => (
-              <th key={i} scope="col" className={`${thClass} ${i >= 6 || i === 2 || i === 1 ? 'text-right' : 'text-left'}`}>
+              <th key={i} scope="col" className={`${thClass} ${i >= 6 || i === 2 || i === 1 ? 'text-right' : 'text-left'} ${i >= 6 ? WIDE_ONLY : ''}`}>
                 {h}
               </th>
             ))}
@@ -106,7 +123,7 @@ export function MessageTable({
                 <td className={`${tdClass} text-right tabular-nums`}>{m.partition}</td>
                 <td className={`${tdClass} text-right font-mono text-xs tabular-nums`}>{formatInt64(m.offset)}</td>
                 <td className={`${tdClass} text-xs tabular-nums`} title={m.timestampType}>
-                  {formatTimestamp(m.timestamp, tz)}
+                  <Timestamp ms={m.timestamp} tz={tz} />
                   {m.timestampType === 'LogAppendTime' ? <span className="ml-1 text-zinc-400">(log)</span> : null}
                 </td>
                 <td className={`${tdClass} overflow-hidden`}>
@@ -115,8 +132,8 @@ export function MessageTable({
                 <td className={`${tdClass} overflow-hidden`}>
                   <Preview p={m.value} />
                 </td>
-                <td className={`${tdClass} text-right tabular-nums`}>{m.headers.length || ''}</td>
-                <td className={`${tdClass} text-right text-xs tabular-nums`}>{formatBytes(size)}</td>
+                <td className={`${tdClass} ${WIDE_ONLY} text-right tabular-nums`}>{m.headers.length || ''}</td>
+                <td className={`${tdClass} ${WIDE_ONLY} text-right text-xs tabular-nums`}>{formatBytes(size)}</td>
               </tr>
               {expanded ? (
                 <tr>
