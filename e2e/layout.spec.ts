@@ -1,0 +1,47 @@
+// Layout a user would notice: toolbar controls that share a row, the message table on a 1024-pixel
+// laptop (the value column keeps room; an opened message spans the whole table), and a first page
+// load that leaves nothing in the browser console.
+import { expect, test } from '@playwright/test';
+import { MessagesPage } from './pages/messages';
+import { HYDRATED } from './support/hydrated';
+import { createTopic, produce, uniqueName } from './support/kafka';
+
+test('the group state filter sits beside the id filter at its own width', async ({ page }) => {
+  await page.goto('/groups', HYDRATED);
+  const filter = await page.getByRole('searchbox', { name: 'Filter groups' }).boundingBox();
+  const state = await page.getByLabel('State', { exact: true }).boundingBox();
+  expect(filter && state).toBeTruthy();
+  expect(Math.abs(filter!.y - state!.y)).toBeLessThan(10);
+  expect(state!.width).toBeLessThan(300);
+});
+
+test('on a 1024-pixel screen the message value stays readable and an opened row spans the table', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 800 });
+  const topic = uniqueName('narrow');
+  await createTopic(topic, 2);
+  await produce(topic, [{ key: 'k', value: JSON.stringify({ greeting: 'hello from a narrow screen' }), partition: 1 }]);
+  const messages = new MessagesPage(page, topic);
+  await messages.open('?from=earliest');
+  const table = messages.table();
+  const valueHeader = await table.getByRole('columnheader', { name: 'Value' }).boundingBox();
+  expect(valueHeader!.width).toBeGreaterThan(150);
+  const scroller = await table.evaluate((t) => ({ table: t.scrollWidth, box: t.parentElement!.clientWidth }));
+  expect(scroller.table).toBeLessThanOrEqual(scroller.box);
+
+  await messages.expandFirst();
+  const tableBox = await table.boundingBox();
+  const detail = await messages.valueSection().boundingBox();
+  expect(detail!.x + detail!.width).toBeGreaterThan(tableBox!.x + tableBox!.width - 40);
+  await expect(messages.table()).toContainText('key 1 B, value');
+});
+
+test('a first visit logs no errors in the browser console', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${m.text()} ${m.location().url}`);
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/', HYDRATED);
+  await expect(page.getByRole('table', { name: 'Brokers' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
