@@ -1,6 +1,8 @@
 'use client';
 // The messages page: controls and paging from the URL, the current page kept on screen while the
-// next loads, the server-side search, and the produce dialog.
+// next loads, the server-side search, and the produce dialog. The paging buttons say which way in
+// time they go ("← Newer" / "Older →" when newest first), since "previous" of a page that starts
+// from the earliest offset but lists newest first would otherwise read as going back in time.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSwitches } from '@/components/settings/use-switches';
@@ -64,10 +66,10 @@ export function MessageBrowser({ topic }: { topic: string }) {
         actions={
           <>
             <Button size="sm" disabled={!page?.prev || query.isFetching} onClick={() => setUrl({ cursor: page?.prev ?? undefined, open: undefined }, 'push')}>
-              ← Previous
+              ← {u.order === 'asc' ? 'Older' : 'Newer'}
             </Button>
             <Button size="sm" disabled={!page?.next || query.isFetching} onClick={() => setUrl({ cursor: page?.next ?? undefined, open: undefined }, 'push')}>
-              Next →
+              {u.order === 'asc' ? 'Newer' : 'Older'} →
             </Button>
           </>
         }
