@@ -1,7 +1,12 @@
 'use client';
 // A modal built on the native <dialog> element: focus is trapped, Escape closes it and the page
 // behind is inert, all by the browser. The dialog is labelled by its title for screen readers and tests.
+// On opening, focus goes to the first field (React's autoFocus fires before showModal, when the
+// dialog cannot take focus yet, and the browser would otherwise pick the close button), so a user
+// can type straight away: a topic name to confirm, a config value, a message key.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+const FIRST_FIELD = 'input:not([type=hidden]):not(:disabled), textarea:not(:disabled), select:not(:disabled)';
 
 export function Dialog({
   open,
@@ -23,7 +28,10 @@ export function Dialog({
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    if (open && !el.open) el.showModal();
+    if (open && !el.open) {
+      el.showModal();
+      el.querySelector<HTMLElement>(FIRST_FIELD)?.focus();
+    }
     if (!open && el.open) el.close();
   }, [open]);
   return (
@@ -47,7 +55,7 @@ export function Dialog({
               type="button"
               onClick={onClose}
               aria-label="Close dialog"
-              className="rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-white"
+              className="rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-emerald-500 dark:hover:bg-zinc-800 dark:hover:text-white"
             >
               ✕
             </button>

@@ -1,0 +1,26 @@
+// Dialogs by keyboard alone: opening one puts the cursor in its first field, Enter confirms a typed
+// name, Escape closes without acting.
+import { expect, test } from '@playwright/test';
+import { TopicPage } from './pages/topic';
+import { createTopic, uniqueName } from './support/kafka';
+
+test('a topic can be deleted by typing its name and pressing Enter', async ({ page }) => {
+  const topic = uniqueName('kbd');
+  await createTopic(topic, 1);
+  const t = new TopicPage(page, topic);
+  await t.open();
+
+  await page.getByRole('button', { name: 'Produce' }).click();
+  const produce = page.getByRole('dialog', { name: `Produce to ${topic}` });
+  await expect(produce.getByLabel('Key', { exact: true })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(produce).toBeHidden();
+
+  await page.getByRole('button', { name: 'Delete topic' }).click();
+  const dialog = page.getByRole('dialog', { name: `Delete topic ${topic}` });
+  await expect(dialog.getByLabel('Type the topic name to confirm')).toBeFocused();
+  await page.keyboard.type(topic);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL('/topics');
+  await expect(page.getByRole('status').filter({ hasText: `Topic ${topic} deleted` })).toBeVisible();
+});
