@@ -1,11 +1,52 @@
 'use client';
 // The browser's choices: partition, where to start, how many, which order, and the time zone. Each
 // change rewrites the URL (and drops the paging cursor, since the view starts afresh).
+import { useState } from 'react';
 import { SelectField, TextField } from '@/components/ui/field';
 import { fromLocalInput, toLocalInput } from '@/lib/format/dates';
 import type { BrowseUrl } from './browse-params';
 
 type Patch = Partial<Record<keyof BrowseUrl, string | number | undefined>>;
+
+const OFFSET = /^\d{1,19}$/;
+
+/** Choosing "Timestamp" starts an hour back rather than at an empty picker (which meant the epoch). */
+function startPatch(from: string, u: BrowseUrl): Patch {
+  if (from === 'timestamp' && u.timestamp === undefined) return { from, timestamp: Math.floor((Date.now() - 3_600_000) / 1000) * 1000 };
+  return { from };
+}
+
+/** The start offset, applied on Enter or leaving the field; anything but a whole number is flagged, not silently ignored. */
+function OffsetField({ value, onSet }: { value: string; onSet: (offset: string) => void }) {
+  const [draft, setDraft] = useState(value);
+  const [error, setError] = useState<string | null>(null);
+  const apply = () => {
+    const v = draft.trim();
+    if (!OFFSET.test(v)) {
+      setError('A whole number, 0 or more');
+      return;
+    }
+    setError(null);
+    if (v !== value) onSet(v);
+  };
+  return (
+    <TextField
+      label="Offset"
+      className="w-40"
+      inputMode="numeric"
+      value={draft}
+      error={error}
+      onChange={(e) => {
+        setDraft(e.target.value);
+        setError(null);
+      }}
+      onBlur={apply}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') apply();
+      }}
+    />
+  );
+}
 
 export function BrowseControls({ u, partitions, onChange }: { u: BrowseUrl; partitions: number; onChange: (patch: Patch) => void }) {
   const set = (patch: Patch) => onChange({ ...patch, cursor: undefined, open: undefined });
@@ -19,25 +60,13 @@ export function BrowseControls({ u, partitions, onChange }: { u: BrowseUrl; part
           </option>
         ))}
       </SelectField>
-      <SelectField label="Start from" className="w-36" value={u.from} onChange={(e) => set({ from: e.target.value })}>
+      <SelectField label="Start from" className="w-36" value={u.from} onChange={(e) => set(startPatch(e.target.value, u))}>
         <option value="earliest">Earliest</option>
         <option value="latest">Latest</option>
         <option value="offset">Offset</option>
         <option value="timestamp">Timestamp</option>
       </SelectField>
-      {u.from === 'offset' ? (
-        <TextField
-          label="Offset"
-          className="w-40"
-          inputMode="numeric"
-          defaultValue={u.offset ?? '0'}
-          key={u.offset ?? '0'}
-          onBlur={(e) => /^\d{1,19}$/.test(e.target.value) && set({ offset: e.target.value })}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && /^\d{1,19}$/.test(e.currentTarget.value)) set({ offset: e.currentTarget.value });
-          }}
-        />
-      ) : null}
+      {u.from === 'offset' ? <OffsetField value={u.offset ?? '0'} onSet={(offset) => set({ offset })} key={u.offset ?? '0'} /> : null}
       {u.from === 'timestamp' ? (
         <TextField
           label="From (local time)"
