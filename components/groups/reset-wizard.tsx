@@ -20,7 +20,7 @@ const STEPS = ['Mode', 'Scope', 'Preview', 'Confirm'] as const;
 
 function activeMembersNote(error: unknown, members: number): string | null {
   if (error instanceof ApiError && error.status === 409)
-    return `${error.problem.detail ?? error.problem.title}. Stop every consumer of this group, wait until it is Empty, then try again.`;
+    return `${(error.problem.detail ?? error.problem.title).replace(/[.\s]+$/, '')}. Once the group is Empty, try again.`;
   if (members > 0) return `This group has ${members} active member${members > 1 ? 's' : ''}. Kafka only lets you move offsets of an empty group: stop its consumers first.`;
   return null;
 }
