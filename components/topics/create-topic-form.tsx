@@ -3,9 +3,10 @@
 // count, the common configs as plain choices and any other config as key/value rows. A server
 // refusal (exists, invalid, too many replicas) is shown on the field it concerns.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 import { ErrorBanner } from '@/components/ui/feedback';
 import { SelectField, TextField } from '@/components/ui/field';
 import { Panel } from '@/components/ui/panel';
@@ -140,7 +141,9 @@ export function CreateTopicForm() {
         <Button type="submit" variant="primary" disabled={mutation.isPending}>
           {mutation.isPending ? 'Creating…' : 'Create topic'}
         </Button>
-        <Button onClick={() => router.back()}>Cancel</Button>
+        <Link href="/topics" className={buttonClass()}>
+          Cancel
+        </Link>
       </div>
     </form>
   );
