@@ -40,7 +40,7 @@ export function GroupDetailView({ groupId }: { groupId: string }) {
               ) : null}
             </div>
           </div>
-          <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
+          <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">
             <Stat label="State" value={<Badge tone={stateTone(g.state)}>{g.state}</Badge>} />
             <Stat label="Members" value={g.members.length} />
             <Stat label="Coordinator" value={g.coordinator ? <span className="font-mono text-sm">{`#${g.coordinator.id} ${g.coordinator.host}:${g.coordinator.port}`}</span> : '—'} />
