@@ -6,7 +6,7 @@ import { useCallback } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState, ErrorBanner, Skeleton } from '@/components/ui/feedback';
 import { controlLook } from '@/components/ui/field';
-import { Pager } from '@/components/ui/pager';
+import { Pager, PastLastPage } from '@/components/ui/pager';
 import { Panel } from '@/components/ui/panel';
 import { SearchInput } from '@/components/ui/search-input';
 import { VirtualTable, type Column } from '@/components/ui/virtual-table';
@@ -69,8 +69,12 @@ export function GroupList() {
         </div>
       ) : null}
       {query.data ? (
-        query.data.items.length === 0 ? (
-          <EmptyState title={q.q || q.state ? 'No group matches' : 'No consumer groups'}>Groups appear once a consumer joins or commits offsets.</EmptyState>
+        query.data.items.length === 0 && query.data.total > 0 ? (
+          <PastLastPage page={query.data.page} onFirst={() => setUrl({ page: undefined })} />
+        ) : query.data.items.length === 0 ? (
+          <EmptyState title={q.q || q.state ? 'No group matches' : 'No consumer groups'}>
+            {q.q || q.state ? 'Try another id filter or state.' : 'Groups appear once a consumer joins or commits offsets.'}
+          </EmptyState>
         ) : (
           <>
             <VirtualTable rows={query.data.items} columns={columns} rowKey={(g) => g.groupId} label="Consumer groups" sort={{ key: q.sort, dir: q.dir, onSort }} />

@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { useCallback } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState, ErrorBanner, Skeleton } from '@/components/ui/feedback';
-import { Pager } from '@/components/ui/pager';
+import { Pager, PastLastPage } from '@/components/ui/pager';
 import { Panel } from '@/components/ui/panel';
 import { SearchInput } from '@/components/ui/search-input';
 import { VirtualTable, type Column } from '@/components/ui/virtual-table';
@@ -78,7 +78,9 @@ export function TopicList() {
         </div>
       ) : null}
       {query.data ? (
-        query.data.items.length === 0 ? (
+        query.data.items.length === 0 && query.data.total > 0 ? (
+          <PastLastPage page={query.data.page} onFirst={() => setUrl({ page: undefined })} />
+        ) : query.data.items.length === 0 ? (
           <EmptyState title={q.q ? `No topic matches “${q.q}”` : 'No topics yet'}>
             {q.q ? 'Try a shorter filter, or include internal topics.' : 'Create one with “New topic”.'}
           </EmptyState>

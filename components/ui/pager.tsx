@@ -1,6 +1,19 @@
-// Previous/next paging for server-side pages, with the visible range and a page-size choice.
+// Previous/next paging for server-side pages, with the visible range and a page-size choice, and
+// what to show when a shared or stale link points past the last page.
 import { formatCount } from '@/lib/format/numbers';
 import { Button } from './button';
+import { EmptyState } from './feedback';
+
+/** An empty page of a non-empty list: say so and offer the first page, rather than "nothing here yet". */
+export function PastLastPage({ page, onFirst }: { page: number; onFirst: () => void }) {
+  return (
+    <EmptyState title={`Page ${formatCount(page)} is past the end of the list`}>
+      <Button size="sm" className="mt-2" onClick={onFirst}>
+        Go to the first page
+      </Button>
+    </EmptyState>
+  );
+}
 
 export function Pager({
   page,
@@ -36,7 +49,7 @@ export function Pager({
               onChange={(e) => onPageSize(Number(e.target.value))}
               className="rounded-md border border-zinc-300 bg-white px-1.5 py-1 dark:border-zinc-700 dark:bg-zinc-950"
             >
-              {sizes.map((s) => (
+              {[...new Set([...sizes, pageSize])].sort((a, b) => a - b).map((s) => (
                 <option key={s}>{s}</option>
               ))}
             </select>
