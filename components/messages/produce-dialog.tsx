@@ -1,6 +1,7 @@
 'use client';
 // Produce one message: key (or none), value with a JSON validity hint and a Format button, headers,
-// and a partition (or "by key"). Shows where it landed, with a link straight to it.
+// and a partition (or "by key"). Shows where it landed, with a link straight to it (which closes the
+// dialog: on the messages page the link only changes the URL, so the dialog would stay on top).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -72,7 +73,7 @@ export function ProduceDialog({ topic, partitions, open, onClose }: { topic: str
         {result ? (
           <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm dark:border-emerald-800 dark:bg-emerald-950/60">
             Written to partition <strong>{result.partition}</strong> at offset <strong>{formatInt64(result.offset)}</strong>.{' '}
-            <Link className="font-medium underline" href={`/topics/${encodeURIComponent(topic)}/messages?partition=${result.partition}&from=offset&offset=${result.offset}&limit=1`}>
+            <Link className="font-medium underline" onClick={onClose} href={`/topics/${encodeURIComponent(topic)}/messages?partition=${result.partition}&from=offset&offset=${result.offset}&limit=1`}>
               View it
             </Link>
           </p>
