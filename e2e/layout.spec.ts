@@ -1,10 +1,11 @@
 // Layout a user would notice: toolbar controls that share a row, the message table on a 1024-pixel
 // laptop (the value column keeps room; an opened message spans the whole table), and a first page
-// load that leaves nothing in the browser console.
+// load that leaves nothing in the browser console; long stat values wrap inside their cards, and a
+// link past the last page of a list says so.
 import { expect, test } from '@playwright/test';
 import { MessagesPage } from './pages/messages';
 import { HYDRATED } from './support/hydrated';
-import { createTopic, produce, uniqueName } from './support/kafka';
+import { createTopic, kafka, produce, uniqueName } from './support/kafka';
 
 test('the group state filter sits beside the id filter at its own width', async ({ page }) => {
   await page.goto('/groups', HYDRATED);
@@ -44,4 +45,35 @@ test('a first visit logs no errors in the browser console', async ({ page }) => 
   await page.goto('/', HYDRATED);
   await expect(page.getByRole('table', { name: 'Brokers' })).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('on a 1024-pixel screen a group page keeps long values inside their cards', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 800 });
+  const topic = uniqueName('cards');
+  const groupId = uniqueName('cards-group');
+  await createTopic(topic, 1);
+  const admin = kafka().admin();
+  await admin.connect();
+  try {
+    await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '0' }] });
+  } finally {
+    await admin.disconnect();
+  }
+  await page.goto(`/groups/${groupId}`, HYDRATED);
+  const coordinator = page.getByText(/^#\d+ 127\.0\.0\.1:\d+$/);
+  await expect(coordinator).toBeVisible();
+  const overflow = await coordinator.evaluate((el) => {
+    const card = el.closest('div.rounded-lg')!;
+    return el.getBoundingClientRect().right - card.getBoundingClientRect().right;
+  });
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('a link past the last page of topics says so and offers the first page', async ({ page }) => {
+  const topic = uniqueName('pastend');
+  await createTopic(topic, 1);
+  await page.goto(`/topics?q=${topic}&page=9`, HYDRATED);
+  await expect(page.getByText('Page 9 is past the end of the list')).toBeVisible();
+  await page.getByRole('button', { name: 'Go to the first page' }).click();
+  await expect(page.getByRole('table', { name: 'Topics' }).getByRole('link', { name: topic })).toBeVisible();
 });
