@@ -1,8 +1,12 @@
 'use client';
 // Which mutations this server allows. The server refuses disabled actions with 403 anyway; the UI
 // hides them so nobody is offered a button that cannot work. Until the switches are known, every
-// mutation is hidden (never shown then snatched away after a click).
+// mutation is hidden (never shown then snatched away after a click). The switches are also treated as
+// unknown while the server-rendered HTML is being hydrated: the sidebar may already have fetched them
+// by the time a later Suspense boundary (the message browser's) hydrates, and rendering a Produce
+// button there that the server did not render is a hydration mismatch (React error 418).
 import { useQuery } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
 import { settingsQuery } from '@/lib/api/queries/cluster';
 import type { FeatureSwitches } from '@/lib/schemas/settings';
 
@@ -23,8 +27,21 @@ export const ACTION_LABELS: Record<Exclude<Action, 'topicEdit'>, string> = {
   groupDelete: 'delete groups',
 };
 
+const noSubscription = () => () => {};
+
+/** False while hydrating server HTML, true afterwards and on every client-side render. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
 export function useSwitches() {
   const query = useQuery(settingsQuery());
-  const switches = query.data?.switches;
-  return { settings: query.data, error: query.error, refetch: query.refetch, can: (action: Action) => allowed(switches, action) };
+  const hydrated = useHydrated();
+  const settings = hydrated ? query.data : undefined;
+  const switches = settings?.switches;
+  return { settings, error: hydrated ? query.error : null, refetch: query.refetch, can: (action: Action) => allowed(switches, action) };
 }
