@@ -12,6 +12,13 @@ import { formatCount, formatInt64, fraction } from '@/lib/format/numbers';
 import { MessageTable } from './message-table';
 import { useSearch } from './use-search';
 
+/** How far one partition's scan has come, from where it started to where it stops (0..1). */
+function scanShare(p: { start: string; position: string; end: string }): number {
+  const done = (BigInt(p.position) - BigInt(p.start)).toString();
+  const total = (BigInt(p.end) - BigInt(p.start)).toString();
+  return fraction(done, total);
+}
+
 const REASONS = { limit: 'result limit reached', budget: 'scan budget used up', end: 'end of topic reached', cancelled: 'cancelled' } as const;
 
 export function SearchPanel({ topic, partition, tz }: { topic: string; partition: number | undefined; tz: TimeZoneMode }) {
@@ -80,7 +87,7 @@ export function SearchPanel({ topic, partition, tz }: { topic: string; partition
                 <div key={pp.partition} className="flex items-center gap-2 text-xs">
                   <span className="w-20 text-zinc-500">Partition {pp.partition}</span>
                   <div className="h-1.5 flex-1 rounded bg-zinc-200 dark:bg-zinc-800" aria-hidden>
-                    <div className={`h-1.5 rounded ${pp.done ? 'bg-emerald-500' : 'bg-sky-500'}`} style={{ width: `${pp.done ? 100 : fraction(pp.position, pp.end) * 100}%` }} />
+                    <div className={`h-1.5 rounded ${pp.done ? 'bg-emerald-500' : 'bg-sky-500'}`} style={{ width: `${pp.done ? 100 : scanShare(pp) * 100}%` }} />
                   </div>
                   <span className="min-w-20 text-right font-mono tabular-nums text-zinc-500">
                     {formatInt64(pp.position)}/{formatInt64(pp.end)}

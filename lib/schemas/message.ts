@@ -102,7 +102,10 @@ export const SearchEventSchema = z.discriminatedUnion('type', [
     type: z.literal('progress'),
     scanned: z.int(),
     matched: z.int(),
-    partitions: z.array(z.object({ partition: PartitionId, position: OffsetString, end: OffsetString, done: z.boolean() })),
+    /** Per partition: where the scan started, where it is, and where it stops. */
+    partitions: z.array(
+      z.object({ partition: PartitionId, start: OffsetString, position: OffsetString, end: OffsetString, done: z.boolean() }),
+    ),
   }),
   z.object({ type: z.literal('match'), message: MessageSchema }),
   z.object({

@@ -38,6 +38,9 @@ describe('browsing and searching create no group', () => {
     const matches = lines.filter((e) => e.type === 'match');
     expect(matches.map((m) => m.type === 'match' && m.message.value?.text)).toEqual(['needle here']);
     expect(lines.at(-1)).toMatchObject({ type: 'done', reason: 'end', scanned: 60, matched: 1 });
+    const progress = lines.flatMap((e) => (e.type === 'progress' ? e.partitions : []));
+    expect(progress.length).toBeGreaterThan(0);
+    for (const p of progress) expect(BigInt(p.start) <= BigInt(p.position) && BigInt(p.position) <= BigInt(p.end)).toBe(true);
     expect(groupRequests(h.broker.stats().requests)).toEqual(statsBefore);
     expect((await admin.listGroups()).groups).toEqual(before);
     await admin.disconnect();

@@ -66,7 +66,7 @@ export async function searchMessages(clients: KafkaClients, topic: string, q: Se
       const e = toOffsets?.get(tpKey({ topic, partition: p.partition }));
       const start = f === undefined ? w.low : f < 0n ? w.high : f < w.low ? w.low : f;
       const end = e === undefined || e < 0n ? w.high : e;
-      return { meta: p, pos: start, end, done: start >= end };
+      return { meta: p, start, pos: start, end, done: start >= end };
     });
 
   const encoder = new TextEncoder();
@@ -87,7 +87,7 @@ export async function searchMessages(clients: KafkaClients, topic: string, q: Se
           type: 'progress',
           scanned,
           matched,
-          partitions: state.map((s) => ({ partition: s.meta.partition, position: s.pos.toString(), end: s.end.toString(), done: s.done })),
+          partitions: state.map((s) => ({ partition: s.meta.partition, start: s.start.toString(), position: s.pos.toString(), end: s.end.toString(), done: s.done })),
         });
       const timer = setInterval(progress, PROGRESS_MS);
       try {
