@@ -3,7 +3,7 @@
 // never throws the cache away); defaults tuned for an operations console: data is fresh for a few
 // seconds, failures are retried once, and a window refocus refreshes what is on screen.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ToastProvider } from '@/components/ui/toast';
 import { ApiError } from '@/lib/api/fetch-json';
 
@@ -21,6 +21,11 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
+  // Marks the document once React has hydrated it: the end-to-end tests wait for this before they
+  // click, since an event that arrives earlier is lost or replayed against server-rendered values.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
   return (
     <QueryClientProvider client={client}>
       <ToastProvider>{children}</ToastProvider>

@@ -6,7 +6,7 @@ import { Shell } from './pages/shell';
 import { TopicPage } from './pages/topic';
 import { CreateTopicPage } from './pages/topics';
 import { saveScreenshot } from './support/screenshot';
-import { HYDRATED } from './support/hydrated';
+import { gotoHydrated } from './support/hydrated';
 import { uniqueName } from './support/kafka';
 
 test('overview, create, produce, browse, expand, share the URL', async ({ page, context }) => {
@@ -55,7 +55,7 @@ test('overview, create, produce, browse, expand, share the URL', async ({ page, 
   const shared = page.url();
   expect(shared).toMatch(/open=\d+-0/);
   const other = await context.newPage();
-  await other.goto(shared, HYDRATED);
+  await gotoHydrated(other, shared);
   const again = new MessagesPage(other, topic);
   await expect(again.control('Start from')).toHaveValue('earliest');
   await expect(again.control('Order')).toHaveValue('asc');

@@ -4,7 +4,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ProblemSchema } from '../lib/schemas';
 import { startApp, type AppProcess } from './support/app-process';
-import { HYDRATED } from './support/hydrated';
+import { gotoHydrated } from './support/hydrated';
 import { BOOTSTRAP, createTopic, uniqueName } from './support/kafka';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
@@ -12,7 +12,7 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 async function openTopic(browser: Browser, app: AppProcess, topic: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: app.base });
   const page = await context.newPage();
-  await page.goto(`/topics/${topic}`, HYDRATED);
+  await gotoHydrated(page, `/topics/${topic}`);
   await expect(page.getByRole('table', { name: 'Partitions' })).toBeVisible();
   return page;
 }
@@ -44,7 +44,7 @@ test('READ_ONLY refuses every mutation with 403 and hides every action', async (
       await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
     }
     await expect(page.getByRole('navigation', { name: 'Main' }).locator('..')).toContainText('Read-only');
-    await page.goto('/topics', HYDRATED);
+    await gotoHydrated(page, '/topics');
     await expect(page.getByRole('link', { name: 'New topic' })).toHaveCount(0);
   } finally {
     await app.stop();

@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { TopicPage } from './pages/topic';
 import { createTopic, kafka, produce, uniqueName } from './support/kafka';
-import { HYDRATED } from './support/hydrated';
+import { gotoHydrated } from './support/hydrated';
 
 test('edit a config and add partitions', async ({ page }) => {
   const topic = uniqueName('admin');
@@ -61,7 +61,7 @@ test('a topic is deleted only after its name is typed', async ({ page }) => {
   await confirm.click();
   await expect(page).toHaveURL('/topics');
   await expect(page.getByRole('status').filter({ hasText: `Topic ${topic} deleted` })).toBeVisible();
-  await page.goto(`/topics/${topic}`, HYDRATED);
+  await gotoHydrated(page, `/topics/${topic}`);
   await expect(page.getByRole('alert').filter({ hasText: 'does not exist' })).toBeVisible();
 });
 
@@ -76,12 +76,12 @@ test('an empty group can be deleted', async ({ page }) => {
   } finally {
     await admin.disconnect();
   }
-  await page.goto(`/groups/${groupId}`, HYDRATED);
+  await gotoHydrated(page, `/groups/${groupId}`);
   await page.getByRole('button', { name: 'Delete group' }).click();
   const dialog = page.getByRole('dialog', { name: `Delete group ${groupId}` });
   await dialog.getByLabel('Type the group name to confirm').fill(groupId);
   await dialog.getByRole('button', { name: 'Delete group' }).click();
   await expect(page).toHaveURL('/groups');
-  await page.goto(`/groups?q=${groupId}`, HYDRATED);
+  await gotoHydrated(page, `/groups?q=${groupId}`);
   await expect(page.getByText('No group matches')).toBeVisible();
 });

@@ -1,6 +1,6 @@
 // Page object for one consumer group's page and its reset wizard.
 import { expect, type Locator, type Page } from '@playwright/test';
-import { HYDRATED } from '../support/hydrated';
+import { gotoHydrated } from '../support/hydrated';
 
 export class GroupPage {
   constructor(
@@ -9,7 +9,7 @@ export class GroupPage {
   ) {}
 
   async open() {
-    await this.page.goto(`/groups/${encodeURIComponent(this.groupId)}`, HYDRATED);
+    await gotoHydrated(this.page, `/groups/${encodeURIComponent(this.groupId)}`);
   }
 
   totalLag(): Locator {

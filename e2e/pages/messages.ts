@@ -1,6 +1,6 @@
 // Page object for the message browser.
 import { expect, type Locator, type Page } from '@playwright/test';
-import { HYDRATED } from '../support/hydrated';
+import { gotoHydrated } from '../support/hydrated';
 
 export class MessagesPage {
   constructor(
@@ -9,7 +9,9 @@ export class MessagesPage {
   ) {}
 
   async open(query = '') {
-    await this.page.goto(`/topics/${encodeURIComponent(this.topic)}/messages${query}`, HYDRATED);
+    await gotoHydrated(this.page, `/topics/${encodeURIComponent(this.topic)}/messages${query}`);
+    // Rows (or the empty state) come from the browser's own fetch, so they prove the browser hydrated.
+    await expect(this.table().or(this.page.getByText('No messages here'))).toBeVisible();
   }
 
   table(): Locator {

@@ -1,6 +1,6 @@
 // Page object for the application shell: the sidebar every page shares.
 import type { Locator, Page } from '@playwright/test';
-import { HYDRATED } from '../support/hydrated';
+import { gotoHydrated } from '../support/hydrated';
 
 export class Shell {
   readonly nav: Locator;
@@ -10,7 +10,7 @@ export class Shell {
   }
 
   async open(path = '/') {
-    await this.page.goto(path, HYDRATED);
+    await gotoHydrated(this.page, path);
   }
 
   link(label: string): Locator {

@@ -1,6 +1,6 @@
 // Page object for one topic's page and its dialogs.
 import { expect, type Locator, type Page } from '@playwright/test';
-import { HYDRATED } from '../support/hydrated';
+import { gotoHydrated } from '../support/hydrated';
 
 export class TopicPage {
   constructor(
@@ -9,7 +9,7 @@ export class TopicPage {
   ) {}
 
   async open() {
-    await this.page.goto(`/topics/${encodeURIComponent(this.topic)}`, HYDRATED);
+    await gotoHydrated(this.page, `/topics/${encodeURIComponent(this.topic)}`);
     await expect(this.partitions()).toBeVisible();
   }
 

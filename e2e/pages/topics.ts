@@ -1,12 +1,12 @@
 // Page objects for the topic list and the create-topic form.
 import { expect, type Locator, type Page } from '@playwright/test';
-import { HYDRATED } from '../support/hydrated';
+import { gotoHydrated } from '../support/hydrated';
 
 export class TopicsPage {
   constructor(private readonly page: Page) {}
 
   async open(filter?: string) {
-    await this.page.goto(filter ? `/topics?q=${encodeURIComponent(filter)}` : '/topics', HYDRATED);
+    await gotoHydrated(this.page, filter ? `/topics?q=${encodeURIComponent(filter)}` : '/topics');
   }
 
   table(): Locator {
@@ -32,7 +32,7 @@ export class CreateTopicPage {
   }
 
   async open() {
-    await this.page.goto('/topics/new', HYDRATED);
+    await gotoHydrated(this.page, '/topics/new');
     await expect(this.name).toBeVisible();
   }
 
