@@ -119,6 +119,13 @@ describe('topics on a 3-node cluster', () => {
     expect((await call(deleteTopicRoute, '/api/topics/made-here', { topic: 'made-here' }, { method: 'DELETE' })).status).toBe(204);
     expect((await call(getTopic, '/api/topics/made-here', { topic: 'made-here' })).status).toBe(404);
   });
+  it('a filter finds a topic created a moment ago, though the metadata cache is still warm', async () => {
+    expect((await call(listTopics, '/api/topics')).status).toBe(200);
+    await createTopic(h, 'just-made', 1);
+    const list = TopicListSchema.parse((await call(listTopics, '/api/topics?q=just-made')).body);
+    expect(list.items.map((t) => t.name)).toEqual(['just-made']);
+  });
+
   it('a cross-origin create is refused', async () => {
     const r = await call(createTopicRoute, '/api/topics', {}, { method: 'POST', body: { name: 'evil', partitions: 1, replicationFactor: 1 }, headers: { origin: 'http://evil.example' } });
     expect(r.status).toBe(403);

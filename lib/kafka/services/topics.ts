@@ -56,11 +56,15 @@ function topicsByName(meta: ClusterMeta) {
 }
 
 export async function listTopics(clients: KafkaClients, q: TopicListQuery): Promise<TopicList> {
-  const meta = await loadMetadata(clients);
   const needle = q.q.toLowerCase();
-  let topics = topicsByName(meta)
-    .filter((x) => (q.internal || !x.topic.internal) && x.lower.includes(needle))
-    .map((x) => x.topic);
+  const matching = (meta: ClusterMeta) =>
+    topicsByName(meta)
+      .filter((x) => (q.internal || !x.topic.internal) && x.lower.includes(needle))
+      .map((x) => x.topic);
+  let topics = matching(await loadMetadata(clients));
+  // A filter that finds nothing is often about a topic created moments ago: like requireTopic,
+  // look once more in fresh metadata before answering that nothing matches.
+  if (topics.length === 0 && needle) topics = matching(await loadMetadata(clients, true));
   const sign = q.dir === 'asc' ? 1 : -1;
   // The list is in name order and sort() is stable, so equal keys stay in name order.
   let counts: Map<string, bigint> | null = null;
