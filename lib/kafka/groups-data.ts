@@ -48,7 +48,8 @@ export interface Committed {
   offset: bigint;
 }
 
-export function listGroupIds(clients: KafkaClients): Promise<GroupListing[]> {
+export function listGroupIds(clients: KafkaClients, fresh = false): Promise<GroupListing[]> {
+  if (fresh) clients.cache.invalidate('groups:list');
   return clients.cache.get('groups:list', async () => {
     const meta = await loadMetadata(clients);
     const failures: unknown[] = [];

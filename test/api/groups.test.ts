@@ -51,6 +51,14 @@ describe('lag', () => {
     expect(g.totals.lag).toBe((hw.get(0)! - 2n + hw.get(1)! - 10n).toString());
     expect(g.state).toBe('Empty');
   });
+  it('a filter finds a group that appeared a moment ago, though the list cache is still warm', async () => {
+    await createTopic(h, 'fresh-group-topic', 1);
+    expect((await call(listGroups, '/api/groups')).status).toBe(200);
+    await commitOffsets(h, 'appeared-just-now', 'fresh-group-topic', { 0: '0' });
+    const list = GroupListSchema.parse((await call(listGroups, '/api/groups?q=appeared-just')).body);
+    expect(list.items.map((g) => g.groupId)).toEqual(['appeared-just-now']);
+  });
+
   it('the group list shows state, topics and total lag', async () => {
     const r = await call(listGroups, `/api/groups?q=lag-&sort=totalLag&dir=desc`);
     expect(r.status).toBe(200);

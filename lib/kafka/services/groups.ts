@@ -63,7 +63,10 @@ function indexTotals(clients: KafkaClients, index: GroupIndex) {
  *   partition); otherwise only the page's groups' offsets are fetched, fresh. */
 export async function listGroups(clients: KafkaClients, q: GroupListQuery): Promise<GroupList> {
   const needle = q.q.toLowerCase();
-  let ids = (await listGroupIds(clients)).map((g) => g.groupId).filter((id) => id.toLowerCase().includes(needle));
+  const matching = (listed: { groupId: string }[]) => listed.map((g) => g.groupId).filter((id) => id.toLowerCase().includes(needle));
+  let ids = matching(await listGroupIds(clients));
+  // As for topics: a filter that finds nothing may be about a group that appeared moments ago.
+  if (ids.length === 0 && needle) ids = matching(await listGroupIds(clients, true));
   const describeAll = q.state !== undefined || q.sort === 'state' || q.sort === 'members';
   const described = describeAll ? await describeGroups(clients, ids) : null;
   if (q.state) ids = ids.filter((id) => described!.get(id)?.state === q.state);
