@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { MessagesPage } from './pages/messages';
 import { gotoHydrated } from './support/hydrated';
-import { createTopic, kafka, produce, uniqueName } from './support/kafka';
+import { commitGroupOffsets, createTopic, produce, uniqueName } from './support/kafka';
 
 test('the group state filter sits beside the id filter at its own width', async ({ page }) => {
   await gotoHydrated(page, '/groups');
@@ -60,13 +60,7 @@ test('on a 1024-pixel screen a group page keeps long values inside their cards',
   const topic = uniqueName('cards');
   const groupId = uniqueName('cards-group');
   await createTopic(topic, 1);
-  const admin = kafka().admin();
-  await admin.connect();
-  try {
-    await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '0' }] });
-  } finally {
-    await admin.disconnect();
-  }
+  await commitGroupOffsets(groupId, topic, [{ partition: 0, offset: '0' }]);
   await gotoHydrated(page, `/groups/${groupId}`);
   const coordinator = page.getByText(/^#\d+ 127\.0\.0\.1:\d+$/);
   await expect(coordinator).toBeVisible();

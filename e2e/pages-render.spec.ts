@@ -2,20 +2,14 @@
 // screenshot artifact for review (test-results/screenshots, not committed).
 import { expect, test } from '@playwright/test';
 import { saveScreenshot } from './support/screenshot';
-import { createTopic, kafka, produce, uniqueName } from './support/kafka';
+import { commitGroupOffsets, createTopic, produce, uniqueName } from './support/kafka';
 
 test('topic list, group list, brokers and a broker render in light and dark mode', async ({ page }) => {
   const topic = uniqueName('render');
   const groupId = uniqueName('render-group');
   await createTopic(topic, 3);
   await produce(topic, [{ key: 'a', value: '{"hello":"world"}' }]);
-  const admin = kafka().admin();
-  await admin.connect();
-  try {
-    await admin.setOffsets({ groupId, topic, partitions: [0, 1, 2].map((partition) => ({ partition, offset: '0' })) });
-  } finally {
-    await admin.disconnect();
-  }
+  await commitGroupOffsets(groupId, topic, [0, 1, 2].map((partition) => ({ partition, offset: '0' })));
 
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });

@@ -2,7 +2,7 @@
 // topic by typing its name, delete an empty group.
 import { expect, test } from '@playwright/test';
 import { TopicPage } from './pages/topic';
-import { createTopic, kafka, produce, uniqueName } from './support/kafka';
+import { commitGroupOffsets, createTopic, produce, uniqueName } from './support/kafka';
 import { gotoHydrated } from './support/hydrated';
 
 test('edit a config and add partitions', async ({ page }) => {
@@ -69,13 +69,7 @@ test('an empty group can be deleted', async ({ page }) => {
   const topic = uniqueName('gdel');
   const groupId = uniqueName('gdel-group');
   await createTopic(topic, 1);
-  const admin = kafka().admin();
-  await admin.connect();
-  try {
-    await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '0' }] });
-  } finally {
-    await admin.disconnect();
-  }
+  await commitGroupOffsets(groupId, topic, [{ partition: 0, offset: '0' }]);
   await gotoHydrated(page, `/groups/${groupId}`);
   await page.getByRole('button', { name: 'Delete group' }).click();
   const dialog = page.getByRole('dialog', { name: `Delete group ${groupId}` });

@@ -33,3 +33,14 @@ export async function produce(topic: string, messages: { key?: string | null; va
     await producer.disconnect();
   }
 }
+
+/** Gives `groupId` committed offsets on `topic` (an empty group, as a stopped consumer leaves it). */
+export async function commitGroupOffsets(groupId: string, topic: string, partitions: { partition: number; offset: string }[]): Promise<void> {
+  const admin = kafka().admin();
+  await admin.connect();
+  try {
+    await admin.setOffsets({ groupId, topic, partitions });
+  } finally {
+    await admin.disconnect();
+  }
+}
