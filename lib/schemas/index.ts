@@ -7,3 +7,4 @@ export * from './message';
 export * from './group';
 export * from './settings';
 export * from './health';
+export * from './cluster';
