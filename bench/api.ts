@@ -14,7 +14,7 @@ import { GET as groupsRoute } from '../app/api/groups/route';
 import { GET as topicRoute } from '../app/api/topics/[topic]/route';
 import { GET as topicsRoute } from '../app/api/topics/route';
 import { startBroker } from '../lib/broker';
-import { closeAllClients } from '../lib/kafka/clients';
+import { closeAllClients } from '../lib/kafka/connection/clients';
 import { seed } from './api-seed';
 
 const { values } = parseArgs({

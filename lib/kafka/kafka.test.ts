@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAssignment } from './assignment';
-import { decodeCursor, encodeCursor } from './cursor';
-import { mergeBackward, mergeForward } from './merge';
-import { lagOf, planReset, type PartitionState } from './reset-plan';
-import { TtlCache, mapBounded } from './cache';
-import { toClusterMeta } from './metadata';
+import { decodeAssignment } from './groups/assignment';
+import { decodeCursor, encodeCursor } from './reading/cursor';
+import { mergeBackward, mergeForward } from './reading/merge';
+import { lagOf, planReset, type PartitionState } from './groups/reset-plan';
+import { TtlCache, mapBounded } from './connection/cache';
+import { toClusterMeta } from './reading/metadata';
 import type { ResetOffsetsRequest } from '../schemas/group';
 
 describe('assignment bytes', () => {

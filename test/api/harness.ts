@@ -3,8 +3,8 @@
 // real application would, and a helper that calls a route handler with a real Request.
 import { Kafka, Partitioners, logLevel, type Producer } from 'kafkajs';
 import { startBroker, type RunningBroker } from '../../lib/broker';
-import { CACHE_TTL_MS, closeAllClients } from '../../lib/kafka/clients';
-import { captureCluster } from '../../lib/kafka/reader-pool';
+import { CACHE_TTL_MS, closeAllClients } from '../../lib/kafka/connection/clients';
+import { captureCluster } from '../../lib/kafka/connection/reader-pool';
 
 export interface Harness {
   broker: RunningBroker;

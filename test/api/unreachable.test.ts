@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as cluster } from '../../app/api/cluster/route';
 import { GET as listTopics } from '../../app/api/topics/route';
 import { GET as getMessages } from '../../app/api/topics/[topic]/messages/route';
-import { closeAllClients } from '../../lib/kafka/clients';
+import { closeAllClients } from '../../lib/kafka/connection/clients';
 import { ProblemSchema } from '../../lib/schemas/common';
 import { call } from './harness';
 

@@ -1,5 +1,5 @@
 // GET /api/cluster — cluster id, controller, brokers and totals.
-import { getClients } from '@/lib/kafka/clients';
+import { getClients } from '@/lib/kafka/connection/clients';
 import { clusterOverview } from '@/lib/kafka/services/cluster';
 import { route } from '@/lib/http/route';
 

@@ -1,5 +1,5 @@
 // GET /api/groups — filtered, sorted, paged consumer groups with state, members, topics and lag.
-import { getClients } from '@/lib/kafka/clients';
+import { getClients } from '@/lib/kafka/connection/clients';
 import { listGroups } from '@/lib/kafka/services/groups';
 import { readQuery, route } from '@/lib/http/route';
 import { GroupListQuerySchema } from '@/lib/schemas/group';

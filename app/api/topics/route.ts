@@ -1,5 +1,5 @@
 // GET /api/topics — filtered, sorted, paged topic list; POST /api/topics — create a topic.
-import { getClients } from '@/lib/kafka/clients';
+import { getClients } from '@/lib/kafka/connection/clients';
 import { createTopic, listTopics } from '@/lib/kafka/services/topics';
 import { json, readBody, readQuery, route } from '@/lib/http/route';
 import { CreateTopicRequestSchema, TopicListQuerySchema } from '@/lib/schemas/topic';

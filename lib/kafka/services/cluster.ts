@@ -2,9 +2,9 @@
 // from the cached metadata plus one DescribeConfigs.
 import { notFound } from '../../http/problem';
 import type { BrokerDetail, BrokerSummary, ClusterOverview } from '../../schemas/broker';
-import type { KafkaClients } from '../clients';
-import { describeBrokerConfigs } from '../configs';
-import { loadMetadata, type ClusterMeta } from '../metadata';
+import type { KafkaClients } from '../connection/clients';
+import { describeBrokerConfigs } from '../reading/configs';
+import { loadMetadata, type ClusterMeta } from '../reading/metadata';
 
 function summaries(meta: ClusterMeta): BrokerSummary[] {
   const led = new Map<number, number>();

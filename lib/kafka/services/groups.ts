@@ -6,11 +6,11 @@ import { conflict, notFound, unavailable } from '../../http/problem';
 import type { TopicGroupLagSchema } from '../../schemas/topic';
 import type { GroupDetail, GroupList, GroupListQuery, GroupOffset, GroupSummary } from '../../schemas/group';
 import type { z } from 'zod';
-import type { KafkaClients } from '../clients';
-import { groupIndex, markChanged, type GroupIndex } from '../group-index';
-import { committedOffsets, committedOffsetsOf, describeGroups, findCoordinator, invalidateGroup, listGroupIds, type Committed, type GroupDescription } from '../groups-data';
-import { lagOf } from '../reset-plan';
-import { getWatermarks, watermarkOf } from '../watermarks';
+import type { KafkaClients } from '../connection/clients';
+import { groupIndex, markChanged, type GroupIndex } from '../groups/group-index';
+import { committedOffsets, committedOffsetsOf, describeGroups, findCoordinator, invalidateGroup, listGroupIds, type Committed, type GroupDescription } from '../groups/groups-data';
+import { lagOf } from '../groups/reset-plan';
+import { getWatermarks, watermarkOf } from '../reading/watermarks';
 
 function totalLag(committed: Committed[], wm: Awaited<ReturnType<typeof getWatermarks>>): bigint | null {
   if (committed.length === 0) return null;

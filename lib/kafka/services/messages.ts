@@ -3,14 +3,14 @@
 // neighbouring pages. Ranges are resolved against the watermarks first (latest = the last `limit`
 // records before the high watermark), and every read is a group-less fetch from the leader.
 import type { MessagePage, MessagesQuery } from '../../schemas/message';
-import type { KafkaClients } from '../clients';
-import { decodeCursor, encodeCursor, type Cursor } from '../cursor';
-import { mergeBackward, mergeForward } from '../merge';
-import { PayloadBudget, recordTimestamp, toMessage } from '../message-dto';
-import { requirePartition, requireTopic, type PartitionMeta } from '../metadata';
-import { readPartition, type ReadRecord } from '../reader';
-import type { RawCluster } from '../kafkajs-types';
-import { getWatermarks, listOffsets, tpKey, watermarkOf, type Watermarks } from '../watermarks';
+import type { KafkaClients } from '../connection/clients';
+import { decodeCursor, encodeCursor, type Cursor } from '../reading/cursor';
+import { mergeBackward, mergeForward } from '../reading/merge';
+import { PayloadBudget, recordTimestamp, toMessage } from '../reading/message-dto';
+import { requirePartition, requireTopic, type PartitionMeta } from '../reading/metadata';
+import { readPartition, type ReadRecord } from '../reading/reader';
+import type { RawCluster } from '../connection/kafkajs-types';
+import { getWatermarks, listOffsets, tpKey, watermarkOf, type Watermarks } from '../reading/watermarks';
 
 const clamp = (x: bigint, lo: bigint, hi: bigint) => (x < lo ? lo : x > hi ? hi : x);
 

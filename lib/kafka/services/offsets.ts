@@ -4,12 +4,12 @@
 // Kafka accepts only while the group has no members — so a group with members is refused with 409.
 import { badRequest, conflict } from '../../http/problem';
 import type { ResetOffsetsRequest, ResetPreview } from '../../schemas/group';
-import type { KafkaClients } from '../clients';
-import { markChanged } from '../group-index';
-import { committedOffsets, describeGroups, invalidateGroup } from '../groups-data';
-import { requirePartition, requireTopic } from '../metadata';
-import { planReset, type PartitionState, type PlannedReset } from '../reset-plan';
-import { getWatermarks, listOffsets, tpKey, watermarkOf } from '../watermarks';
+import type { KafkaClients } from '../connection/clients';
+import { markChanged } from '../groups/group-index';
+import { committedOffsets, describeGroups, invalidateGroup } from '../groups/groups-data';
+import { requirePartition, requireTopic } from '../reading/metadata';
+import { planReset, type PartitionState, type PlannedReset } from '../groups/reset-plan';
+import { getWatermarks, listOffsets, tpKey, watermarkOf } from '../reading/watermarks';
 
 async function scope(clients: KafkaClients, groupId: string, req: ResetOffsetsRequest): Promise<PartitionState[]> {
   const committed = await committedOffsets(clients, groupId);

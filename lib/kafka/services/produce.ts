@@ -2,8 +2,8 @@
 // one chosen from the key by kafkajs' DefaultPartitioner (murmur2, the Java client's choice, so a
 // key lands where the application's own producers put it); round-robin when the key is null.
 import type { ProduceRequest } from '../../schemas/message';
-import type { KafkaClients } from '../clients';
-import { requirePartition, requireTopic } from '../metadata';
+import type { KafkaClients } from '../connection/clients';
+import { requirePartition, requireTopic } from '../reading/metadata';
 
 export async function produceMessage(clients: KafkaClients, topic: string, req: ProduceRequest) {
   const t = await requireTopic(clients, topic);

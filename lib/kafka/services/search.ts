@@ -4,11 +4,11 @@
 // the end of the range, or when the client goes away.
 import { badRequest } from '../../http/problem';
 import type { SearchEvent, SearchQuery } from '../../schemas/message';
-import type { KafkaClients } from '../clients';
-import { PayloadBudget, toMessage } from '../message-dto';
-import { requirePartition, requireTopic } from '../metadata';
-import { readPartition, type ReadRecord } from '../reader';
-import { getWatermarks, listOffsets, tpKey, watermarkOf } from '../watermarks';
+import type { KafkaClients } from '../connection/clients';
+import { PayloadBudget, toMessage } from '../reading/message-dto';
+import { requirePartition, requireTopic } from '../reading/metadata';
+import { readPartition, type ReadRecord } from '../reading/reader';
+import { getWatermarks, listOffsets, tpKey, watermarkOf } from '../reading/watermarks';
 
 const CHUNK = 500;
 const PROGRESS_MS = 250;

@@ -17,12 +17,12 @@ import type {
   TopicSummary,
   UpdateTopicConfigsRequestSchema,
 } from '../../schemas/topic';
-import type { KafkaClients } from '../clients';
-import { describeTopicConfigs, isCustomised } from '../configs';
-import { controllerOrAnyLive, loadMetadata, requireTopic, type ClusterMeta, type TopicMeta } from '../metadata';
-import { alterConfigsOn, errorName } from '../raw-requests';
-import { brokerFor } from '../reader-pool';
-import { getWatermarks, watermarkOf } from '../watermarks';
+import type { KafkaClients } from '../connection/clients';
+import { describeTopicConfigs, isCustomised } from '../reading/configs';
+import { controllerOrAnyLive, loadMetadata, requireTopic, type ClusterMeta, type TopicMeta } from '../reading/metadata';
+import { alterConfigsOn, errorName } from '../connection/raw-requests';
+import { brokerFor } from '../connection/reader-pool';
+import { getWatermarks, watermarkOf } from '../reading/watermarks';
 import { groupsConsumingTopic } from './groups';
 
 const partitionsOf = (t: TopicMeta) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition }));

@@ -1,6 +1,6 @@
 // GET /api/brokers/:id — one broker, the partitions it leads, and its configs.
 import { z } from 'zod';
-import { getClients } from '@/lib/kafka/clients';
+import { getClients } from '@/lib/kafka/connection/clients';
 import { brokerDetail } from '@/lib/kafka/services/cluster';
 import { route } from '@/lib/http/route';
 import { notFound } from '@/lib/http/problem';

@@ -1,5 +1,5 @@
 // GET /api/groups/:group — members, assignments, offsets and lag; DELETE — delete an empty group.
-import { getClients } from '@/lib/kafka/clients';
+import { getClients } from '@/lib/kafka/connection/clients';
 import { deleteGroup, getGroup } from '@/lib/kafka/services/groups';
 import { route } from '@/lib/http/route';
 

@@ -1,5 +1,5 @@
 // GET /api/topics/:topic — partitions, configs and consuming groups; DELETE — delete the topic.
-import { getClients } from '@/lib/kafka/clients';
+import { getClients } from '@/lib/kafka/connection/clients';
 import { deleteTopic, getTopic } from '@/lib/kafka/services/topics';
 import { route } from '@/lib/http/route';
 

@@ -1,5 +1,5 @@
 // PUT /api/topics/:topic/configs — set or remove topic config overrides; answers the new configs.
-import { getClients } from '@/lib/kafka/clients';
+import { getClients } from '@/lib/kafka/connection/clients';
 import { updateTopicConfigs } from '@/lib/kafka/services/topics';
 import { readBody, route } from '@/lib/http/route';
 import { UpdateTopicConfigsRequestSchema } from '@/lib/schemas/topic';

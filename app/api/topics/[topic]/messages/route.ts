@@ -1,5 +1,5 @@
 // GET /api/topics/:topic/messages — browse (group-less); POST — produce one message.
-import { getClients } from '@/lib/kafka/clients';
+import { getClients } from '@/lib/kafka/connection/clients';
 import { getMessages } from '@/lib/kafka/services/messages';
 import { produceMessage } from '@/lib/kafka/services/produce';
 import { json, readBody, readQuery, route } from '@/lib/http/route';

@@ -1,5 +1,5 @@
 // POST /api/topics/:topic/partitions — raise the partition count.
-import { getClients } from '@/lib/kafka/clients';
+import { getClients } from '@/lib/kafka/connection/clients';
 import { addPartitions } from '@/lib/kafka/services/topics';
 import { readBody, route } from '@/lib/http/route';
 import { AddPartitionsRequestSchema } from '@/lib/schemas/topic';

@@ -1,5 +1,5 @@
 // GET /api/topics/:topic/search — NDJSON stream of progress, matches and a final done event.
-import { getClients } from '@/lib/kafka/clients';
+import { getClients } from '@/lib/kafka/connection/clients';
 import { searchMessages } from '@/lib/kafka/services/search';
 import { readQuery, route } from '@/lib/http/route';
 import { SearchQuerySchema } from '@/lib/schemas/message';

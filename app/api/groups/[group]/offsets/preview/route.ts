@@ -1,5 +1,5 @@
 // POST /api/groups/:group/offsets/preview — what a reset would do; changes nothing.
-import { getClients } from '@/lib/kafka/clients';
+import { getClients } from '@/lib/kafka/connection/clients';
 import { previewReset } from '@/lib/kafka/services/offsets';
 import { readBody, route } from '@/lib/http/route';
 import { assertJsonBody } from '@/lib/http/guard';

@@ -1,5 +1,5 @@
 // POST /api/groups/:group/offsets/reset — commit the previewed offsets (409 while members remain).
-import { getClients } from '@/lib/kafka/clients';
+import { getClients } from '@/lib/kafka/connection/clients';
 import { applyReset } from '@/lib/kafka/services/offsets';
 import { readBody, route } from '@/lib/http/route';
 import { ResetOffsetsRequestSchema } from '@/lib/schemas/group';

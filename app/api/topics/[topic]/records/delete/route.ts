@@ -1,5 +1,5 @@
 // POST /api/topics/:topic/records/delete — purge records up to an offset per partition, or all.
-import { getClients } from '@/lib/kafka/clients';
+import { getClients } from '@/lib/kafka/connection/clients';
 import { deleteRecords } from '@/lib/kafka/services/topics';
 import { readBody, route } from '@/lib/http/route';
 import { DeleteRecordsRequestSchema } from '@/lib/schemas/topic';

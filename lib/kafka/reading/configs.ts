@@ -3,11 +3,11 @@
 // connection with per-resource errors as values (raw-requests.ts): topic configs to the controller
 // (any live broker when it is down), a broker's configs to that broker.
 import { ConfigResourceTypes } from 'kafkajs';
-import type { ConfigEntry } from '../schemas/config';
-import type { KafkaClients } from './clients';
+import type { ConfigEntry } from '../../schemas/config';
+import type { KafkaClients } from '../connection/clients';
 import { controllerOrAnyLive, loadMetadata } from './metadata';
-import { describeConfigsOn } from './raw-requests';
-import { brokerFor } from './reader-pool';
+import { describeConfigsOn } from '../connection/raw-requests';
+import { brokerFor } from '../connection/reader-pool';
 
 const SOURCES = [
   'UNKNOWN',

@@ -2,9 +2,9 @@
 // from one Metadata request for all topics, cached for a couple of seconds and shared by concurrent
 // callers. Everything that needs a leader or a partition list starts here. A leaderless partition
 // (its broker stopped) is kept with leader -1 and its offline replicas, never an error.
-import { notFound, unavailable } from '../http/problem';
-import type { KafkaClients } from './clients';
-import type { RawMetadata } from './kafkajs-types';
+import { notFound, unavailable } from '../../http/problem';
+import type { KafkaClients } from '../connection/clients';
+import type { RawMetadata } from '../connection/kafkajs-types';
 
 export interface PartitionMeta {
   partition: number;

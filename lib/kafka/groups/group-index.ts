@@ -12,8 +12,8 @@
 //   once and starts one background rebuild shared by every caller. Only a first build is waited for.
 // - Offsets changed through this API (reset, delete) are patched into the snapshot before the next
 //   answer (markChanged), so nobody sees their own change undone.
-import { mapBounded } from './cache';
-import type { KafkaClients } from './clients';
+import { mapBounded } from '../connection/cache';
+import type { KafkaClients } from '../connection/clients';
 import { OFFSET_FETCH_CONCURRENCY, fetchCommitted, listGroupIds, type Committed, type GroupListing } from './groups-data';
 
 const MIN_FRESH_MS = 2_000;

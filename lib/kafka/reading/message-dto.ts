@@ -1,8 +1,8 @@
 // Reshapes a record read from Kafka into the Message DTO the browser renders: offsets as strings,
 // key/value decoded (JSON, text or binary, capped), headers decoded, and the batch flags kafkajs
 // exposes. An undecodable record keeps its place with an error badge.
-import { PAYLOAD_CAP_BYTES, decodeHeaders, decodePayload, undecodablePayload } from '../decode';
-import type { Message } from '../schemas/message';
+import { PAYLOAD_CAP_BYTES, decodeHeaders, decodePayload, undecodablePayload } from '../../decode';
+import type { Message } from '../../schemas/message';
 import type { ReadRecord } from './reader';
 
 const LOG_APPEND_TIME = 1;

@@ -1,11 +1,11 @@
 // Offsets by time for many partitions at once: one ListOffsets request per partition leader (not one
 // per partition, nor per topic), in parallel, each partition's answer cached for a couple of seconds.
 // A leader that is down leaves its partitions unknown (null) instead of failing the whole answer.
-import { mapBounded } from './cache';
-import type { KafkaClients } from './clients';
-import { EARLIEST, LATEST, READ_UNCOMMITTED } from './kafkajs-types';
+import { mapBounded } from '../connection/cache';
+import type { KafkaClients } from '../connection/clients';
+import { EARLIEST, LATEST, READ_UNCOMMITTED } from '../connection/kafkajs-types';
 import { loadMetadata } from './metadata';
-import { brokerFor } from './reader-pool';
+import { brokerFor } from '../connection/reader-pool';
 
 export interface TP {
   topic: string;

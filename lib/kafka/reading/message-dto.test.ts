@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAYLOAD_CAP_BYTES } from '../decode';
+import { PAYLOAD_CAP_BYTES } from '../../decode';
 import { PREVIEW_CAP_BYTES, PayloadBudget, RESPONSE_PAYLOAD_BUDGET, toMessage } from './message-dto';
 import type { ReadRecord } from './reader';
 

@@ -4,9 +4,9 @@
 // of leaking them. Nothing here logs a credential: kafkajs logs go through a creator that prints
 // only its namespace and message.
 import { CompressionCodecs, Kafka, Partitioners, logLevel, type Admin, type Producer, type SASLOptions } from 'kafkajs';
-import { kafkajsCodecs } from '../codecs/kafkajs-codecs';
-import { getConfig, type AppConfig } from '../config';
-import { unavailable } from '../http/problem';
+import { kafkajsCodecs } from '../../codecs/kafkajs-codecs';
+import { getConfig, type AppConfig } from '../../config';
+import { unavailable } from '../../http/problem';
 import { TtlCache, withDeadline } from './cache';
 import { tolerateLeaderlessIn } from './raw-requests';
 import { ReaderPool } from './reader-pool';

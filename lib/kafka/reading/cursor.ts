@@ -2,8 +2,8 @@
 // the offset to continue from — base64url JSON, so the browser passes them back untouched and a
 // tampered cursor is a 400, not a crash. Offsets stay decimal strings (64-bit safe).
 import { z } from 'zod';
-import { badRequest } from '../http/problem';
-import { OffsetString } from '../schemas/common';
+import { badRequest } from '../../http/problem';
+import { OffsetString } from '../../schemas/common';
 
 const CursorSchema = z.object({
   v: z.literal(1),

@@ -7,7 +7,7 @@
 // Readers are pooled per cluster with a concurrency limit (one slow search cannot serialise every
 // user, and a burst cannot open unbounded sockets) and are disconnected after being idle a while.
 import type { Kafka } from 'kafkajs';
-import { unavailable } from '../http/problem';
+import { unavailable } from '../../http/problem';
 import { withDeadline } from './cache';
 import type { RawCluster } from './kafkajs-types';
 import { tolerateLeaderless } from './raw-requests';

@@ -2,9 +2,9 @@
 // partition's leader, drop the records below the fetch offset (a fetch returns whole batches), skip
 // transaction control records, and stop at the end of the range. A batch kafkajs cannot decode
 // becomes one placeholder record with an error badge instead of failing the page.
-import type { RawCluster, RawRecord } from './kafkajs-types';
-import { READ_UNCOMMITTED } from './kafkajs-types';
-import { brokerFor } from './reader-pool';
+import type { RawCluster, RawRecord } from '../connection/kafkajs-types';
+import { READ_UNCOMMITTED } from '../connection/kafkajs-types';
+import { brokerFor } from '../connection/reader-pool';
 
 const PARTITION_MAX_BYTES = 1024 * 1024;
 const MAX_FETCHES = 200;

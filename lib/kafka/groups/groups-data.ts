@@ -11,16 +11,16 @@
 // (raw-requests.ts), so one group's error is that group's, not the page's. Everything is cached for
 // a couple of seconds with in-flight de-duplication (TtlCache).
 import type { z } from 'zod';
-import { errorInfo } from '../broker/protocol/errors';
-import { unavailable } from '../http/problem';
-import { GroupState } from '../schemas/group';
+import { errorInfo } from '../../broker/protocol/errors';
+import { unavailable } from '../../http/problem';
+import { GroupState } from '../../schemas/group';
 import { decodeAssignment, type Assignment } from './assignment';
-import { mapBounded } from './cache';
-import type { KafkaClients } from './clients';
-import type { RawCluster } from './kafkajs-types';
-import { loadMetadata } from './metadata';
-import { describeGroupsOn, fetchGroupOffsets, listGroupsOn } from './raw-requests';
-import { brokerFor } from './reader-pool';
+import { mapBounded } from '../connection/cache';
+import type { KafkaClients } from '../connection/clients';
+import type { RawCluster } from '../connection/kafkajs-types';
+import { loadMetadata } from '../reading/metadata';
+import { describeGroupsOn, fetchGroupOffsets, listGroupsOn } from '../connection/raw-requests';
+import { brokerFor } from '../connection/reader-pool';
 
 /** Ids per DescribeGroups request (Kafka sets no limit; this keeps one answer a few hundred KB). */
 const DESCRIBE_CHUNK = 500;
