@@ -4,7 +4,7 @@
 // startup replay and shutdown. Every durable change goes through the OffsetsBackend in
 // `__consumer_offsets` format, and `load` rebuilds the same state from those records.
 
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { Group } from './group';
 import { loadGroups } from './load';
 import { GroupMembership, joinError, syncError } from './membership';

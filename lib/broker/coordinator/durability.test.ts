@@ -2,7 +2,7 @@
 // __consumer_offsets records: offsets and groups come back, members of a reloaded group carry on (or
 // are expelled when silent), and replay keeps the last record per key and honours tombstones.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { GroupCoordinator } from './coordinator';
 import { encodeGroupMetadataKey, encodeOffsetCommitKey } from './records';
 import { MemoryBackend, joinRequest } from './testing';

@@ -1,7 +1,7 @@
 // The consumer-group coordinator's public face: what the wire handlers and the broker import.
 // Everything else in this directory is an implementation detail.
 
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import type { LeaveGroupOutput } from './types';
 
 export { GroupCoordinator, type GroupCoordinatorOptions } from './coordinator';

@@ -1,7 +1,7 @@
 // The rebalance protocol without a network: groups forming, rebalancing, members leaving, expiring
 // and fencing, checked against Kafka's classic coordinator, on a faked clock so timeouts are exact.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { GroupCoordinator } from './coordinator';
 import { leaveGroupLegacyError } from './index';
 import { MemoryBackend, joinRequest } from './testing';

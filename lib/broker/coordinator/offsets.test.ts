@@ -1,7 +1,7 @@
 // Committed offsets in the coordinator: who may commit in which group state, what is stored (negative
 // offsets as given, one record per partition), what fetch returns, and failures that keep nothing.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { GroupCoordinator } from './coordinator';
 import { decodeKey } from './records';
 import { MemoryBackend, joinRequest } from './testing';

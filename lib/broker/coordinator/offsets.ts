@@ -2,7 +2,7 @@
 // `__consumer_offsets`, and what OffsetFetch answers. Offsets are stored exactly as given — negative
 // values included, since kafkajs commits -1/-2 when it resets a position.
 
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import type { Group } from './group';
 import { encodeOffsetCommitKey, encodeOffsetCommitValue, type OffsetCommitValue } from './records';
 import type { CommitOffsetsInput, CommitOffsetsOutput, FetchOffsetsOutput, FetchedPartition } from './types';

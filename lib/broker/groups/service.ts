@@ -5,7 +5,7 @@
 import type { Cluster } from '../cluster/cluster';
 import { GroupCoordinator } from '../coordinator';
 import type { BrokerRuntime, BrokerService, HandlerContext } from '../handlers/types';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { ensureOffsetsTopic, OFFSETS_TOPIC, OffsetsLog } from './offsets-log';
 import { groupSettings } from './settings';
 

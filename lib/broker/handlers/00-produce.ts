@@ -17,7 +17,7 @@
 //   logStartOffset (v5+).
 // * Produce does not auto-create topics (Kafka creates them through Metadata).
 import { ApiKey, type ProduceRequest, type ProduceResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { checkCompressionForProduceVersion, validateProducedBatches } from '../records/validate';
 import { maxMessageBytes } from '../topic-config';
 import { leaderPartition } from './leader-partition';

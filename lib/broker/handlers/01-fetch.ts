@@ -25,7 +25,7 @@
 //   dispatcher sends them to the socket without copying them into one frame first, and the buffers
 //   go back to the pool once the socket has written them.
 import { ApiKey, type FetchRequest, type FetchResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { ReadBufferPool } from '../storage/read-buffers';
 import { leaderPartition } from './leader-partition';
 import { BorrowedResponse, defineHandler, type HandlerContext } from './types';

@@ -8,7 +8,7 @@
 // * isolation_level (v2+) is accepted; with no transactions, committed and uncommitted agree.
 // * Per-partition UNKNOWN_TOPIC_OR_PARTITION / NOT_LEADER_OR_FOLLOWER / LEADER_NOT_AVAILABLE.
 import { ApiKey, type ListOffsetsRequest, type ListOffsetsResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { leaderPartition } from './leader-partition';
 import { defineHandler } from './types';
 

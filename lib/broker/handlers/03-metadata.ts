@@ -13,7 +13,7 @@
 import type { Cluster, TopicState } from '../cluster/cluster';
 import { isLegalTopicName } from '../cluster/cluster';
 import { ApiKey, type MetadataRequest, type MetadataResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { defineHandler } from './types';
 
 type ResponseTopic = MetadataResponse['topics'][number];

@@ -12,7 +12,7 @@
 import type { CommitOffsetsInput } from '../coordinator';
 import { groupsOf } from '../groups';
 import { ApiKey, type OffsetCommitRequest, type OffsetCommitResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { defineHandler } from './types';
 
 export default defineHandler<OffsetCommitRequest, OffsetCommitResponse>({

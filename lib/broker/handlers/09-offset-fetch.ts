@@ -8,7 +8,7 @@
 // * Committed offsets come back exactly as stored, negative ones included.
 import { groupsOf } from '../groups';
 import { ApiKey, type OffsetFetchRequest, type OffsetFetchResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { defineHandler } from './types';
 
 export default defineHandler<OffsetFetchRequest, OffsetFetchResponse>({

@@ -10,7 +10,7 @@
 // * v0 has no error message or throttle time.
 import { groupsOf } from '../groups';
 import { ApiKey, type FindCoordinatorRequest, type FindCoordinatorResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { defineHandler } from './types';
 
 const NO_NODE = { nodeId: -1, host: '', port: -1 };

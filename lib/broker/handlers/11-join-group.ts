@@ -10,7 +10,7 @@
 // * The leader's answer lists every member with its metadata for the chosen protocol.
 import { clientHost, groupsOf } from '../groups';
 import { ApiKey, type JoinGroupRequest, type JoinGroupResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { defineHandler } from './types';
 
 export default defineHandler<JoinGroupRequest, JoinGroupResponse>({

@@ -7,7 +7,7 @@
 // * v3 adds group.instance.id.
 import { groupsOf } from '../groups';
 import { ApiKey, type HeartbeatRequest, type HeartbeatResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { defineHandler } from './types';
 
 export default defineHandler<HeartbeatRequest, HeartbeatResponse>({

@@ -8,7 +8,7 @@
 import { groupsOf } from '../groups';
 import { leaveGroupLegacyError } from '../coordinator';
 import { ApiKey, type LeaveGroupRequest, type LeaveGroupResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { defineHandler } from './types';
 
 export default defineHandler<LeaveGroupRequest, LeaveGroupResponse>({

@@ -7,7 +7,7 @@
 // * v3 adds group.instance.id (static members are fenced with FENCED_INSTANCE_ID).
 import { groupsOf } from '../groups';
 import { ApiKey, type SyncGroupRequest, type SyncGroupResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { defineHandler } from './types';
 
 export default defineHandler<SyncGroupRequest, SyncGroupResponse>({

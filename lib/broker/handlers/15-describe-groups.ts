@@ -7,7 +7,7 @@
 // * An unknown group is state "Dead" with error 0, as Kafka answers.
 import { groupsOf } from '../groups';
 import { ApiKey, type DescribeGroupsRequest, type DescribeGroupsResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { defineHandler } from './types';
 
 export default defineHandler<DescribeGroupsRequest, DescribeGroupsResponse>({

@@ -6,7 +6,7 @@
 // * Deleted groups are not listed; groups that only hold committed offsets are (protocol type "").
 import { groupsOf } from '../groups';
 import { ApiKey, type ListGroupsRequest, type ListGroupsResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { defineHandler } from './types';
 
 export default defineHandler<ListGroupsRequest, ListGroupsResponse>({

@@ -8,7 +8,7 @@
 //   connection is closed on its next frame (kafkajs and librdkafka use v1 with SaslAuthenticate).
 // * A second handshake on an authenticated connection is ILLEGAL_SASL_STATE.
 import { ApiKey, type SaslHandshakeRequest, type SaslHandshakeResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { SASL_MECHANISM_ATTRIBUTE, saslMechanisms } from '../sasl';
 import { defineHandler } from './types';
 

@@ -7,7 +7,7 @@
 //   back to v0.
 // * Served before SASL authentication, as Kafka does.
 import { ApiKey, type ApiVersionsRequest, type ApiVersionsResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { apiVersionsList } from './registry';
 import { defineHandler } from './types';
 

@@ -12,7 +12,7 @@
 import type { Cluster } from '../cluster/cluster';
 import { isLegalTopicName } from '../cluster/cluster';
 import { ApiKey, type CreateTopicsRequest, type CreateTopicsResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { validateTopicConfig } from '../topic-config';
 import { defineHandler } from './types';
 

@@ -8,7 +8,7 @@
 // * UNKNOWN_TOPIC_OR_PARTITION for a topic that does not exist.
 import { dropTopicOffsets } from '../groups';
 import { ApiKey, type DeleteTopicsRequest, type DeleteTopicsResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { defineHandler, type HandlerContext } from './types';
 
 export default defineHandler<DeleteTopicsRequest, DeleteTopicsResponse>({

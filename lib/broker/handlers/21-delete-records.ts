@@ -7,7 +7,7 @@
 // * An offset past the high watermark is OFFSET_OUT_OF_RANGE; one at or below the current log start
 //   changes nothing. The answer carries the new low watermark.
 import { ApiKey, type DeleteRecordsRequest, type DeleteRecordsResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { leaderPartition } from './leader-partition';
 import { defineHandler } from './types';
 

@@ -8,7 +8,7 @@
 //   transactions (FindCoordinator for a transaction key says so in words).
 import { ProducerIds } from '../admin/producer-ids';
 import { ApiKey, type InitProducerIdRequest, type InitProducerIdResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { defineHandler } from './types';
 
 export default defineHandler<InitProducerIdRequest, InitProducerIdResponse>({

@@ -13,7 +13,7 @@ import { describeBrokerConfigs } from '../admin/broker-configs';
 import { ResourceType, type DescribedConfig } from '../admin/config-source';
 import { describeTopicConfigs } from '../admin/topic-configs';
 import { ApiKey, type DescribeConfigsRequest, type DescribeConfigsResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { defineHandler, type HandlerContext } from './types';
 
 type Result = DescribeConfigsResponse['results'][number];

@@ -13,7 +13,7 @@
 import { ResourceType } from '../admin/config-source';
 import { replacementConfigs } from '../admin/topic-configs';
 import { ApiKey, type AlterConfigsRequest, type AlterConfigsResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { defineHandler, type HandlerContext } from './types';
 
 type Resource = AlterConfigsRequest['resources'][number];

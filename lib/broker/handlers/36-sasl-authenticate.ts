@@ -8,7 +8,7 @@
 //   SASL pair then closes it).
 // * v1 adds sessionLifetimeMs: 0, no re-authentication required.
 import { ApiKey, type SaslAuthenticateRequest, type SaslAuthenticateResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { authenticatePlain, SASL_MECHANISM_ATTRIBUTE, saslUsers } from '../sasl';
 import { defineHandler } from './types';
 

@@ -10,7 +10,7 @@
 //   persisted once per request.
 import type { Cluster } from '../cluster/cluster';
 import { ApiKey, type CreatePartitionsRequest, type CreatePartitionsResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { defineHandler } from './types';
 
 type Wanted = CreatePartitionsRequest['topics'][number];

@@ -9,7 +9,7 @@
 //   after a restart.
 import { groupsOf } from '../groups';
 import { ApiKey, type DeleteGroupsRequest, type DeleteGroupsResponse } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { defineHandler } from './types';
 
 export default defineHandler<DeleteGroupsRequest, DeleteGroupsResponse>({

@@ -6,7 +6,7 @@
 // to large byte fields instead of copying them; a borrowed response's memory is released once the
 // connection has written it.
 import { ApiKey, apiName, decodeRequest, decodeRequestHeader, encodeResponseChunks } from '../protocol';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import type { ConnectionInfo, Dispatcher, ResponseFrame } from '../network/connection';
 import { apiVersionsList, handlerFor } from './registry';
 import { BorrowedResponse, type BrokerRuntime, type HandlerContext, type RequestHeaderInfo } from './types';

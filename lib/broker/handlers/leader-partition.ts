@@ -3,7 +3,7 @@
 // DeleteRecords) answer UNKNOWN_TOPIC_OR_PARTITION / NOT_LEADER_OR_FOLLOWER / LEADER_NOT_AVAILABLE
 // the same way Kafka does.
 import type { PartitionState } from '../cluster/cluster';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import type { HandlerContext } from './types';
 
 export type LeaderLookup = { ok: true; partition: PartitionState } | { ok: false; errorCode: number };

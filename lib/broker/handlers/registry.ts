@@ -1,5 +1,6 @@
 // Every API the broker serves, one handler file per API key. This list is the ApiVersions answer:
-// to serve a new API, add its handler file and one line below.
+// to serve a new API, add its name to protocol/gen/served-apis.ts and run `npm run gen:protocol`
+// (only served APIs have generated tables), then add its handler file and one line below.
 import produce from './00-produce';
 import fetch from './01-fetch';
 import listOffsets from './02-list-offsets';

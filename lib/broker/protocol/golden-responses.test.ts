@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { arr, bool, bytes, carr, cat, cstr, i16, i32, i64, i8, noTags, responseFrame, str, uv } from './fixtures/bytes';
-import { ErrorCode } from './errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { ApiKey, decodeResponse, encodeResponse } from './index';
 
 const CORRELATION = 77;

@@ -2,7 +2,7 @@
 // build/decode round trips, LogAppendTime rewriting in place, and every batch the broker must refuse.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCodecs } from '../../codecs/compression';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import * as H from './batch-header';
 import { buildRecordBatch, type RecordInput } from './build';
 import { crc32c } from './crc32c';

@@ -2,7 +2,7 @@
 // and the CRC: records are never decoded on the produce path (that is per-record work, and the CRC
 // already proves the bytes are what the client built).
 
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import { crc32c } from './crc32c';
 import * as H from './batch-header';
 

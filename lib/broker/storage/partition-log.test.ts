@@ -2,7 +2,7 @@
 // timestamps, retention, DeleteRecords, recovery from damaged files, and idempotent-producer checks.
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import * as H from '../records/batch-header';
 import { buildRecordBatch } from '../records/build';
 import { decodeRecords } from '../records/decode';

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as H from '../records/batch-header';
 import { setLogAppendTime } from '../records/log-append-time';
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 import type { Backend } from './backend';
 import { compactBatch, latestOffsetsByKey } from './compaction';
 import { lastSequence, ProducerState } from './producer-state';

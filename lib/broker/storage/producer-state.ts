@@ -2,7 +2,7 @@
 // the last few batches' sequence ranges and offsets. A retried batch is answered with its original
 // offsets; a gap or a stale epoch is refused. Rebuilt from batch headers when a log is opened.
 
-import { ErrorCode } from '../protocol/errors';
+import { ErrorCode } from '../../common/kafka-error-codes';
 
 const KEEP_BATCHES = 5;
 const INT32_MAX = 0x7fffffff;

@@ -1,6 +1,6 @@
 // The answers JoinGroup and SyncGroup give, and the static-membership fencing check every request
 // makes first: small pure functions the protocol steps share.
-import { ErrorCode } from '../../protocol/errors';
+import { ErrorCode } from '../../../common/kafka-error-codes';
 import type { Group, Member } from '../group';
 import type { JoinGroupOutput, SyncGroupOutput } from '../types';
 

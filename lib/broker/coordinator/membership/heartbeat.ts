@@ -1,7 +1,7 @@
 // Liveness: Heartbeat keeps a member's session alive (and is how members learn a rebalance has
 // started), and a session that runs out removes the member — except one blocked in JoinGroup or
 // SyncGroup, which is alive by definition.
-import { ErrorCode } from '../../protocol/errors';
+import { ErrorCode } from '../../../common/kafka-error-codes';
 import type { Group, Member } from '../group';
 import type { HeartbeatInput } from '../types';
 import { fencedError } from './answers';

@@ -4,7 +4,7 @@
 // from Kafka: the initial rebalance delay is extended by new members in any generation (Kafka only in
 // generation 0), and a returning static member causes a rebalance instead of silently taking over.
 import { randomUUID } from 'node:crypto';
-import { ErrorCode } from '../../protocol/errors';
+import { ErrorCode } from '../../../common/kafka-error-codes';
 import { Group, Member } from '../group';
 import type { JoinGroupInput, JoinGroupOutput } from '../types';
 import { currentJoinAnswer, fencedError, joinError } from './answers';

@@ -2,7 +2,7 @@
 // administrative removal), a session that expired, a static member fenced by its own rejoin, or a
 // member id handed out (KIP-394) that never came back. Whoever leaves a working group starts a
 // rebalance; leaving a preparing one may let it complete.
-import { ErrorCode } from '../../protocol/errors';
+import { ErrorCode } from '../../../common/kafka-error-codes';
 import type { Group, Member } from '../group';
 import type { LeaveGroupOutput, LeavingMember } from '../types';
 import { fencedError, joinError, syncError } from './answers';

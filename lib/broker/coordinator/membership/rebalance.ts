@@ -3,7 +3,7 @@
 // generation and answers every JoinGroup, and the sync deadline for members that never send
 // SyncGroup. States: Empty -> PreparingRebalance -> CompletingRebalance -> Stable, and Dead once
 // deleted.
-import { ErrorCode } from '../../protocol/errors';
+import { ErrorCode } from '../../../common/kafka-error-codes';
 import type { Group } from '../group';
 import { currentJoinAnswer, syncError } from './answers';
 import type { MembershipState } from './state';

@@ -1,7 +1,7 @@
 // SyncGroup: every member of a new generation asks for its assignment; the leader's request carries
 // them all. Followers that arrive first wait; the leader's assignment is written to
 // `__consumer_offsets` before anyone is answered, and the group becomes Stable.
-import { ErrorCode } from '../../protocol/errors';
+import { ErrorCode } from '../../../common/kafka-error-codes';
 import type { Group } from '../group';
 import type { SyncGroupInput, SyncGroupOutput } from '../types';
 import { fencedError, syncAnswer, syncError } from './answers';

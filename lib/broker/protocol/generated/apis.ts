@@ -21,26 +21,13 @@ import { createTopicsRequestSchema, createTopicsResponseSchema } from './19-crea
 import { deleteTopicsRequestSchema, deleteTopicsResponseSchema } from './20-delete-topics';
 import { deleteRecordsRequestSchema, deleteRecordsResponseSchema } from './21-delete-records';
 import { initProducerIdRequestSchema, initProducerIdResponseSchema } from './22-init-producer-id';
-import { offsetForLeaderEpochRequestSchema, offsetForLeaderEpochResponseSchema } from './23-offset-for-leader-epoch';
-import { addPartitionsToTxnRequestSchema, addPartitionsToTxnResponseSchema } from './24-add-partitions-to-txn';
-import { addOffsetsToTxnRequestSchema, addOffsetsToTxnResponseSchema } from './25-add-offsets-to-txn';
-import { endTxnRequestSchema, endTxnResponseSchema } from './26-end-txn';
-import { txnOffsetCommitRequestSchema, txnOffsetCommitResponseSchema } from './28-txn-offset-commit';
-import { describeAclsRequestSchema, describeAclsResponseSchema } from './29-describe-acls';
-import { createAclsRequestSchema, createAclsResponseSchema } from './30-create-acls';
-import { deleteAclsRequestSchema, deleteAclsResponseSchema } from './31-delete-acls';
 import { describeConfigsRequestSchema, describeConfigsResponseSchema } from './32-describe-configs';
 import { alterConfigsRequestSchema, alterConfigsResponseSchema } from './33-alter-configs';
 import { saslAuthenticateRequestSchema, saslAuthenticateResponseSchema } from './36-sasl-authenticate';
 import { createPartitionsRequestSchema, createPartitionsResponseSchema } from './37-create-partitions';
 import { deleteGroupsRequestSchema, deleteGroupsResponseSchema } from './42-delete-groups';
-import { incrementalAlterConfigsRequestSchema, incrementalAlterConfigsResponseSchema } from './44-incremental-alter-configs';
-import { alterPartitionReassignmentsRequestSchema, alterPartitionReassignmentsResponseSchema } from './45-alter-partition-reassignments';
-import { listPartitionReassignmentsRequestSchema, listPartitionReassignmentsResponseSchema } from './46-list-partition-reassignments';
-import { offsetDeleteRequestSchema, offsetDeleteResponseSchema } from './47-offset-delete';
-import { describeClusterRequestSchema, describeClusterResponseSchema } from './60-describe-cluster';
 
-/** Every API key this codec knows, by Kafka's name. */
+/** Every API key this codec knows (the ones the broker serves), by Kafka's name. */
 export const ApiKey = {
   Produce: 0,
   Fetch: 1,
@@ -61,24 +48,11 @@ export const ApiKey = {
   DeleteTopics: 20,
   DeleteRecords: 21,
   InitProducerId: 22,
-  OffsetForLeaderEpoch: 23,
-  AddPartitionsToTxn: 24,
-  AddOffsetsToTxn: 25,
-  EndTxn: 26,
-  TxnOffsetCommit: 28,
-  DescribeAcls: 29,
-  CreateAcls: 30,
-  DeleteAcls: 31,
   DescribeConfigs: 32,
   AlterConfigs: 33,
   SaslAuthenticate: 36,
   CreatePartitions: 37,
   DeleteGroups: 42,
-  IncrementalAlterConfigs: 44,
-  AlterPartitionReassignments: 45,
-  ListPartitionReassignments: 46,
-  OffsetDelete: 47,
-  DescribeCluster: 60,
 } as const;
 
 export interface ApiSchemas {
@@ -108,22 +82,9 @@ export const apiSchemas: readonly ApiSchemas[] = [
   { key: 20, name: 'DeleteTopics', request: deleteTopicsRequestSchema, response: deleteTopicsResponseSchema },
   { key: 21, name: 'DeleteRecords', request: deleteRecordsRequestSchema, response: deleteRecordsResponseSchema },
   { key: 22, name: 'InitProducerId', request: initProducerIdRequestSchema, response: initProducerIdResponseSchema },
-  { key: 23, name: 'OffsetForLeaderEpoch', request: offsetForLeaderEpochRequestSchema, response: offsetForLeaderEpochResponseSchema },
-  { key: 24, name: 'AddPartitionsToTxn', request: addPartitionsToTxnRequestSchema, response: addPartitionsToTxnResponseSchema },
-  { key: 25, name: 'AddOffsetsToTxn', request: addOffsetsToTxnRequestSchema, response: addOffsetsToTxnResponseSchema },
-  { key: 26, name: 'EndTxn', request: endTxnRequestSchema, response: endTxnResponseSchema },
-  { key: 28, name: 'TxnOffsetCommit', request: txnOffsetCommitRequestSchema, response: txnOffsetCommitResponseSchema },
-  { key: 29, name: 'DescribeAcls', request: describeAclsRequestSchema, response: describeAclsResponseSchema },
-  { key: 30, name: 'CreateAcls', request: createAclsRequestSchema, response: createAclsResponseSchema },
-  { key: 31, name: 'DeleteAcls', request: deleteAclsRequestSchema, response: deleteAclsResponseSchema },
   { key: 32, name: 'DescribeConfigs', request: describeConfigsRequestSchema, response: describeConfigsResponseSchema },
   { key: 33, name: 'AlterConfigs', request: alterConfigsRequestSchema, response: alterConfigsResponseSchema },
   { key: 36, name: 'SaslAuthenticate', request: saslAuthenticateRequestSchema, response: saslAuthenticateResponseSchema },
   { key: 37, name: 'CreatePartitions', request: createPartitionsRequestSchema, response: createPartitionsResponseSchema },
   { key: 42, name: 'DeleteGroups', request: deleteGroupsRequestSchema, response: deleteGroupsResponseSchema },
-  { key: 44, name: 'IncrementalAlterConfigs', request: incrementalAlterConfigsRequestSchema, response: incrementalAlterConfigsResponseSchema },
-  { key: 45, name: 'AlterPartitionReassignments', request: alterPartitionReassignmentsRequestSchema, response: alterPartitionReassignmentsResponseSchema },
-  { key: 46, name: 'ListPartitionReassignments', request: listPartitionReassignmentsRequestSchema, response: listPartitionReassignmentsResponseSchema },
-  { key: 47, name: 'OffsetDelete', request: offsetDeleteRequestSchema, response: offsetDeleteResponseSchema },
-  { key: 60, name: 'DescribeCluster', request: describeClusterRequestSchema, response: describeClusterResponseSchema },
 ];

@@ -139,58 +139,6 @@ export type {
   InitProducerIdResponse,
 } from './22-init-producer-id';
 export type {
-  OffsetForLeaderEpochRequest,
-  OffsetForLeaderEpochRequestOffsetForLeaderTopic,
-  OffsetForLeaderEpochRequestOffsetForLeaderPartition,
-  OffsetForLeaderEpochResponse,
-  OffsetForLeaderEpochResponseOffsetForLeaderTopicResult,
-  OffsetForLeaderEpochResponseEpochEndOffset,
-} from './23-offset-for-leader-epoch';
-export type {
-  AddPartitionsToTxnRequest,
-  AddPartitionsToTxnTransaction,
-  AddPartitionsToTxnTopic,
-  AddPartitionsToTxnResponse,
-  AddPartitionsToTxnResult,
-  AddPartitionsToTxnTopicResult,
-  AddPartitionsToTxnPartitionResult,
-} from './24-add-partitions-to-txn';
-export type {
-  AddOffsetsToTxnRequest,
-  AddOffsetsToTxnResponse,
-} from './25-add-offsets-to-txn';
-export type {
-  EndTxnRequest,
-  EndTxnResponse,
-} from './26-end-txn';
-export type {
-  TxnOffsetCommitRequest,
-  TxnOffsetCommitRequestTopic,
-  TxnOffsetCommitRequestPartition,
-  TxnOffsetCommitResponse,
-  TxnOffsetCommitResponseTopic,
-  TxnOffsetCommitResponsePartition,
-} from './28-txn-offset-commit';
-export type {
-  DescribeAclsRequest,
-  DescribeAclsResponse,
-  DescribeAclsResource,
-  DescribeAclsResponseAclDescription,
-} from './29-describe-acls';
-export type {
-  CreateAclsRequest,
-  CreateAclsRequestAclCreation,
-  CreateAclsResponse,
-  CreateAclsResponseAclCreationResult,
-} from './30-create-acls';
-export type {
-  DeleteAclsRequest,
-  DeleteAclsFilter,
-  DeleteAclsResponse,
-  DeleteAclsFilterResult,
-  DeleteAclsMatchingAcl,
-} from './31-delete-acls';
-export type {
   DescribeConfigsRequest,
   DescribeConfigsResource,
   DescribeConfigsResponse,
@@ -221,41 +169,6 @@ export type {
   DeleteGroupsResponse,
   DeleteGroupsResponseDeletableGroupResult,
 } from './42-delete-groups';
-export type {
-  IncrementalAlterConfigsRequest,
-  IncrementalAlterConfigsRequestAlterConfigsResource,
-  IncrementalAlterConfigsRequestAlterableConfig,
-  IncrementalAlterConfigsResponse,
-  IncrementalAlterConfigsResponseAlterConfigsResourceResponse,
-} from './44-incremental-alter-configs';
-export type {
-  AlterPartitionReassignmentsRequest,
-  AlterPartitionReassignmentsRequestReassignableTopic,
-  AlterPartitionReassignmentsRequestReassignablePartition,
-  AlterPartitionReassignmentsResponse,
-  AlterPartitionReassignmentsResponseReassignableTopicResponse,
-  AlterPartitionReassignmentsResponseReassignablePartitionResponse,
-} from './45-alter-partition-reassignments';
-export type {
-  ListPartitionReassignmentsRequest,
-  ListPartitionReassignmentsTopics,
-  ListPartitionReassignmentsResponse,
-  ListPartitionReassignmentsResponseOngoingTopicReassignment,
-  ListPartitionReassignmentsResponseOngoingPartitionReassignment,
-} from './46-list-partition-reassignments';
-export type {
-  OffsetDeleteRequest,
-  OffsetDeleteRequestTopic,
-  OffsetDeleteRequestPartition,
-  OffsetDeleteResponse,
-  OffsetDeleteResponseTopic,
-  OffsetDeleteResponsePartition,
-} from './47-offset-delete';
-export type {
-  DescribeClusterRequest,
-  DescribeClusterResponse,
-  DescribeClusterBroker,
-} from './60-describe-cluster';
 export type {
   ConsumerProtocolAssignment,
   ConsumerProtocolAssignmentTopicPartition,

@@ -1,6 +1,10 @@
-// Kafka error codes: the one table the broker answers with (errors are values in responses, not
-// exceptions), with names as Kafka spells them and whether a client may retry. Numbers are the wire
-// protocol's and never change.
+// Kafka's error codes: the number on the wire, the name Kafka gives it, and whether a client may
+// retry. It lives in lib/common, apart from both of its users, because both speak these codes: the
+// embedded broker (lib/broker) answers with them as values in its responses, and the access layer
+// (lib/kafka) reads them in the answers of whatever cluster it talks to. One table means one place
+// for each fact, and neither side reaching into the other's folder or into a client library's
+// private tables. It imports nothing, so anything may import it. Numbers are the wire protocol's
+// and never change; a code missing here is still a valid answer (see errorInfo).
 
 export interface KafkaErrorInfo {
   readonly code: number;
@@ -124,7 +128,21 @@ export const ErrorCode = Object.fromEntries(table.map(([code, name]) => [name, c
 const byCode = new Map<number, KafkaErrorInfo>(
   table.map(([code, name, retriable]) => [code, { code, name, retriable }]),
 );
+const byName = new Map<string, number>(table.map(([code, name]) => [name, code]));
 
+/** Code, name and retriability of `code`; a code this table lacks is `KAFKA_ERROR_<code>`, not retriable. */
 export function errorInfo(code: number): KafkaErrorInfo {
-  return byCode.get(code) ?? { code, name: `UNKNOWN_ERROR_${code}`, retriable: false };
+  return byCode.get(code) ?? { code, name: `KAFKA_ERROR_${code}`, retriable: false };
+}
+
+/** Kafka's name for `code` (`KAFKA_ERROR_<code>` for a code this table lacks). */
+export function errorName(code: number): string {
+  return errorInfo(code).name;
+}
+
+/** The code Kafka gives `name` (`'NOT_COORDINATOR'` → 16). Throws for a name not in the table. */
+export function errorCode(name: string): number {
+  const code = byName.get(name);
+  if (code === undefined) throw new Error(`unknown Kafka error name ${JSON.stringify(name)}`);
+  return code;
 }
