@@ -1,6 +1,64 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+// The doors between the rooms (README "Architecture"), enforced so that a wrong import fails
+// `npm test` instead of waiting for a review. Each rule names what it keeps out and why.
+// An import is matched both as written with the '@/' alias and as a relative path.
+const room = (name) => [
+  { regex: `^@/${name}(/|$)`, message: `${name} is server-side; this module may not import it.` },
+  { regex: `^(\\.\\./)+(lib/)?${name.replace(/^lib\//, '')}(/|$)`, message: `${name} is server-side; this module may not import it.` },
+];
+const packages = (names, why) => names.map((n) => ({ regex: `^${n}(/|$)`, message: why }));
+
+/** The browser side (pages, components, the API client, the DTO schemas) knows Kafka only through lib/schemas. */
+const browserSide = {
+  files: ['components/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}', 'lib/api/**/*.{ts,tsx}', 'lib/schemas/**/*.ts'],
+  ignores: ['app/api/**'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...['lib/kafka', 'lib/broker', 'lib/http', 'lib/config', 'lib/demo', 'lib/startup', 'lib/codecs'].flatMap(room),
+          ...packages(['kafkajs', 'node:.*', 'fs', 'net'], 'Kafka and Node.js modules are server-side; call the JSON API through lib/api instead.'),
+        ],
+      },
+    ],
+  },
+};
+
+/** The embedded broker knows nothing of the web app or the access layer. */
+const broker = {
+  files: ['lib/broker/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...['lib/kafka', 'lib/http', 'lib/api', 'lib/config', 'app', 'components'].flatMap(room),
+          ...packages(['react', 'react-dom', 'next'], 'The broker is a plain Node.js server; it knows nothing of the web app.'),
+        ],
+      },
+    ],
+  },
+};
+
+/** The access layer speaks the domain: no HTTP, no React, no Next.js. */
+const accessLayer = {
+  files: ['lib/kafka/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...['lib/http', 'lib/api', 'app', 'components'].flatMap(room),
+          ...packages(['react', 'react-dom', 'next'], 'lib/kafka speaks domain types and errors; lib/http turns them into HTTP.'),
+        ],
+      },
+    ],
+  },
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -8,6 +66,9 @@ const config = [
     ignores: ['.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**',
       'lib/broker/protocol/generated/**', 'next-env.d.ts'],
   },
+  browserSide,
+  broker,
+  accessLayer,
 ];
 
 export default config;

@@ -6,7 +6,7 @@
 import net from 'node:net';
 import { Kafka, logLevel } from 'kafkajs';
 import { ApiKey, decodeResponse, encodeRequest } from '../lib/broker/protocol';
-import { ErrorCode } from '../lib/broker/protocol/errors';
+import { ErrorCode } from '../lib/common/kafka-error-codes';
 
 /** One pipelined connection: requests go out back to back, answers are matched by correlation id. */
 class WireClient {

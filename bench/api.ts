@@ -9,12 +9,13 @@
 //
 //   npm run bench:api [-- --topics 10000 --groups 10000 --calls 40 --gap 150]
 import { parseArgs } from 'node:util';
-import { GET as clusterRoute } from '../app/api/cluster/route';
-import { GET as groupsRoute } from '../app/api/groups/route';
-import { GET as topicRoute } from '../app/api/topics/[topic]/route';
-import { GET as topicsRoute } from '../app/api/topics/route';
+import { GET as clusterRoute } from '../app/api/clusters/[cluster]/overview/route';
+import { GET as groupsRoute } from '../app/api/clusters/[cluster]/groups/route';
+import { GET as topicRoute } from '../app/api/clusters/[cluster]/topics/[topic]/route';
+import { GET as topicsRoute } from '../app/api/clusters/[cluster]/topics/route';
 import { startBroker } from '../lib/broker';
-import { closeAllClients } from '../lib/kafka/connection/clients';
+import { loadAppConfig } from '../lib/config';
+import { closeAllClients, configureClusters } from '../lib/kafka/connection/registry';
 import { seed } from './api-seed';
 
 const { values } = parseArgs({
@@ -40,7 +41,7 @@ interface Case {
 
 async function callOnce(c: Case): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
-  const res = await c.handler(new Request(`http://console.test${c.path}`), { params: Promise.resolve(c.params ?? {}) });
+  const res = await c.handler(new Request(`http://console.test${c.path}`), { params: Promise.resolve({ cluster: 'bench', ...c.params }) });
   const body = await res.text();
   const ms = performance.now() - started;
   if (res.status !== 200) throw new Error(`${c.path}: ${res.status} ${body.slice(0, 300)}`);
@@ -54,18 +55,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function main() {
   const log = (line: string) => console.log(`  ${line}`);
   const broker = await startBroker({ port: 0, nodes: Number(values.nodes), dataDir: null, log: () => undefined });
-  Object.assign(process.env, { KAFSCOPE_EMBEDDED_BOOTSTRAP: broker.bootstrap, KAFSCOPE_QUIET_KAFKA_LOGS: '1' });
+  process.env.KAFSCOPE_QUIET_KAFKA_LOGS = '1';
+  configureClusters(loadAppConfig({ KAFKA_CLUSTERS_0_NAME: 'bench', KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: broker.bootstrap }));
   console.log(`seeding ${values.topics} topics and ${values.groups} groups on ${values.nodes} in-process nodes`);
   await seed(broker.bootstrap, { topics: Number(values.topics), groups: Number(values.groups), hotTopic: HOT, hotPartitions: 12, bigTopics: 4 }, log);
 
   const cases: Case[] = [
-    { name: 'GET /api/topics (first page)', handler: topicsRoute as Handler, path: '/api/topics' },
-    { name: 'GET /api/topics?q=topic-012 (filtered)', handler: topicsRoute as Handler, path: '/api/topics?q=topic-012' },
-    { name: 'GET /api/topics?sort=messages', handler: topicsRoute as Handler, path: '/api/topics?sort=messages&dir=desc' },
-    { name: 'GET /api/groups (first page)', handler: groupsRoute as Handler, path: '/api/groups' },
-    { name: 'GET /api/groups?sort=totalLag', handler: groupsRoute as Handler, path: '/api/groups?sort=totalLag&dir=desc' },
-    { name: `GET /api/topics/${HOT} (${values.groups} groups)`, handler: topicRoute as Handler, path: `/api/topics/${HOT}`, params: { topic: HOT } },
-    { name: 'GET /api/cluster', handler: clusterRoute as Handler, path: '/api/cluster' },
+    { name: 'GET /api/clusters/bench/topics (first page)', handler: topicsRoute as Handler, path: '/api/topics' },
+    { name: 'GET /api/clusters/bench/topics?q=topic-012 (filtered)', handler: topicsRoute as Handler, path: '/api/topics?q=topic-012' },
+    { name: 'GET /api/clusters/bench/topics?sort=messages', handler: topicsRoute as Handler, path: '/api/topics?sort=messages&dir=desc' },
+    { name: 'GET /api/clusters/bench/groups (first page)', handler: groupsRoute as Handler, path: '/api/groups' },
+    { name: 'GET /api/clusters/bench/groups?sort=totalLag', handler: groupsRoute as Handler, path: '/api/groups?sort=totalLag&dir=desc' },
+    { name: `GET /api/clusters/bench/topics/${HOT} (${values.groups} groups)`, handler: topicRoute as Handler, path: `/api/topics/${HOT}`, params: { topic: HOT } },
+    { name: 'GET /api/clusters/bench/overview', handler: clusterRoute as Handler, path: '/api/cluster' },
   ];
 
   const rssSeeded = process.memoryUsage().rss;

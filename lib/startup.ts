@@ -1,25 +1,33 @@
 // What the Node.js server does once at start-up, before the first request (called from
-// instrumentation.ts): check the whole configuration, failing with the variable's name; and, with no
-// KAFKA_BROKERCONNECT, run the embedded demo cluster in this same process, so a newcomer needs no
-// Kafka and one Ctrl-C stops everything.
-import { loadConfig } from './config';
+// instrumentation.ts): read and check the whole configuration, failing with the variable or file
+// line at fault; hand it to the cluster registry; and, when the embedded demo is wanted (nothing
+// configured, or KAFSCOPE_DEMO=true), run its broker in this same process and hand its address to
+// the registry as a value. A newcomer needs no Kafka, and one Ctrl-C stops everything.
+import 'server-only';
+import { loadAppConfig, type ConsoleConfig } from './config';
 import { embeddedOptionsFromEnv, startEmbeddedDemo, type EmbeddedDemo, type EmbeddedDemoOptions } from './demo/embedded';
+import { attachEmbeddedBootstrap, configureClusters } from './kafka/connection/registry';
 
 export async function startServer(): Promise<void> {
   const log = (line: string) => console.log(`kafscope: ${line}`);
-  const embedded = !process.env.KAFKA_BROKERCONNECT?.trim();
+  let config: ConsoleConfig;
   let options: EmbeddedDemoOptions | null = null;
   try {
-    // The embedded bootstrap is not known yet; a stand-in lets every other variable be checked now.
-    loadConfig(embedded ? { ...process.env, KAFSCOPE_EMBEDDED_BOOTSTRAP: '127.0.0.1:9092' } : process.env);
-    if (embedded) options = embeddedOptionsFromEnv(log);
+    config = loadAppConfig(process.env);
+    if (config.demo) options = embeddedOptionsFromEnv(process.env, log);
   } catch (err) {
     console.error(`kafscope: invalid configuration: ${(err as Error).message}`);
     process.exit(2);
   }
-  if (!options) return;
-  const g = globalThis as typeof globalThis & { __kafscopeDemo?: Promise<unknown> };
-  if (g.__kafscopeDemo) return; // dev-mode reloads must not start a second broker
+  configureClusters(config);
+  log(`clusters: ${config.clusters.map((c) => (c.mode === 'embedded' ? `${c.name} (embedded demo)` : `${c.name} (${c.brokers.join(',')})`)).join(', ')}`);
+  const demoCluster = config.clusters.find((c) => c.mode === 'embedded');
+  if (!options || !demoCluster) return;
+  const g = globalThis as typeof globalThis & { __kafscopeDemo?: Promise<EmbeddedDemo> };
+  if (g.__kafscopeDemo) {
+    // Dev-mode reloads must not start a second broker; the registry keeps the address.
+    return;
+  }
   const starting = startEmbeddedDemo(options);
   g.__kafscopeDemo = starting;
   let demo: EmbeddedDemo;
@@ -29,6 +37,7 @@ export async function startServer(): Promise<void> {
     console.error(`kafscope: the embedded broker could not start: ${(err as Error).message}`);
     process.exit(1);
   }
+  attachEmbeddedBootstrap(demoCluster.name, demo.bootstrap.split(','));
   // Next.js exits the process from its own signal handler once HTTP is drained, so the broker's
   // log is flushed and closed synchronously here rather than by an async close that may not finish.
   let stopping = false;

@@ -1,7 +1,7 @@
-// Where the cluster is and how to authenticate to it. KAFKA_BROKERCONNECT names an external cluster
-// (Kafdrop's variable); without it the app runs the embedded demo, whose broker the start-up code
-// launches in this process and announces through KAFSCOPE_EMBEDDED_BOOTSTRAP. Security comes from
-// KAFKA_SASL_* / KAFKA_TLS_* or from Kafdrop's KAFKA_PROPERTIES; the explicit variables win.
+// Kafdrop's single cluster: where it is and how to authenticate to it. KAFKA_BROKERCONNECT names it
+// (Kafdrop's variable); security comes from KAFKA_SASL_* / KAFKA_TLS_* or from Kafdrop's
+// KAFKA_PROPERTIES, and the explicit variables win. A Kafdrop deployment moves over unchanged.
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConfigError, readBool, type Env } from './errors';
@@ -20,7 +20,8 @@ export interface Connection {
   key: string;
 }
 
-const MECHANISMS: Record<string, SaslMechanism> = {
+/** Kafka's mechanism names, as written in properties and variables, to kafkajs's. */
+export const MECHANISMS: Record<string, SaslMechanism> = {
   PLAIN: 'plain',
   'SCRAM-SHA-256': 'scram-sha-256',
   'SCRAM-SHA-512': 'scram-sha-512',
@@ -42,25 +43,24 @@ export function parseBrokerList(variable: string, raw: string): string[] {
   return brokers;
 }
 
-function readPem(env: Env, variable: string): string | undefined {
+/** Reads a text file; injectable so configuration can be checked without touching the disk. */
+export type ReadFile = (path: string) => string;
+export const readUtf8: ReadFile = (path) => readFileSync(path, 'utf8');
+
+function readPem(env: Env, variable: string, readFile: ReadFile): string | undefined {
   const path = env[variable]?.trim();
   if (!path) return undefined;
   try {
-    return readFileSync(path, 'utf8');
+    return readFile(path);
   } catch {
     throw new ConfigError(variable, `cannot read the file ${path}`);
   }
 }
 
-export function readConnection(env: Env): Connection {
+export function readConnection(env: Env, readFile: ReadFile = readUtf8): Connection {
   const external = env.KAFKA_BROKERCONNECT?.trim();
   const mode = external ? 'external' : 'embedded';
-  const embedded = env.KAFSCOPE_EMBEDDED_BOOTSTRAP?.trim();
-  const brokers = external
-    ? parseBrokerList('KAFKA_BROKERCONNECT', external)
-    : embedded
-      ? parseBrokerList('KAFSCOPE_EMBEDDED_BOOTSTRAP', embedded)
-      : [];
+  const brokers = external ? parseBrokerList('KAFKA_BROKERCONNECT', external) : [];
 
   let props = new Map<string, string>();
   if (env.KAFKA_PROPERTIES?.trim()) {
@@ -90,9 +90,9 @@ export function readConnection(env: Env): Connection {
   }
 
   const tlsOn = readBool(env, 'KAFKA_TLS_ENABLED', protocol === 'SSL' || protocol === 'SASL_SSL');
-  const ca = readPem(env, 'KAFKA_TLS_CA_FILE');
-  const cert = readPem(env, 'KAFKA_TLS_CERT_FILE');
-  const key = readPem(env, 'KAFKA_TLS_KEY_FILE');
+  const ca = readPem(env, 'KAFKA_TLS_CA_FILE', readFile);
+  const cert = readPem(env, 'KAFKA_TLS_CERT_FILE', readFile);
+  const key = readPem(env, 'KAFKA_TLS_KEY_FILE', readFile);
   if (Boolean(cert) !== Boolean(key)) {
     throw new ConfigError(cert ? 'KAFKA_TLS_KEY_FILE' : 'KAFKA_TLS_CERT_FILE', 'a client certificate needs both the certificate and the key');
   }

@@ -1,5 +1,6 @@
 // The one error start-up fails with when the environment is wrong. Its message names the variable
 // and what it accepts, never the value (the value might be a secret).
+import 'server-only';
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,

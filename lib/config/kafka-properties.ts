@@ -3,6 +3,7 @@
 // username/password inside sasl.jaas.config), so a Kafdrop deployment moves over unchanged.
 
 /** Parses Java `.properties` text: `key=value` or `key: value`, `#`/`!` comments, `\` line joins. */
+import 'server-only';
 export function parseProperties(text: string): Map<string, string> {
   const out = new Map<string, string>();
   const lines = text.replace(/\r\n?/g, '\n').split('\n');

@@ -3,6 +3,7 @@
 // until an operator turns them on; the embedded demo cluster is a sandbox, so everything is on there.
 // READ_ONLY wins over every other switch. The values reported here are the effective ones, so the
 // UI can hide exactly what the server would refuse.
+import 'server-only';
 import type { FeatureSwitches } from '../schemas/settings';
 import { readBool, type Env } from './errors';
 

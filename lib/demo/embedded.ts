@@ -1,12 +1,13 @@
-// The embedded demo: when no KAFKA_BROKERCONNECT is given, the console starts its own 3-node
-// Kafka-protocol broker (persistent data, 127.0.0.1:9092 or the next free ports), seeds it once and
-// keeps traffic flowing, then tells the access layer where it is through
-// KAFSCOPE_EMBEDDED_BOOTSTRAP. It runs inside the Next.js server process, so one Ctrl-C stops both.
+// The embedded demo: when no cluster is configured (or KAFSCOPE_DEMO=true), the console starts its own
+// 3-node Kafka-protocol broker (persistent data, 127.0.0.1:9092 or the next free ports), seeds it once
+// and keeps traffic flowing. Its address is returned as a value, which the start-up code hands to the
+// cluster registry. It runs inside the Next.js server process, so one Ctrl-C stops both.
+import 'server-only';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { startBroker, type RunningBroker } from '../broker';
-import { ConfigError, readBool } from '../config/errors';
+import { ConfigError, readBool, type Env } from '../config/errors';
 import { DEMO_NODES } from './catalog';
 import { findFreePorts } from './free-port';
 import { seedDemo } from './seed';
@@ -32,8 +33,8 @@ export interface EmbeddedDemo {
   closeSync(): void;
 }
 
-function readPort(name: string, fallback: number): number {
-  const raw = process.env[name]?.trim();
+function readPort(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!/^\d+$/.test(raw) || n < 1 || n > 65_535) throw new ConfigError(name, 'must be a port number (1-65535)');
@@ -41,14 +42,14 @@ function readPort(name: string, fallback: number): number {
 }
 
 /** Demo options from the environment; throws naming the variable when a value is invalid. */
-export function embeddedOptionsFromEnv(log: (line: string) => void): EmbeddedDemoOptions {
+export function embeddedOptionsFromEnv(env: Env, log: (line: string) => void): EmbeddedDemoOptions {
   return {
     // A runtime path, not a build input: the ignore comment keeps the bundler's file tracing from
     // copying the whole project into the standalone output.
-    dataDir: resolve(/*turbopackIgnore: true*/ process.env.KAFSCOPE_DATA_DIR || 'data'),
-    port: readPort('KAFSCOPE_BROKER_PORT', 9092),
-    host: process.env.KAFSCOPE_BROKER_HOST || '127.0.0.1',
-    traffic: readBool(process.env, 'KAFSCOPE_DEMO_TRAFFIC', true),
+    dataDir: resolve(/*turbopackIgnore: true*/ env.KAFSCOPE_DATA_DIR || 'data'),
+    port: readPort(env, 'KAFSCOPE_BROKER_PORT', 9092),
+    host: env.KAFSCOPE_BROKER_HOST || '127.0.0.1',
+    traffic: readBool(env, 'KAFSCOPE_DEMO_TRAFFIC', true),
     log,
   };
 }
@@ -69,7 +70,6 @@ export async function startEmbeddedDemo(opts: EmbeddedDemoOptions): Promise<Embe
       }
     },
   });
-  process.env.KAFSCOPE_EMBEDDED_BOOTSTRAP = broker.bootstrap;
   opts.log(`embedded Kafka broker (${DEMO_NODES} nodes) at ${broker.bootstrap}, data in ${opts.dataDir}`);
 
   const kafka = new Kafka({

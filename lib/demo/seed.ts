@@ -1,5 +1,6 @@
 // First-run demo data. Runs once per data directory (a marker file records completion), through
 // kafkajs like any client would, so the demo exercises the same paths a user's producers do.
+import 'server-only';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Admin, Producer } from 'kafkajs';

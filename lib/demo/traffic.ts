@@ -2,6 +2,7 @@
 // different speeds. trading-strategy.xyz alternates between slow and fast phases, so its lag
 // visibly rises and falls; trading-strategy.abc keeps up and turns some ticks into orders, which
 // order-execution consumes.
+import 'server-only';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { GROUPS, TOPICS } from './catalog';
 import { auditEvent, click, logLine, nextTick, orderFor, sensorFrame, userProfile } from './generators';

@@ -3,6 +3,7 @@
 // Tools such as curl send neither header and are not browsers, so they are let through. A JSON body
 // is required too: an HTML form cannot send application/json without a CORS preflight, which we
 // never grant.
+import 'server-only';
 import { forbidden, unsupportedMediaType } from './problem';
 
 function requestHosts(request: Request): Set<string> {

@@ -1,15 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { classifyError } from './kafka-errors';
-import { HttpProblem, notFound } from './problem';
-import { readBody, readQuery, route } from './route';
+import { classifyError } from './domain-problems';
+import { HttpProblem } from './problem';
+import { loadAppConfig, setConsoleConfig } from '../config';
+import { notFound } from '../kafka/errors';
+import { clusterRoute, readBody, readQuery, route } from './route';
 
 // kafkajs' own error classes, so the mapping is checked against what the client really throws.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const kafkajsErrors = require('kafkajs/src/errors') as Record<string, new (...args: unknown[]) => Error>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createErrorFromCode } = require('kafkajs/src/protocol/error') as { createErrorFromCode(code: number): Error };
-import { ErrorCode } from '../broker/protocol/errors';
+import { ErrorCode } from '../common/kafka-error-codes';
 
 describe('error classification', () => {
   it.each([
@@ -40,14 +42,15 @@ describe('error classification', () => {
 });
 
 describe('route wrapper', () => {
-  const env = { ...process.env };
+  const useEnv = (env: Record<string, string>) => setConsoleConfig(loadAppConfig({ KAFKA_BROKERCONNECT: 'k:1', ...env }));
   afterEach(() => {
-    process.env = { ...env };
+    setConsoleConfig(null);
     vi.restoreAllMocks();
   });
   const post = (headers: Record<string, string>, body = '{}') =>
-    new Request('http://console.local:9000/api/x', { method: 'POST', headers, body });
-  const ok = route({ mutation: 'topicCreate' }, async ({ request }) => readBody(request, z.object({ n: z.int().default(1) })));
+    new Request('http://console.local:9000/api/clusters/default/x', { method: 'POST', headers, body });
+  const handler = clusterRoute<{ cluster: string }>({ mutation: 'topicCreate' }, async ({ request }) => readBody(request, z.object({ n: z.int().default(1) })));
+  const ok = (request: Request) => handler(request, { params: Promise.resolve({ cluster: 'default' }) });
 
   it('answers problem+json with no stack for a thrown problem and a bug alike', async () => {
     const a = await route({}, () => {
@@ -64,14 +67,14 @@ describe('route wrapper', () => {
     expect(await b.text()).not.toContain('secret internals');
   });
   it('refuses a cross-site POST and accepts a same-origin one', async () => {
-    process.env = { NODE_ENV: 'test', KAFKA_BROKERCONNECT: 'k:1' };
+    useEnv({});
     expect((await ok(post({ 'content-type': 'application/json', origin: 'http://evil.example' }))).status).toBe(403);
     expect((await ok(post({ 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' }))).status).toBe(403);
     expect((await ok(post({ 'content-type': 'application/json', origin: 'http://console.local:9000' }))).status).toBe(200);
     expect((await ok(post({ 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' }))).status).toBe(200);
   });
   it('needs a JSON content type and a well-formed body', async () => {
-    process.env = { NODE_ENV: 'test', KAFKA_BROKERCONNECT: 'k:1' };
+    useEnv({});
     expect((await ok(post({ 'content-type': 'application/x-www-form-urlencoded' }, 'n=1'))).status).toBe(415);
     const bad = await ok(post({ 'content-type': 'application/json' }, '{"n":'));
     expect(bad.status).toBe(400);
@@ -79,12 +82,14 @@ describe('route wrapper', () => {
     expect(await wrong.json()).toMatchObject({ status: 400, field: 'n' });
   });
   it('refuses a switched-off mutation with 403 naming the variable', async () => {
-    process.env = { NODE_ENV: 'test', KAFKA_BROKERCONNECT: 'k:1', TOPIC_CREATE_ENABLED: 'false' };
+    useEnv({ TOPIC_CREATE_ENABLED: 'false' });
     const r = await ok(post({ 'content-type': 'application/json' }));
     expect(r.status).toBe(403);
     expect((await r.json()).detail).toContain('TOPIC_CREATE_ENABLED');
-    process.env = { NODE_ENV: 'test', KAFKA_BROKERCONNECT: 'k:1', READ_ONLY: 'yes' };
+    useEnv({ READ_ONLY: 'yes' });
     expect((await ok(post({ 'content-type': 'application/json' }))).status).toBe(403);
+    useEnv({ KAFSCOPE_CLUSTER_NAME: 'other' });
+    expect((await ok(post({ 'content-type': 'application/json' }))).status).toBe(404);
   });
   it('parses query strings with the shared schemas', () => {
     expect(readQuery(new URL('http://h/?limit=5'), z.object({ limit: z.coerce.number() }))).toEqual({ limit: 5 });

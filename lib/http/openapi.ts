@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of the JSON API, generated from the same zod schemas the routes parse
 // with and the browser validates against, so the document cannot drift from the code. Paths are
 // listed here by hand (one line each); their bodies and responses are references to the schemas.
+import 'server-only';
 import { z } from 'zod';
 import * as S from '../schemas';
 import { VERSION } from '../version';
@@ -8,7 +9,9 @@ import { VERSION } from '../version';
 const components: Record<string, z.ZodType> = {
   Problem: S.ProblemSchema,
   Health: S.HealthSchema,
-  Settings: S.SettingsSchema,
+  ClusterList: S.ClusterListSchema,
+  ClusterInfo: S.ClusterInfoSchema,
+  ClusterLanesHealth: S.ClusterLanesHealthSchema,
   ClusterOverview: S.ClusterOverviewSchema,
   BrokerDetail: S.BrokerDetailSchema,
   TopicList: S.TopicListSchema,
@@ -45,8 +48,10 @@ const ok = (name: string | null, status = '200', type = 'application/json') => (
   '403': problem,
   '404': problem,
   '409': problem,
+  '429': problem,
   '502': problem,
   '503': problem,
+  '504': problem,
 });
 const body = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
 const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
@@ -65,45 +70,58 @@ export function openApiDocument() {
   const schemas = Object.fromEntries(
     Object.entries(components).map(([name, schema]) => [name, z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any', target: 'draft-2020-12' })]),
   );
-  const topic = [pathParam('topic')];
-  const group = [pathParam('group')];
+  const cluster = pathParam('cluster');
+  const topic = [cluster, pathParam('topic')];
+  const group = [cluster, pathParam('group')];
+  const c = '/api/clusters/{cluster}';
   return {
     openapi: '3.1.0',
-    info: { title: 'Kafscope API', version: VERSION, description: 'Offsets and lags are 64-bit decimal strings. Errors are application/problem+json.' },
+    info: {
+      title: 'Kafscope API',
+      version: VERSION,
+      description:
+        'Every route but /api/health, /api/clusters and this document is per cluster, under /api/clusters/{cluster}/. Offsets and lags are 64-bit decimal strings. Errors are application/problem+json; 429 means a cluster\'s budget of long-running reads is full.',
+    },
     paths: {
       '/api/health': { get: { summary: 'Liveness of the console', responses: ok('Health') } },
-      '/api/settings': { get: { summary: 'Mode, bootstrap and safety switches', responses: ok('Settings') } },
-      '/api/cluster': { get: { summary: 'Cluster overview', responses: ok('ClusterOverview') } },
-      '/api/brokers/{id}': { get: { summary: 'Broker detail and configs', parameters: [pathParam('id')], responses: ok('BrokerDetail') } },
-      '/api/topics': {
-        get: { summary: 'Topic list', parameters: queryParams('topics'), responses: ok('TopicList') },
-        post: { summary: 'Create a topic', requestBody: body('CreateTopicRequest'), responses: ok('CreateTopicResponse', '201') },
+      '/api/clusters': { get: { summary: 'Every cluster with its settings and health (never waits long on one cluster)', responses: ok('ClusterList') } },
+      [`${c}/settings`]: { get: { summary: "The cluster's mode, bootstrap and safety switches", parameters: [cluster], responses: ok('ClusterInfo') } },
+      [`${c}/health`]: { get: { summary: "The cluster's health and the use of its lanes", parameters: [cluster], responses: ok('ClusterLanesHealth') } },
+      [`${c}/overview`]: { get: { summary: 'Cluster overview', parameters: [cluster], responses: ok('ClusterOverview') } },
+      [`${c}/brokers/{id}`]: { get: { summary: 'Broker detail and configs', parameters: [cluster, pathParam('id')], responses: ok('BrokerDetail') } },
+      [`${c}/topics`]: {
+        get: { summary: 'Topic list', parameters: [cluster, ...queryParams('topics')], responses: ok('TopicList') },
+        post: { summary: 'Create a topic', parameters: [cluster], requestBody: body('CreateTopicRequest'), responses: ok('CreateTopicResponse', '201') },
       },
-      '/api/topics/{topic}': {
+      [`${c}/topics/{topic}`]: {
         get: { summary: 'Topic detail', parameters: topic, responses: ok('TopicDetail') },
         delete: { summary: 'Delete a topic', parameters: topic, responses: ok(null, '204') },
       },
-      '/api/topics/{topic}/partitions': { post: { summary: 'Add partitions', parameters: topic, requestBody: body('AddPartitionsRequest'), responses: ok(null) } },
-      '/api/topics/{topic}/configs': { put: { summary: 'Update topic configs', parameters: topic, requestBody: body('UpdateTopicConfigsRequest'), responses: ok('ConfigEntries') } },
-      '/api/topics/{topic}/records/delete': {
+      [`${c}/topics/{topic}/partitions`]: { post: { summary: 'Add partitions', parameters: topic, requestBody: body('AddPartitionsRequest'), responses: ok(null) } },
+      [`${c}/topics/{topic}/configs`]: { put: { summary: 'Update topic configs', parameters: topic, requestBody: body('UpdateTopicConfigsRequest'), responses: ok('ConfigEntries') } },
+      [`${c}/topics/{topic}/records/delete`]: {
         post: { summary: 'Purge records', parameters: topic, requestBody: body('DeleteRecordsRequest'), responses: ok('DeleteRecordsResponse') },
       },
-      '/api/topics/{topic}/messages': {
+      [`${c}/topics/{topic}/messages`]: {
         get: { summary: 'Browse messages (no consumer group)', parameters: [...topic, ...queryParams('messages')], responses: ok('MessagePage') },
         post: { summary: 'Produce one message', parameters: topic, requestBody: body('ProduceRequest'), responses: ok('ProduceResponse', '201') },
       },
-      '/api/topics/{topic}/search': {
-        get: { summary: 'Search messages: NDJSON stream of SearchEvent lines', parameters: [...topic, ...queryParams('search')], responses: ok('SearchEvent', '200', 'application/x-ndjson') },
+      [`${c}/topics/{topic}/search`]: {
+        get: {
+          summary: "Search messages on the cluster's long-work lane: NDJSON stream of SearchEvent lines (429 when the lane is full)",
+          parameters: [...topic, ...queryParams('search')],
+          responses: ok('SearchEvent', '200', 'application/x-ndjson'),
+        },
       },
-      '/api/groups': { get: { summary: 'Consumer groups', parameters: queryParams('groups'), responses: ok('GroupList') } },
-      '/api/groups/{group}': {
+      [`${c}/groups`]: { get: { summary: 'Consumer groups', parameters: [cluster, ...queryParams('groups')], responses: ok('GroupList') } },
+      [`${c}/groups/{group}`]: {
         get: { summary: 'Consumer group detail', parameters: group, responses: ok('GroupDetail') },
         delete: { summary: 'Delete a consumer group without members', parameters: group, responses: ok(null, '204') },
       },
-      '/api/groups/{group}/offsets/preview': {
+      [`${c}/groups/{group}/offsets/preview`]: {
         post: { summary: 'Preview an offset reset', parameters: group, requestBody: body('ResetOffsetsRequest'), responses: ok('ResetPreview') },
       },
-      '/api/groups/{group}/offsets/reset': {
+      [`${c}/groups/{group}/offsets/reset`]: {
         post: { summary: 'Reset offsets (group must have no members)', parameters: group, requestBody: body('ResetOffsetsRequest'), responses: ok('ResetPreview') },
       },
     },

@@ -1,6 +1,8 @@
-// Expected failures as values the route wrapper turns into application/problem+json: services throw
-// these (or let Kafka errors through, which kafka-errors.ts classifies), and nothing else decides a
-// status code. Messages are written for the person reading the UI, never a stack trace.
+// An HTTP answer to a failure, as application/problem+json. Services throw domain errors
+// (lib/kafka/errors.ts), which domain-problems.ts turns into these; the HTTP layer throws them itself
+// only for what it alone knows (a cross-site request, a switched-off action, a wrong content type).
+// Messages are written for the person reading the UI, never a stack trace.
+import 'server-only';
 import type { Problem } from '../schemas/common';
 
 export class HttpProblem extends Error {
@@ -28,12 +30,7 @@ export class HttpProblem extends Error {
 
 export const badRequest = (detail: string, field?: string) => new HttpProblem(400, 'Invalid request', detail, { field });
 export const forbidden = (detail: string) => new HttpProblem(403, 'Forbidden', detail);
-export const notFound = (detail: string) => new HttpProblem(404, 'Not found', detail);
-export const conflict = (detail: string, kafkaError?: string) => new HttpProblem(409, 'Conflict', detail, { kafkaError });
 export const unsupportedMediaType = (detail: string) => new HttpProblem(415, 'Unsupported media type', detail);
-export const unavailable = (detail: string) => new HttpProblem(503, 'Kafka cluster unavailable', detail);
-export const kafkaFailure = (kafkaError: string, detail?: string) =>
-  new HttpProblem(502, 'Kafka error', detail ?? kafkaError, { kafkaError });
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 

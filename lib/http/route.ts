@@ -1,11 +1,16 @@
 // The one wrapper every route handler goes through: it checks where a mutation comes from and
-// whether configuration allows it, parses input with the shared zod schemas, runs the service, and
-// turns every expected failure into application/problem+json (see kafka-errors.ts). Route files stay
-// a few lines long: validate -> service -> DTO -> JSON.
+// whether the cluster's configuration allows it, parses input with the shared zod schemas, runs the
+// service, and turns every expected failure into application/problem+json (see domain-problems.ts).
+// Route files stay a few lines long: validate -> service -> DTO -> JSON. Routes under
+// /api/clusters/{cluster}/ use clusterRoute, which resolves the cluster from the URL (404 for an
+// unknown name) and checks mutations against that cluster's own switches.
+import 'server-only';
 import type { z } from 'zod';
-import { getConfig, SWITCH_VARIABLES, type Mutation } from '../config';
+import { SWITCH_VARIABLES, type ClusterConfig, type Mutation } from '../config';
+import type { ClusterClients } from '../kafka/connection/clients';
+import { clientsFor, clusterConfig } from '../kafka/connection/registry';
+import { classifyError } from './domain-problems';
 import { assertJsonBody, assertSameOrigin } from './guard';
-import { classifyError } from './kafka-errors';
 import { HttpProblem, badRequest, forbidden, problemResponse } from './problem';
 
 export interface RouteContext<P> {
@@ -14,25 +19,53 @@ export interface RouteContext<P> {
   params: P;
 }
 
+export interface ClusterRouteContext<P> extends RouteContext<P> {
+  cluster: ClusterConfig;
+  /** The cluster's clients (built on first use; 503 while its embedded broker starts). */
+  clients(): ClusterClients;
+}
+
 export interface RouteOptions {
   /** A mutation this route performs: checked against same-origin, JSON body and the switches. */
   mutation?: Mutation;
 }
 
 type NextContext<P> = { params: Promise<P> };
+type Handler<P> = (request: Request, context?: NextContext<P>) => Promise<Response>;
 
+function respond(result: unknown): Response {
+  if (result instanceof Response) return result;
+  return Response.json(result, { headers: { 'cache-control': 'no-store' } });
+}
+
+/** A route that is not about one cluster (health, the cluster list, the OpenAPI document). */
 export function route<P extends Record<string, string> = Record<string, never>>(
-  options: RouteOptions,
+  options: Omit<RouteOptions, 'mutation'>,
   handler: (ctx: RouteContext<P>) => Promise<unknown> | unknown,
-): (request: Request, context?: NextContext<P>) => Promise<Response> {
+): Handler<P> {
+  void options;
   return async (request, context) => {
     try {
-      if (options.mutation) guardMutation(request, options.mutation);
       // Next.js hands dynamic segments over already decoded.
       const params = context ? await context.params : ({} as P);
-      const result = await handler({ request, url: new URL(request.url), params });
-      if (result instanceof Response) return result;
-      return Response.json(result, { headers: { 'cache-control': 'no-store' } });
+      return respond(await handler({ request, url: new URL(request.url), params }));
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+/** A route under /api/clusters/{cluster}/. */
+export function clusterRoute<P extends { cluster: string }>(
+  options: RouteOptions,
+  handler: (ctx: ClusterRouteContext<P>) => Promise<unknown> | unknown,
+): Handler<P> {
+  return async (request, context) => {
+    try {
+      const params = context ? await context.params : ({ cluster: '' } as P);
+      const cluster = clusterConfig(params.cluster);
+      if (options.mutation) guardMutation(request, cluster, options.mutation);
+      return respond(await handler({ request, url: new URL(request.url), params, cluster, clients: () => clientsFor(cluster.name) }));
     } catch (err) {
       return errorResponse(err);
     }
@@ -47,16 +80,16 @@ export function errorResponse(err: unknown): Response {
   return problemResponse({ type: 'about:blank', title: 'Internal error', status: 500 });
 }
 
-function guardMutation(request: Request, mutation: Mutation): void {
+function guardMutation(request: Request, cluster: ClusterConfig, mutation: Mutation): void {
   assertSameOrigin(request);
   if (request.method !== 'DELETE' || request.headers.get('content-length') || request.headers.get('content-type')) {
     assertJsonBody(request);
   }
-  const { switches } = getConfig();
-  if (switches.readOnly) throw forbidden('This Kafscope instance is read-only (READ_ONLY).');
+  const { switches } = cluster;
+  if (switches.readOnly) throw forbidden(`Cluster "${cluster.name}" is read-only in this Kafscope.`);
   if (!switches[mutation]) {
     const spec = SWITCH_VARIABLES[mutation];
-    throw forbidden(`Permission to ${spec.meaning} is disabled by configuration (${spec.variable}).`);
+    throw forbidden(`Permission to ${spec.meaning} on cluster "${cluster.name}" is disabled by configuration (${spec.variable}).`);
   }
 }
 
@@ -79,7 +112,7 @@ export function readQuery<S extends z.ZodType>(url: URL, schema: S): z.infer<S> 
 
 /** A JSON answer with a status other than 200 (e.g. 201 Created). */
 export function json(body: unknown, status = 200): Response {
-  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+  return Response.json(body, { headers: { 'cache-control': 'no-store' }, status });
 }
 
 export { HttpProblem };

@@ -43,19 +43,55 @@ export const MessageSchema = z.object({
 export type Message = z.infer<typeof MessageSchema>;
 
 export const FromMode = z.enum(['earliest', 'latest', 'offset', 'timestamp']);
+export const BrowseOrder = z.enum(['asc', 'desc']);
 
-/** Query of GET /api/topics/:topic/messages. `partition` absent = all partitions merged by timestamp. */
-export const MessagesQuerySchema = z.object({
-  partition: z.coerce.number().int().min(0).optional(),
-  from: FromMode.default('latest'),
+/** A whole number from a query string: typed as string or number on the way in, number out. */
+const queryInt = () => z.coerce.number<string | number>().int();
+
+/** The browse choices' one set of defaults, for the API and the browser's URL alike: the newest 50
+ * messages, newest first. */
+export const BROWSE_DEFAULTS = { from: 'latest', limit: 50, order: 'desc' } as const;
+
+/** Every browse field, defined once. The API's query (strict, with defaults) and the browser's URL
+ * (tolerant, with `.catch()` fallbacks) are both built from these, so they cannot drift apart. */
+const browseFields = {
+  /** Absent: all partitions, merged by timestamp. */
+  partition: queryInt().min(0).optional(),
+  from: FromMode,
+  /** With from=offset. */
   offset: OffsetString.optional(),
-  timestamp: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(MESSAGE_LIMIT_MAX).default(50),
-  order: z.enum(['asc', 'desc']).default('asc'),
+  /** With from=timestamp: milliseconds since the epoch. */
+  timestamp: queryInt().min(0).optional(),
+  limit: queryInt().min(1).max(MESSAGE_LIMIT_MAX),
+  order: BrowseOrder,
   /** Opaque position returned as next/prev by a previous page; overrides from/offset/timestamp. */
   cursor: z.string().max(100_000).optional(),
+};
+
+/** Query of GET /api/clusters/:cluster/topics/:topic/messages: a wrong value is a 400. */
+export const MessagesQuerySchema = z.object({
+  ...browseFields,
+  from: browseFields.from.default(BROWSE_DEFAULTS.from),
+  limit: browseFields.limit.default(BROWSE_DEFAULTS.limit),
+  order: browseFields.order.default(BROWSE_DEFAULTS.order),
 });
 export type MessagesQuery = z.infer<typeof MessagesQuerySchema>;
+
+/** An empty query value ("?partition=") means "not chosen" in a URL someone edited by hand. */
+const emptyAsAbsent = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' ? undefined : v), schema);
+
+/** The same fields as they appear in the message browser's page URL: anything unusable in a shared
+ * or hand-edited link falls back to the default instead of failing the page. */
+export const MessagesUrlSchema = z.object({
+  partition: emptyAsAbsent(browseFields.partition).catch(undefined),
+  from: browseFields.from.catch(BROWSE_DEFAULTS.from),
+  offset: browseFields.offset.catch(undefined),
+  timestamp: emptyAsAbsent(browseFields.timestamp).catch(undefined),
+  limit: browseFields.limit.catch(BROWSE_DEFAULTS.limit),
+  order: browseFields.order.catch(BROWSE_DEFAULTS.order),
+  cursor: browseFields.cursor.catch(undefined),
+});
+export type MessagesUrl = z.infer<typeof MessagesUrlSchema>;
 
 export const WatermarksSchema = z.object({ partition: PartitionId, low: OffsetString, high: OffsetString });
 
@@ -87,14 +123,16 @@ export const SearchQuerySchema = z.object({
     .pipe(z.array(z.enum(['key', 'value', 'headers'])).min(1)),
   mode: z.enum(['contains', 'regex']).default('contains'),
   caseSensitive: z.stringbool().default(false),
-  partition: z.coerce.number().int().min(0).optional(),
+  partition: queryInt().min(0).optional(),
   /** Milliseconds since the epoch; scan only messages in [from, to]. */
-  from: z.coerce.number().int().min(0).optional(),
-  to: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(MESSAGE_LIMIT_MAX).default(100),
-  maxScan: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
+  from: queryInt().min(0).optional(),
+  to: queryInt().min(0).optional(),
+  limit: queryInt().min(1).max(MESSAGE_LIMIT_MAX).default(100),
+  maxScan: queryInt().min(1).max(10_000_000).default(100_000),
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
+/** What a caller may send as the search's query string (before defaults and parsing). */
+export type SearchRequest = z.input<typeof SearchQuerySchema>;
 
 /** One line of the NDJSON search stream. */
 export const SearchEventSchema = z.discriminatedUnion('type', [

@@ -59,6 +59,7 @@ export const TopicGroupLagSchema = z.object({
   /** Sum of per-partition lag on this topic (null when nothing was committed). */
   lag: Int64String.nullable(),
 });
+export type TopicGroupLag = z.infer<typeof TopicGroupLagSchema>;
 
 export const TopicDetailSchema = z.object({
   name: z.string(),

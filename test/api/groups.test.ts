@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consumer } from 'kafkajs';
-import { GET as getGroup, DELETE as deleteGroup } from '../../app/api/groups/[group]/route';
-import { GET as listGroups } from '../../app/api/groups/route';
-import { GET as getTopic } from '../../app/api/topics/[topic]/route';
-import { POST as preview } from '../../app/api/groups/[group]/offsets/preview/route';
-import { POST as reset } from '../../app/api/groups/[group]/offsets/reset/route';
+import { GET as getGroup, DELETE as deleteGroup } from '../../app/api/clusters/[cluster]/groups/[group]/route';
+import { GET as listGroups } from '../../app/api/clusters/[cluster]/groups/route';
+import { GET as getTopic } from '../../app/api/clusters/[cluster]/topics/[topic]/route';
+import { POST as preview } from '../../app/api/clusters/[cluster]/groups/[group]/offsets/preview/route';
+import { POST as reset } from '../../app/api/clusters/[cluster]/groups/[group]/offsets/reset/route';
 import { GroupDetailSchema, GroupListSchema, ResetPreviewSchema } from '../../lib/schemas/group';
 import { TopicDetailSchema } from '../../lib/schemas/topic';
 import { cachesExpired, call, commitOffsets, createTopic, startHarness, type Harness } from './harness';

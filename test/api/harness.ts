@@ -1,10 +1,16 @@
 // Shared set-up of the API integration tests: an embedded broker on random ports (in memory), the
-// app configured to use it as the embedded demo would, kafkajs clients for seeding data the way a
-// real application would, and a helper that calls a route handler with a real Request.
+// console configured with it as its cluster "test" (every switch on, as in the demo), kafkajs clients
+// for seeding data the way a real application would, and a helper that calls a route handler with a
+// real Request.
 import { Kafka, Partitioners, logLevel, type Producer } from 'kafkajs';
 import { startBroker, type RunningBroker } from '../../lib/broker';
-import { CACHE_TTL_MS, closeAllClients } from '../../lib/kafka/connection/clients';
-import { captureCluster } from '../../lib/kafka/connection/reader-pool';
+import { loadAppConfig } from '../../lib/config';
+import { CACHE_TTL_MS } from '../../lib/kafka/connection/clients';
+import { configureClusters, resetClusters } from '../../lib/kafka/connection/registry';
+import { captureCluster } from '../../lib/kafka/connection/captured-cluster';
+
+/** The cluster name the harness configures; `call` uses it unless told otherwise. */
+export const TEST_CLUSTER = 'test';
 
 export interface Harness {
   broker: RunningBroker;
@@ -15,8 +21,18 @@ export interface Harness {
 
 export async function startHarness(options: { nodes?: number; env?: Record<string, string> } = {}): Promise<Harness> {
   const broker = await startBroker({ port: 0, nodes: options.nodes ?? 1, dataDir: null, log: () => undefined });
-  for (const k of Object.keys(process.env)) if (/^(KAFKA_|KAFSCOPE_|READ_ONLY$|[A-Z_]+_ENABLED$)/.test(k)) delete process.env[k];
-  Object.assign(process.env, { KAFSCOPE_EMBEDDED_BOOTSTRAP: broker.bootstrap, KAFSCOPE_QUIET_KAFKA_LOGS: '1' }, options.env ?? {});
+  process.env.KAFSCOPE_QUIET_KAFKA_LOGS = '1';
+  await resetClusters();
+  configureClusters(
+    loadAppConfig({
+      KAFKA_CLUSTERS_0_NAME: TEST_CLUSTER,
+      KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: broker.bootstrap,
+      TOPIC_DELETE_ENABLED: 'true',
+      RECORDS_DELETE_ENABLED: 'true',
+      GROUP_DELETE_ENABLED: 'true',
+      ...options.env,
+    }),
+  );
   const kafka = new Kafka({ clientId: 'test-seeder', brokers: broker.bootstrap.split(','), logLevel: logLevel.NOTHING, retry: { retries: 3 } });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
   await producer.connect();
@@ -26,7 +42,7 @@ export async function startHarness(options: { nodes?: number; env?: Record<strin
     producer,
     async close() {
       await producer.disconnect().catch(() => undefined);
-      await closeAllClients();
+      await resetClusters();
       await broker.close();
     },
   };
@@ -41,11 +57,12 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-/** Calls a route handler as Next.js would: a real Request to http://console.test, same-origin. */
+/** Calls a route handler as Next.js would: a real Request to http://console.test, same-origin. The
+ * cluster parameter is the harness's cluster unless `params` names another. */
 export async function call<P extends Record<string, string>>(
   handler: Handler<P>,
   path: string,
-  params: P = {} as P,
+  params: Partial<P> = {},
   opts: CallOptions = {},
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test bodies are checked by schema or field
 ): Promise<{ status: number; body: any; headers: Headers; response: Response }> {
@@ -59,7 +76,8 @@ export async function call<P extends Record<string, string>>(
     ...(opts.body !== undefined && { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) }),
     ...(opts.signal && { signal: opts.signal }),
   };
-  const response = await handler(new Request(`http://console.test${path}`, init), { params: Promise.resolve(params) });
+  const all = { cluster: TEST_CLUSTER, ...params } as unknown as P;
+  const response = await handler(new Request(`http://console.test${path}`, init), { params: Promise.resolve(all) });
   const type = response.headers.get('content-type') ?? '';
   const body = type.includes('json') && !type.includes('ndjson') ? await response.json() : null;
   return { status: response.status, body, headers: response.headers, response };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GET as getMessages, POST as produce } from '../../app/api/topics/[topic]/messages/route';
+import { GET as getMessages, POST as produce } from '../../app/api/clusters/[cluster]/topics/[topic]/messages/route';
 import { MessagePageSchema } from '../../lib/schemas/message';
 import { call, createTopic, startHarness, type Harness } from './harness';
 

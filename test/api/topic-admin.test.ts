@@ -1,10 +1,10 @@
 // The topic mutations besides create/delete, through their route handlers against a real broker:
 // add partitions, edit configs, purge records — happy paths and each refusal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUT as putConfigs } from '../../app/api/topics/[topic]/configs/route';
-import { POST as addPartitions } from '../../app/api/topics/[topic]/partitions/route';
-import { POST as purge } from '../../app/api/topics/[topic]/records/delete/route';
-import { GET as getTopic } from '../../app/api/topics/[topic]/route';
+import { PUT as putConfigs } from '../../app/api/clusters/[cluster]/topics/[topic]/configs/route';
+import { POST as addPartitions } from '../../app/api/clusters/[cluster]/topics/[topic]/partitions/route';
+import { POST as purge } from '../../app/api/clusters/[cluster]/topics/[topic]/records/delete/route';
+import { GET as getTopic } from '../../app/api/clusters/[cluster]/topics/[topic]/route';
 import { ConfigEntrySchema } from '../../lib/schemas/config';
 import { DeleteRecordsResponseSchema, TopicDetailSchema } from '../../lib/schemas/topic';
 import { cachesExpired, call, createTopic, startHarness, type Harness } from './harness';

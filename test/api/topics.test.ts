@@ -1,17 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GET as listTopics, POST as createTopicRoute } from '../../app/api/topics/route';
-import { GET as getTopic, DELETE as deleteTopicRoute } from '../../app/api/topics/[topic]/route';
-import { GET as getMessages, POST as produceRoute } from '../../app/api/topics/[topic]/messages/route';
-import { GET as search } from '../../app/api/topics/[topic]/search/route';
-import { GET as cluster } from '../../app/api/cluster/route';
-import { GET as listGroupsRoute } from '../../app/api/groups/route';
-import { GET as getGroupRoute } from '../../app/api/groups/[group]/route';
+import { GET as listTopics, POST as createTopicRoute } from '../../app/api/clusters/[cluster]/topics/route';
+import { GET as getTopic, DELETE as deleteTopicRoute } from '../../app/api/clusters/[cluster]/topics/[topic]/route';
+import { GET as getMessages, POST as produceRoute } from '../../app/api/clusters/[cluster]/topics/[topic]/messages/route';
+import { GET as search } from '../../app/api/clusters/[cluster]/topics/[topic]/search/route';
+import { GET as cluster } from '../../app/api/clusters/[cluster]/overview/route';
+import { GET as listGroupsRoute } from '../../app/api/clusters/[cluster]/groups/route';
+import { GET as getGroupRoute } from '../../app/api/clusters/[cluster]/groups/[group]/route';
 import { ClusterOverviewSchema } from '../../lib/schemas/broker';
 import { GroupListSchema } from '../../lib/schemas/group';
-import { GET as settings } from '../../app/api/settings/route';
+import { GET as settings } from '../../app/api/clusters/[cluster]/settings/route';
 import { GET as openapi } from '../../app/api/openapi.json/route';
 import { SearchEventSchema } from '../../lib/schemas/message';
 import { TopicDetailSchema, TopicListSchema } from '../../lib/schemas/topic';
+import { loadAppConfig } from '../../lib/config';
+import { configureClusters, consoleConfig } from '../../lib/kafka/connection/registry';
 import { cachesExpired, call, commitOffsets, coordinatorOf, createTopic, startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -134,24 +136,28 @@ describe('topics on a 3-node cluster', () => {
 });
 
 describe('settings, switches and OpenAPI', () => {
-  it('settings: embedded mode, bootstrap, everything on', async () => {
-    const s = await call(settings, '/api/settings');
-    expect(s.body).toMatchObject({ mode: 'embedded', bootstrap: h.broker.bootstrap, switches: { readOnly: false, topicDelete: true } });
+  it("settings: the cluster's name, bootstrap and switches", async () => {
+    const s = await call(settings, '/api/clusters/test/settings');
+    expect(s.body).toMatchObject({ name: 'test', mode: 'external', bootstrap: h.broker.bootstrap, switches: { readOnly: false, topicDelete: true } });
   });
   it('each switch off -> 403', async () => {
-    process.env.TOPIC_DELETE_ENABLED = 'false';
+    const on = consoleConfig();
+    configureClusters(loadAppConfig({ KAFKA_CLUSTERS_0_NAME: 'test', KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: h.broker.bootstrap, TOPIC_DELETE_ENABLED: 'false' }));
     try {
-      const r = await call(deleteTopicRoute, '/api/topics/spread', { topic: 'spread' }, { method: 'DELETE' });
+      const r = await call(deleteTopicRoute, '/api/clusters/test/topics/spread', { topic: 'spread' }, { method: 'DELETE' });
       expect(r.status).toBe(403);
       expect(r.body.detail).toContain('TOPIC_DELETE_ENABLED');
     } finally {
-      delete process.env.TOPIC_DELETE_ENABLED;
+      configureClusters(on);
     }
   });
   it('OpenAPI document lists every endpoint', async () => {
     const d = (await call(openapi, '/api/openapi.json')).body;
     expect(d.openapi).toBe('3.1.0');
-    expect(Object.keys(d.paths)).toContain('/api/topics/{topic}/messages');
+    expect(Object.keys(d.paths)).toContain('/api/clusters/{cluster}/topics/{topic}/messages');
+    expect(Object.keys(d.paths)).toContain('/api/clusters');
+    expect(Object.keys(d.paths)).toContain('/api/clusters/{cluster}/health');
+    expect(Object.keys(d.paths).filter((p) => p !== '/api/health' && p !== '/api/clusters' && !p.startsWith('/api/clusters/{cluster}/'))).toEqual([]);
     expect(d.components.schemas.MessagePage).toBeDefined();
   });
 });

@@ -3,10 +3,11 @@
 // answers (the first connection's deadline, 4.5 s, turns that into a 503).
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GET as cluster } from '../../app/api/cluster/route';
-import { GET as listTopics } from '../../app/api/topics/route';
-import { GET as getMessages } from '../../app/api/topics/[topic]/messages/route';
-import { closeAllClients } from '../../lib/kafka/connection/clients';
+import { GET as cluster } from '../../app/api/clusters/[cluster]/overview/route';
+import { GET as listTopics } from '../../app/api/clusters/[cluster]/topics/route';
+import { GET as getMessages } from '../../app/api/clusters/[cluster]/topics/[topic]/messages/route';
+import { loadAppConfig } from '../../lib/config';
+import { configureClusters, resetClusters } from '../../lib/kafka/connection/registry';
 import { ProblemSchema } from '../../lib/schemas/common';
 import { call } from './harness';
 
@@ -18,18 +19,22 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+const useCluster = async (bootstrap: string) => {
+  await resetClusters();
+  configureClusters(loadAppConfig({ KAFKA_BROKERCONNECT: bootstrap }));
+};
+
 beforeAll(async () => {
-  for (const k of Object.keys(process.env)) if (/^(KAFKA_|KAFSCOPE_)/.test(k)) delete process.env[k];
-  process.env.KAFKA_BROKERCONNECT = `127.0.0.1:${await closedPort()}`;
   process.env.KAFSCOPE_QUIET_KAFKA_LOGS = '1';
+  await useCluster(`127.0.0.1:${await closedPort()}`);
 });
-afterAll(() => closeAllClients());
+afterAll(() => resetClusters());
 
 describe('an unreachable cluster', () => {
   it.each([
-    ['cluster', () => call(cluster, '/api/cluster')],
-    ['topics', () => call(listTopics, '/api/topics')],
-    ['messages', () => call(getMessages, '/api/topics/orders/messages', { topic: 'orders' })],
+    ['cluster', () => call(cluster, '/api/clusters/default/overview', { cluster: 'default' })],
+    ['topics', () => call(listTopics, '/api/clusters/default/topics', { cluster: 'default' })],
+    ['messages', () => call(getMessages, '/api/clusters/default/topics/orders/messages', { cluster: 'default', topic: 'orders' })],
   ])('%s answers 503 with a problem', async (_name, request) => {
     const res = await request();
     expect(res.status).toBe(503);
@@ -44,22 +49,21 @@ describe('a broker that accepts connections and never answers', () => {
   let silent: net.Server;
   const sockets = new Set<net.Socket>();
   beforeAll(async () => {
-    await closeAllClients();
     silent = net.createServer((s) => {
       sockets.add(s);
       s.on('close', () => sockets.delete(s));
     });
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
-    process.env.KAFKA_BROKERCONNECT = `127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+    await useCluster(`127.0.0.1:${(silent.address() as net.AddressInfo).port}`);
   });
   afterAll(async () => {
-    await closeAllClients();
+    await resetClusters();
     for (const s of sockets) s.destroy();
     await new Promise<void>((r) => silent.close(() => r()));
   });
 
   it('still gets a 503 instead of a hung request', async () => {
-    const res = await call(cluster, '/api/cluster');
+    const res = await call(cluster, '/api/clusters/default/overview', { cluster: 'default' });
     expect(res.status).toBe(503);
     expect(ProblemSchema.parse(res.body).status).toBe(503);
   }, 20_000);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partitionForGroup } from '../../lib/broker/coordinator';
 import { ApiKey, type FindCoordinatorResponse, type HeartbeatResponse } from '../../lib/broker/protocol';
-import { ErrorCode } from '../../lib/broker/protocol/errors';
+import { ErrorCode } from '../../lib/common/kafka-error-codes';
 import { RawClient, startTestBroker, type TestBroker } from '../broker/helpers';
 
 let broker: TestBroker;

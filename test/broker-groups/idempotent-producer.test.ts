@@ -4,7 +4,7 @@
 // handed out twice, even across a restart.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiKey, type InitProducerIdResponse, type ProduceResponse } from '../../lib/broker/protocol';
-import { ErrorCode } from '../../lib/broker/protocol/errors';
+import { ErrorCode } from '../../lib/common/kafka-error-codes';
 import { buildRecordBatch } from '../../lib/broker/records/build';
 import { RawClient, startTestBroker, tempDir } from '../broker/helpers';
 import { kafkaFor } from './helpers';

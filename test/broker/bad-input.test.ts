@@ -4,7 +4,7 @@
 // all of it a second client keeps being served and what was stored stays intact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey, decodeResponse, encodeRequest, type ProduceResponse } from '../../lib/broker/protocol';
-import { ErrorCode } from '../../lib/broker/protocol/errors';
+import { ErrorCode } from '../../lib/common/kafka-error-codes';
 import { CRC } from '../../lib/broker/records/batch-header';
 import { buildRecordBatch } from '../../lib/broker/records/build';
 import { RawClient, startTestBroker, type TestBroker } from './helpers';

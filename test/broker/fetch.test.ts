@@ -5,7 +5,7 @@
 // reused only after the socket has written them).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey, decodeResponse, encodeRequest, type FetchResponse, type ProduceResponse } from '../../lib/broker/protocol';
-import { ErrorCode } from '../../lib/broker/protocol/errors';
+import { ErrorCode } from '../../lib/common/kafka-error-codes';
 import { baseOffsetOf } from '../../lib/broker/records/batch-header';
 import { buildRecordBatch } from '../../lib/broker/records/build';
 import { decodeRecords } from '../../lib/broker/records/decode';

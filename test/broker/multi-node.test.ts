@@ -3,7 +3,7 @@
 // leaves its partitions leaderless (RF 1) or led by the next replica (RF 2) until it comes back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey, type ProduceResponse } from '../../lib/broker/protocol';
-import { ErrorCode } from '../../lib/broker/protocol/errors';
+import { ErrorCode } from '../../lib/common/kafka-error-codes';
 import { buildRecordBatch } from '../../lib/broker/records/build';
 import { RawClient, startTestBroker, type TestBroker } from './helpers';
 

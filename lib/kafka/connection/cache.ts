@@ -4,60 +4,86 @@
 // older than the TTL. Failures are never cached. getMany does the same per key for batched loads
 // (watermarks per partition, descriptions per group): keys fresh or in flight are shared, only the
 // rest go into one batch, so pages that overlap never ask twice.
-export class TtlCache<T> {
-  private readonly entries = new Map<string, { at: number; value: Promise<T> }>();
+import 'server-only';
+/** A key of one cached value of type T (build keys with cache-keys.ts, never by hand). */
+export interface CacheKey<T> {
+  readonly key: string;
+  /** Carries T for the type checker only. */
+  readonly _type?: T;
+}
+/** A family of keys of the same type, one per argument (a partition's watermarks, a group's description). */
+export interface CacheFamily<A, T> {
+  readonly prefix: string;
+  id(arg: A): string;
+  readonly _type?: T;
+}
+/** A prefix of keys to forget at once. */
+export interface CacheScope {
+  readonly prefix: string;
+}
+
+export class TtlCache {
+  private readonly entries = new Map<string, { at: number; value: Promise<unknown> }>();
 
   constructor(
     private readonly ttlMs: number,
     private readonly maxEntries = 200_000,
   ) {}
 
-  /** Values of `keys`, loading the missing ones with a single `load(missing)`; a key the batch does
-   * not answer is undefined (and cached as such for the TTL). */
-  async getMany<V extends T>(keys: Iterable<string>, load: (missing: string[]) => Promise<Map<string, V>>): Promise<Map<string, V>> {
+  /** Values of the family for `args`, loading the missing ones with a single `load(missing)`, which
+   * answers by `family.id(arg)`; an argument the batch does not answer is absent from the result
+   * (and cached as such for the TTL). The result is keyed by `family.id(arg)`. */
+  async getMany<A, T>(family: CacheFamily<A, T>, args: Iterable<A>, load: (missing: A[]) => Promise<Map<string, T>>): Promise<Map<string, T>> {
     const now = Date.now();
-    const found: [string, Promise<T>][] = [];
-    const missing: string[] = [];
-    for (const k of new Set(keys)) {
-      const hit = this.entries.get(k);
-      if (hit && now - hit.at < this.ttlMs) found.push([k, hit.value]);
-      else missing.push(k);
+    const found: [string, Promise<unknown>][] = [];
+    const missing: A[] = [];
+    const seen = new Set<string>();
+    for (const arg of args) {
+      const id = family.id(arg);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const hit = this.entries.get(family.prefix + id);
+      if (hit && now - hit.at < this.ttlMs) found.push([id, hit.value]);
+      else missing.push(arg);
     }
     if (missing.length > 0) {
       const batch = load(missing);
-      for (const k of missing) {
-        const value = batch.then((m) => m.get(k) as T);
-        this.entries.set(k, { at: now, value });
-        found.push([k, value]);
+      const ids = missing.map((a) => family.id(a));
+      for (const id of ids) {
+        const value = batch.then((m) => m.get(id));
+        this.entries.set(family.prefix + id, { at: now, value });
+        found.push([id, value]);
       }
       batch.catch(() => {
-        for (const k of missing) if (this.entries.get(k)?.at === now) this.entries.delete(k);
+        for (const id of ids) if (this.entries.get(family.prefix + id)?.at === now) this.entries.delete(family.prefix + id);
       });
       if (this.entries.size > this.maxEntries) this.sweep(now);
     }
     const values = await Promise.all(found.map(([, v]) => v));
-    const out = new Map<string, V>();
-    found.forEach(([k], i) => {
-      if (values[i] !== undefined) out.set(k, values[i] as V);
+    const out = new Map<string, T>();
+    found.forEach(([id], i) => {
+      // The only cast of this cache: a family's entries were all stored from its own typed loads.
+      if (values[i] !== undefined) out.set(id, values[i] as T);
     });
     return out;
   }
 
-  get(key: string, load: () => Promise<T>): Promise<T> {
+  get<T>(key: CacheKey<T>, load: () => Promise<T>): Promise<T> {
     const now = Date.now();
-    const hit = this.entries.get(key);
-    if (hit && now - hit.at < this.ttlMs) return hit.value;
+    const hit = this.entries.get(key.key);
+    // Entries under a key are only ever stored by get() with that key's type.
+    if (hit && now - hit.at < this.ttlMs) return hit.value as Promise<T>;
     const value = load();
-    this.entries.set(key, { at: now, value });
+    this.entries.set(key.key, { at: now, value });
     value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+      if (this.entries.get(key.key)?.value === value) this.entries.delete(key.key);
     });
     if (this.entries.size > this.maxEntries) this.sweep(now);
     return value;
   }
 
-  invalidate(prefix = ''): void {
-    for (const k of this.entries.keys()) if (k.startsWith(prefix)) this.entries.delete(k);
+  invalidate(scope: CacheScope): void {
+    for (const k of this.entries.keys()) if (k.startsWith(scope.prefix)) this.entries.delete(k);
   }
 
   private sweep(now: number): void {

@@ -1,79 +1,53 @@
-// One set of Kafka clients per cluster configuration: the kafkajs Kafka object, its admin and
-// producer (connected lazily, within a deadline) and the pool of group-less readers, with the short
-// caches that sit in front of them. Kept on globalThis so Next.js dev reloads reuse sockets instead
-// of leaking them. Nothing here logs a credential: kafkajs logs go through a creator that prints
-// only its namespace and message.
-import { CompressionCodecs, Kafka, Partitioners, logLevel, type Admin, type Producer, type SASLOptions } from 'kafkajs';
+// Everything the console holds for one cluster: the kafkajs Kafka object, the reading lanes, the
+// writing clients and the short cache in front of them. Built by the registry (registry.ts), once
+// per cluster and configuration. Nothing here logs a credential: kafkajs logs go through a creator
+// that prints only the cluster's name, the namespace and the message.
+import 'server-only';
+import { CompressionCodecs, Kafka, logLevel, type SASLOptions } from 'kafkajs';
 import { kafkajsCodecs } from '../../codecs/kafkajs-codecs';
-import { getConfig, type AppConfig } from '../../config';
-import { unavailable } from '../../http/problem';
-import { TtlCache, withDeadline } from './cache';
+import type { ClusterConfig, ConsoleConfig } from '../../config';
+import { TtlCache } from './cache';
+import { Lane } from './lane';
 import { tolerateLeaderlessIn } from './raw-requests';
-import { ReaderPool } from './reader-pool';
+import { Writes } from './writes';
 
 /** Longest a request waits for the cluster to answer a first connection (under the 5 s promise). */
-const CONNECT_DEADLINE_MS = 4_500;
+export const CONNECT_DEADLINE_MS = 4_500;
 export const CACHE_TTL_MS = 2_000;
 
-export interface KafkaClients {
-  key: string;
-  config: AppConfig;
+export interface ClusterClients {
+  /** The cluster's name, as in its URLs. */
+  name: string;
+  config: ClusterConfig;
+  /** The bootstrap servers these clients were built for. */
+  brokers: string[];
+  timeouts: ConsoleConfig['timeouts'];
   kafka: Kafka;
-  readers: ReaderPool;
-  admin(): Promise<Admin>;
-  producer(): Promise<Producer>;
-  /** Short-lived caches of metadata, configs, watermarks and group data, keyed by the caller. */
-  cache: TtlCache<unknown>;
+  lanes: {
+    /** Metadata, watermarks, describes, one page of records: queued, never refused. */
+    interactive: Lane;
+    /** Search (and later tail, export, replay): a small budget, refused with 429 when full. */
+    long: Lane;
+  };
+  writes: Writes;
+  /** Short-lived caches of metadata, configs, watermarks and group data (keys: cache-keys.ts). */
+  cache: TtlCache;
   close(): Promise<void>;
 }
 
-interface Registry {
-  clients: Map<string, KafkaClients>;
-  codecsRegistered: boolean;
-}
-const globalKey = Symbol.for('kafscope.kafka.clients');
-function registry(): Registry {
-  const g = globalThis as unknown as Record<symbol, Registry | undefined>;
-  return (g[globalKey] ??= { clients: new Map(), codecsRegistered: false });
-}
+let codecsRegistered = false;
 
-function lazyConnect<T extends { connect(): Promise<void>; disconnect(): Promise<void> }>(create: () => T) {
-  let client: T | null = null;
-  let ready: Promise<T> | null = null;
-  return {
-    get(): Promise<T> {
-      if (!ready) {
-        client ??= create();
-        const c = client;
-        ready = withDeadline(c.connect(), CONNECT_DEADLINE_MS, () => unavailable('The cluster did not answer in time.')).then(() => c);
-        ready.catch(() => {
-          ready = null;
-          void c.disconnect().catch(() => undefined);
-          client = null;
-        });
-      }
-      return ready;
-    },
-    async close() {
-      if (client) await client.disconnect().catch(() => undefined);
-      client = null;
-      ready = null;
-    },
-  };
-}
-
-function createClients(config: AppConfig): KafkaClients {
-  const { connection, timeouts } = config;
-  const reg = registry();
-  if (!reg.codecsRegistered) {
+export function createClusterClients(config: ClusterConfig, brokers: string[], settings: Pick<ConsoleConfig, 'timeouts' | 'lanes'>): ClusterClients {
+  if (!codecsRegistered) {
     Object.assign(CompressionCodecs, kafkajsCodecs());
-    reg.codecsRegistered = true;
+    codecsRegistered = true;
   }
+  const { timeouts } = settings;
   const kafka = new Kafka({
     clientId: 'kafscope',
-    brokers: connection.brokers,
-    ssl: connection.tls ? (Object.keys(connection.tls).length ? connection.tls : true) : false,
-    sasl: (connection.sasl ?? undefined) as SASLOptions | undefined,
+    brokers,
+    ssl: config.tls ? (Object.keys(config.tls).length ? config.tls : true) : false,
+    sasl: (config.sasl ?? undefined) as SASLOptions | undefined,
     connectionTimeout: timeouts.connectMs,
     authenticationTimeout: timeouts.connectMs,
     requestTimeout: timeouts.requestMs,
@@ -82,49 +56,29 @@ function createClients(config: AppConfig): KafkaClients {
     logLevel: logLevel.ERROR,
     logCreator: () => ({ namespace, log }) => {
       if (process.env.KAFSCOPE_QUIET_KAFKA_LOGS) return;
-      console.error(`[kafkajs] ${namespace}: ${log.message}`);
+      console.error(`[kafkajs] ${config.name} ${namespace}: ${log.message}`);
     },
   });
   // Clusters that read Metadata with leaderless partitions as values (see raw-requests.ts).
   tolerateLeaderlessIn(kafka);
-  const admin = lazyConnect(() => kafka.admin({ retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 1_000 } }));
-  const producer = lazyConnect(() =>
-    kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false, retry: { retries: 1 } }),
-  );
-  const readers = new ReaderPool(kafka, config.readerPoolSize, CONNECT_DEADLINE_MS);
-  const cache = new TtlCache<unknown>(CACHE_TTL_MS);
+  const lane = (label: string, limit: number, whenFull: 'queue' | 'reject') =>
+    new Lane(kafka, { label, limit, whenFull, queueTimeoutMs: timeouts.requestMs, cluster: config.name }, CONNECT_DEADLINE_MS);
+  const lanes = {
+    interactive: lane('interactive reads', settings.lanes.interactive, 'queue'),
+    long: lane('long-running reads (searches)', settings.lanes.long, 'reject'),
+  };
+  const writes = new Writes(kafka, { label: 'writes', limit: 2, whenFull: 'queue', queueTimeoutMs: timeouts.requestMs, cluster: config.name }, CONNECT_DEADLINE_MS);
   return {
-    key: connection.key,
+    name: config.name,
     config,
+    brokers,
+    timeouts,
     kafka,
-    readers,
-    admin: () => admin.get(),
-    producer: () => producer.get(),
-    cache,
+    lanes,
+    writes,
+    cache: new TtlCache(CACHE_TTL_MS),
     async close() {
-      await Promise.all([admin.close(), producer.close(), readers.close()]);
+      await Promise.all([lanes.interactive.close(), lanes.long.close(), writes.close()]);
     },
   };
-}
-
-/** The clients of the configured cluster; 503 when no cluster is configured yet. */
-export function getClients(config: AppConfig = getConfig()): KafkaClients {
-  if (config.connection.brokers.length === 0) {
-    throw unavailable('No Kafka cluster is configured: set KAFKA_BROKERCONNECT, or wait for the embedded broker to start.');
-  }
-  const reg = registry();
-  let clients = reg.clients.get(config.connection.key);
-  if (!clients) {
-    clients = createClients(config);
-    reg.clients.set(config.connection.key, clients);
-  }
-  return clients;
-}
-
-/** Closes every cached client (tests, shutdown). */
-export async function closeAllClients(): Promise<void> {
-  const reg = registry();
-  const all = [...reg.clients.values()];
-  reg.clients.clear();
-  await Promise.all(all.map((c) => c.close()));
 }

@@ -22,8 +22,3 @@ declare module 'kafkajs/src/protocol/requests/*' {
   };
   export default definition;
 }
-
-declare module 'kafkajs/src/protocol/error.js' {
-  /** Kafka's error codes as kafkajs knows them: `type` is the Kafka error name. */
-  export const errorCodes: { type: string; code: number; retriable: boolean; message: string }[];
-}

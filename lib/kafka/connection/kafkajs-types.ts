@@ -1,6 +1,7 @@
 // The slice of kafkajs' runtime API this layer uses but its type declarations leave out or type
 // loosely (Cluster.metadata with topics, Broker.listOffsets, the decoded Fetch response). Declared
 // once here so the rest of lib/kafka is typed against what kafkajs 2.2.4 really does.
+import 'server-only';
 
 export interface RawPartitionMetadata {
   partitionErrorCode: number;

@@ -11,11 +11,17 @@
 // offline; a request that needs the missing leader still fails, on its own.
 //
 // The request definitions come from kafkajs itself (node_modules/kafkajs/src/protocol/requests):
-// the negotiated version picks the encoder and decoder, we only leave out the throwing parse.
+// the negotiated version picks the encoder and decoder, we only leave out the throwing parse. This is
+// the only module that reaches below kafkajs' public API for requests. Why not the project's own
+// sans-io codec (lib/broker/protocol), which could encode these too? Because then one table would
+// sit on both ends of every test: the embedded broker decodes with it, so a field the codec gets
+// wrong would round-trip unnoticed, and the access layer would lose the one independent check it
+// has against real Kafka clusters of many versions (kafkajs' definitions have talked to them for
+// years). Error codes come from lib/common/kafka-error-codes, not from kafkajs' table.
+import 'server-only';
 import AlterConfigs from 'kafkajs/src/protocol/requests/alterConfigs/index.js';
 import apiKeys from 'kafkajs/src/protocol/requests/apiKeys.js';
 import Encoder from 'kafkajs/src/protocol/encoder.js';
-import { errorCodes } from 'kafkajs/src/protocol/error.js';
 import DescribeConfigs from 'kafkajs/src/protocol/requests/describeConfigs/index.js';
 import DescribeGroups from 'kafkajs/src/protocol/requests/describeGroups/index.js';
 import ListGroups from 'kafkajs/src/protocol/requests/listGroups/index.js';
@@ -140,8 +146,3 @@ export const alterConfigsOn = (
   resources: { type: number; name: string; configEntries: { name: string; value: string }[] }[],
   validateOnly = false,
 ) => sendDecoded<AlterConfigsAnswer>(broker, 'AlterConfigs', AlterConfigs, { resources, validateOnly });
-
-/** The Kafka name of an error code that came back as a value (e.g. "INVALID_CONFIG"). */
-export function errorName(code: number): string {
-  return errorCodes.find((e) => e.code === code)?.type ?? `KAFKA_ERROR_${code}`;
-}

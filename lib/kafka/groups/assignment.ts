@@ -1,6 +1,7 @@
 // Decodes a consumer group member's assignment bytes (Kafka's ConsumerProtocolAssignment: int16
 // version, an array of (string topic, int32[] partitions), then user data). Tolerant: bytes that are
 // not this format (another protocol type, truncated data) give an empty assignment, never an error.
+import 'server-only';
 
 export type Assignment = { topic: string; partitions: number[] }[];
 

@@ -12,8 +12,9 @@
 //   once and starts one background rebuild shared by every caller. Only a first build is waited for.
 // - Offsets changed through this API (reset, delete) are patched into the snapshot before the next
 //   answer (markChanged), so nobody sees their own change undone.
+import 'server-only';
 import { mapBounded } from '../connection/cache';
-import type { KafkaClients } from '../connection/clients';
+import type { ClusterClients } from '../connection/clients';
 import { OFFSET_FETCH_CONCURRENCY, fetchCommitted, listGroupIds, type Committed, type GroupListing } from './groups-data';
 
 const MIN_FRESH_MS = 2_000;
@@ -38,8 +39,8 @@ interface State {
   building: Promise<GroupIndex> | null;
   changed: Set<string>;
 }
-const states = new WeakMap<KafkaClients, State>();
-function stateOf(clients: KafkaClients): State {
+const states = new WeakMap<ClusterClients, State>();
+function stateOf(clients: ClusterClients): State {
   let s = states.get(clients);
   if (!s) states.set(clients, (s = { snapshot: null, building: null, changed: new Set() }));
   return s;
@@ -66,9 +67,9 @@ function indexByTopic(offsets: Map<string, Committed[]>): Map<string, string[]> 
   return byTopic;
 }
 
-async function readOffsets(clients: KafkaClients, groups: GroupListing[]): Promise<Map<string, Committed[]>> {
+async function readOffsets(clients: ClusterClients, groups: GroupListing[]): Promise<Map<string, Committed[]>> {
   const offsets = new Map<string, Committed[]>();
-  await clients.readers.use((cluster) =>
+  await clients.lanes.interactive.run((cluster) =>
     mapBounded(groups, OFFSET_FETCH_CONCURRENCY, async (g) => {
       const c = await fetchCommitted(cluster, g.coordinator, g.groupId).catch(() => null);
       if (c && c.length > 0) offsets.set(g.groupId, c);
@@ -77,14 +78,14 @@ async function readOffsets(clients: KafkaClients, groups: GroupListing[]): Promi
   return offsets;
 }
 
-async function build(clients: KafkaClients): Promise<GroupIndex> {
+async function build(clients: ClusterClients): Promise<GroupIndex> {
   const started = Date.now();
   const listed = await listGroupIds(clients);
   const offsets = await readOffsets(clients, listed);
   return { at: started, buildMs: Date.now() - started, version: ++versions, offsets, byTopic: indexByTopic(offsets), partitions: partitionsOf(offsets) };
 }
 
-function rebuild(clients: KafkaClients, s: State): Promise<GroupIndex> {
+function rebuild(clients: ClusterClients, s: State): Promise<GroupIndex> {
   if (!s.building) {
     const changedBefore = new Set(s.changed);
     s.building = build(clients)
@@ -101,7 +102,7 @@ function rebuild(clients: KafkaClients, s: State): Promise<GroupIndex> {
   return s.building;
 }
 
-async function patchChanged(clients: KafkaClients, s: State, snap: GroupIndex): Promise<GroupIndex> {
+async function patchChanged(clients: ClusterClients, s: State, snap: GroupIndex): Promise<GroupIndex> {
   const ids = [...s.changed];
   s.changed.clear();
   const listed = new Map((await listGroupIds(clients)).map((g) => [g.groupId, g]));
@@ -120,7 +121,7 @@ async function patchChanged(clients: KafkaClients, s: State, snap: GroupIndex): 
 export const freshFor = (snap: GroupIndex) => Math.min(MAX_FRESH_MS, Math.max(MIN_FRESH_MS, 4 * snap.buildMs));
 
 /** The current index: fresh, or stale while a rebuild runs in the background, or (first call) built now. */
-export async function groupIndex(clients: KafkaClients): Promise<GroupIndex> {
+export async function groupIndex(clients: ClusterClients): Promise<GroupIndex> {
   const s = stateOf(clients);
   const snap = s.snapshot;
   if (!snap) return rebuild(clients, s);
@@ -133,11 +134,11 @@ export async function groupIndex(clients: KafkaClients): Promise<GroupIndex> {
 }
 
 /** Records that a group's offsets changed (reset, delete): the next answer re-reads them. */
-export function markChanged(clients: KafkaClients, groupId: string): void {
+export function markChanged(clients: ClusterClients, groupId: string): void {
   stateOf(clients).changed.add(groupId);
 }
 
 /** Forgets the index (tests, a cluster change). */
-export function dropGroupIndex(clients: KafkaClients): void {
+export function dropGroupIndex(clients: ClusterClients): void {
   states.delete(clients);
 }

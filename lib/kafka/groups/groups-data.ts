@@ -10,17 +10,19 @@
 // Requests go through a group-less reader's broker connections with error codes read as values
 // (raw-requests.ts), so one group's error is that group's, not the page's. Everything is cached for
 // a couple of seconds with in-flight de-duplication (TtlCache).
+import 'server-only';
 import type { z } from 'zod';
-import { errorInfo } from '../../broker/protocol/errors';
-import { unavailable } from '../../http/problem';
+import { errorName } from '../../common/kafka-error-codes';
+import { unavailable } from '../errors';
 import { GroupState } from '../../schemas/group';
 import { decodeAssignment, type Assignment } from './assignment';
 import { mapBounded } from '../connection/cache';
-import type { KafkaClients } from '../connection/clients';
+import { cacheKeys, invalidate } from '../connection/cache-keys';
+import type { ClusterClients } from '../connection/clients';
 import type { RawCluster } from '../connection/kafkajs-types';
 import { loadMetadata } from '../reading/metadata';
 import { describeGroupsOn, fetchGroupOffsets, listGroupsOn } from '../connection/raw-requests';
-import { brokerFor } from '../connection/reader-pool';
+import { brokerFor } from '../connection/captured-cluster';
 
 /** Ids per DescribeGroups request (Kafka sets no limit; this keeps one answer a few hundred KB). */
 const DESCRIBE_CHUNK = 500;
@@ -48,17 +50,17 @@ export interface Committed {
   offset: bigint;
 }
 
-export function listGroupIds(clients: KafkaClients, fresh = false): Promise<GroupListing[]> {
-  if (fresh) clients.cache.invalidate('groups:list');
-  return clients.cache.get('groups:list', async () => {
+export function listGroupIds(clients: ClusterClients, fresh = false): Promise<GroupListing[]> {
+  if (fresh) invalidate.groupList(clients.cache);
+  return clients.cache.get(cacheKeys.groupList(), async () => {
     const meta = await loadMetadata(clients);
     const failures: unknown[] = [];
-    const perBroker = await clients.readers.use((cluster) =>
+    const perBroker = await clients.lanes.interactive.run((cluster) =>
       Promise.all(
         meta.brokers.map(async (b) => {
           try {
             const res = await listGroupsOn(await brokerFor(cluster, b.id));
-            if (res.errorCode !== 0) throw unavailable(`Broker ${b.id} answered ListGroups with ${errorInfo(res.errorCode).name}.`);
+            if (res.errorCode !== 0) throw unavailable(`Broker ${b.id} answered ListGroups with ${errorName(res.errorCode)}.`);
             return res.groups.map((g) => ({ groupId: g.groupId, protocolType: g.protocolType ?? '', coordinator: b.id }));
           } catch (err) {
             failures.push(err);
@@ -71,12 +73,12 @@ export function listGroupIds(clients: KafkaClients, fresh = false): Promise<Grou
     const seen = new Map<string, GroupListing>();
     for (const g of perBroker.flat()) if (!seen.has(g.groupId)) seen.set(g.groupId, g);
     return [...seen.values()].sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
-  }) as Promise<GroupListing[]>;
+  });
 }
 
 /** Each listed group's coordinator. Read before taking a reader: readers are never nested (a full
  * pool of callers each waiting for a second reader would wait forever). */
-async function listedCoordinators(clients: KafkaClients): Promise<Map<string, number>> {
+async function listedCoordinators(clients: ClusterClients): Promise<Map<string, number>> {
   return new Map((await listGroupIds(clients).catch(() => [] as GroupListing[])).map((g) => [g.groupId, g.coordinator]));
 }
 
@@ -121,13 +123,10 @@ const toState = (s: string): GroupDescription['state'] => {
   return r.success ? r.data : 'Unknown';
 };
 
-export async function describeGroups(clients: KafkaClients, ids: string[]): Promise<Map<string, GroupDescription>> {
-  const cached = await clients.cache.getMany<GroupDescription>(
-    ids.map((id) => `groups:describe:${id}`),
-    async (missing) => {
+export async function describeGroups(clients: ClusterClients, ids: string[]): Promise<Map<string, GroupDescription>> {
+  return clients.cache.getMany(cacheKeys.groupDescriptions, ids, async (wanted) => {
       const listed = await listedCoordinators(clients);
-      return clients.readers.use(async (cluster) => {
-        const wanted = missing.map((k) => k.slice('groups:describe:'.length));
+      return clients.lanes.interactive.run(async (cluster) => {
         const coordinators = await coordinatorsOf(listed, cluster, wanted);
         const chunks: [number, string[]][] = [];
         for (const [node, list] of byCoordinator(wanted, coordinators)) {
@@ -137,7 +136,7 @@ export async function describeGroups(clients: KafkaClients, ids: string[]): Prom
         await mapBounded(chunks, 8, async ([node, chunk]) => {
           const { groups } = await describeGroupsOn(await brokerFor(cluster, node), chunk);
           for (const g of groups) {
-            out.set(`groups:describe:${g.groupId}`, {
+            out.set(g.groupId, {
               groupId: g.groupId,
               state: g.errorCode === 0 ? toState(g.state) : 'Unknown',
               protocolType: g.protocolType ?? '',
@@ -148,22 +147,20 @@ export async function describeGroups(clients: KafkaClients, ids: string[]): Prom
                 host: m.clientHost,
                 assignments: g.protocolType === 'consumer' ? decodeAssignment(m.memberAssignment) : [],
               })),
-              ...(g.errorCode !== 0 && { error: errorInfo(g.errorCode).name }),
+              ...(g.errorCode !== 0 && { error: errorName(g.errorCode) }),
             });
           }
         });
         return out;
       });
-    },
-  );
-  return new Map([...cached.values()].map((g) => [g.groupId, g]));
+  });
 }
 
 /** Committed offsets of one group, asked of `node` (its coordinator); negative ones (kafkajs' -1/-2
  * markers, "nothing committed") are left out. */
 export async function fetchCommitted(cluster: RawCluster, node: number, groupId: string): Promise<Committed[]> {
   const res = await fetchGroupOffsets(await brokerFor(cluster, node), groupId);
-  if (res.errorCode) throw unavailable(`The coordinator of "${groupId}" answered ${errorInfo(res.errorCode).name}.`);
+  if (res.errorCode) throw unavailable(`The coordinator of "${groupId}" answered ${errorName(res.errorCode)}.`);
   const out: Committed[] = [];
   for (const t of res.responses) {
     for (const p of t.partitions) {
@@ -177,41 +174,30 @@ export async function fetchCommitted(cluster: RawCluster, node: number, groupId:
 
 /** Committed offsets of many groups: each group at its coordinator, concurrently with a bound. A
  * group whose coordinator does not answer has no offsets in the result. */
-export async function committedOffsetsOf(clients: KafkaClients, groupIds: string[]): Promise<Map<string, Committed[]>> {
-  const cached = await clients.cache.getMany<Committed[]>(
-    groupIds.map((id) => `groups:offsets:${id}`),
-    async (missing) => {
+export async function committedOffsetsOf(clients: ClusterClients, groupIds: string[]): Promise<Map<string, Committed[]>> {
+  const cached = await clients.cache.getMany(cacheKeys.groupOffsets, groupIds, async (wanted) => {
       const listed = await listedCoordinators(clients);
-      return clients.readers.use(async (cluster) => {
-        const wanted = missing.map((k) => k.slice('groups:offsets:'.length));
+      return clients.lanes.interactive.run(async (cluster) => {
         const coordinators = await coordinatorsOf(listed, cluster, wanted);
         const out = new Map<string, Committed[]>();
         await mapBounded(wanted, OFFSET_FETCH_CONCURRENCY, async (id) => {
           const c = await fetchCommitted(cluster, coordinators.get(id)!, id).catch(() => null);
-          if (c) out.set(`groups:offsets:${id}`, c);
+          if (c) out.set(id, c);
         });
         return out;
       });
-    },
-  );
-  return new Map(groupIds.map((id) => [id, cached.get(`groups:offsets:${id}`) ?? []]));
+  });
+  return new Map(groupIds.map((id) => [id, cached.get(id) ?? []]));
 }
 
 /** Committed offsets of one group; unlike the batch, a coordinator that does not answer is an error. */
-export async function committedOffsets(clients: KafkaClients, groupId: string): Promise<Committed[]> {
-  return clients.cache.get(`groups:committed:${groupId}`, async () => {
+export async function committedOffsets(clients: ClusterClients, groupId: string): Promise<Committed[]> {
+  return clients.cache.get(cacheKeys.groupCommitted(groupId), async () => {
     const listed = await listedCoordinators(clients);
-    return clients.readers.use(async (cluster) => {
+    return clients.lanes.interactive.run(async (cluster) => {
       const node = (await coordinatorsOf(listed, cluster, [groupId])).get(groupId)!;
       return fetchCommitted(cluster, node, groupId);
     });
-  }) as Promise<Committed[]>;
+  });
 }
 
-export function invalidateGroup(clients: KafkaClients, groupId?: string): void {
-  clients.cache.invalidate('groups:list');
-  clients.cache.invalidate(groupId ? `groups:describe:${groupId}` : 'groups:describe:');
-  clients.cache.invalidate(groupId ? `groups:offsets:${groupId}` : 'groups:offsets:');
-  clients.cache.invalidate(groupId ? `groups:committed:${groupId}` : 'groups:committed:');
-  clients.cache.invalidate('wm:');
-}

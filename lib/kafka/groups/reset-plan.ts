@@ -1,6 +1,7 @@
 // The arithmetic of an offset reset, kept pure so preview and apply cannot disagree: for each
 // partition in scope, the new absolute offset (never -1/-2), clamped to the watermarks, and the lag
 // before and after.
+import 'server-only';
 import type { ResetOffsetsRequest } from '../../schemas/group';
 
 export interface PartitionState {

@@ -2,12 +2,14 @@
 // leave the server), batched into one request per call and cached briefly. Sent through a reader's
 // connection with per-resource errors as values (raw-requests.ts): topic configs to the controller
 // (any live broker when it is down), a broker's configs to that broker.
+import 'server-only';
 import { ConfigResourceTypes } from 'kafkajs';
 import type { ConfigEntry } from '../../schemas/config';
-import type { KafkaClients } from '../connection/clients';
+import { cacheKeys } from '../connection/cache-keys';
+import type { ClusterClients } from '../connection/clients';
 import { controllerOrAnyLive, loadMetadata } from './metadata';
 import { describeConfigsOn } from '../connection/raw-requests';
-import { brokerFor } from '../connection/reader-pool';
+import { brokerFor } from '../connection/captured-cluster';
 
 const SOURCES = [
   'UNKNOWN',
@@ -41,14 +43,13 @@ function toEntry(e: RawEntry, overrideSource: ConfigEntry['source']): ConfigEntr
   };
 }
 
-async function describe(clients: KafkaClients, type: ConfigResourceTypes, names: string[]): Promise<Map<string, ConfigEntry[]>> {
+async function describe(clients: ClusterClients, type: ConfigResourceTypes, names: string[]): Promise<Map<string, ConfigEntry[]>> {
   if (names.length === 0) return new Map();
-  const key = `configs:${type}:${[...names].sort().join('\u0001')}`;
-  return clients.cache.get(key, async () => {
+  return clients.cache.get(cacheKeys.configs(type, names), async () => {
     const meta = await loadMetadata(clients);
     const target = type === ConfigResourceTypes.BROKER ? Number(names[0]) : controllerOrAnyLive(meta);
     if (target === undefined) return new Map<string, ConfigEntry[]>();
-    const res = await clients.readers.use(async (cluster) =>
+    const res = await clients.lanes.interactive.run(async (cluster) =>
       describeConfigsOn(await brokerFor(cluster, target), names.map((name) => ({ type, name }))),
     );
     const out = new Map<string, ConfigEntry[]>();
@@ -58,11 +59,11 @@ async function describe(clients: KafkaClients, type: ConfigResourceTypes, names:
       out.set(r.resourceName, r.configEntries.map((e) => toEntry(e, fallback)).sort((a, b) => a.name.localeCompare(b.name)));
     }
     return out;
-  }) as Promise<Map<string, ConfigEntry[]>>;
+  });
 }
 
-export const describeTopicConfigs = (clients: KafkaClients, topics: string[]) => describe(clients, ConfigResourceTypes.TOPIC, topics);
-export const describeBrokerConfigs = (clients: KafkaClients, id: number) => describe(clients, ConfigResourceTypes.BROKER, [String(id)]);
+export const describeTopicConfigs = (clients: ClusterClients, topics: string[]) => describe(clients, ConfigResourceTypes.TOPIC, topics);
+export const describeBrokerConfigs = (clients: ClusterClients, id: number) => describe(clients, ConfigResourceTypes.BROKER, [String(id)]);
 
 /** True when a topic has any config set on the topic itself. */
 export const isCustomised = (entries: ConfigEntry[]) => entries.some((e) => e.source === 'DYNAMIC_TOPIC_CONFIG' && !e.isDefault);

@@ -1,8 +1,9 @@
 // Opaque page cursors for the message browser: a version, the reading direction and, per partition,
 // the offset to continue from — base64url JSON, so the browser passes them back untouched and a
 // tampered cursor is a 400, not a crash. Offsets stay decimal strings (64-bit safe).
+import 'server-only';
 import { z } from 'zod';
-import { badRequest } from '../../http/problem';
+import { invalid } from '../errors';
 import { OffsetString } from '../../schemas/common';
 
 const CursorSchema = z.object({
@@ -23,9 +24,9 @@ export function decodeCursor(s: string): Cursor {
   try {
     parsed = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
   } catch {
-    throw badRequest('The cursor is not one this server issued.', 'cursor');
+    throw invalid('The cursor is not one this server issued.', 'cursor');
   }
   const r = CursorSchema.safeParse(parsed);
-  if (!r.success) throw badRequest('The cursor is not one this server issued.', 'cursor');
+  if (!r.success) throw invalid('The cursor is not one this server issued.', 'cursor');
   return { dir: r.data.dir, pos: new Map(Object.entries(r.data.pos).map(([p, o]) => [Number(p), BigInt(o)])) };
 }

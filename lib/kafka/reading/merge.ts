@@ -2,6 +2,7 @@
 // consumed strictly in offset order — at every step the head (or, backwards, the tail) with the
 // earliest (latest) timestamp is taken — so what a page takes from a partition is always a contiguous
 // run, and the cursors can continue exactly where the page stopped.
+import 'server-only';
 
 export interface Timed {
   partition: number;

@@ -1,6 +1,7 @@
 // Reshapes a record read from Kafka into the Message DTO the browser renders: offsets as strings,
 // key/value decoded (JSON, text or binary, capped), headers decoded, and the batch flags kafkajs
 // exposes. An undecodable record keeps its place with an error badge.
+import 'server-only';
 import { PAYLOAD_CAP_BYTES, decodeHeaders, decodePayload, undecodablePayload } from '../../decode';
 import type { Message } from '../../schemas/message';
 import type { ReadRecord } from './reader';

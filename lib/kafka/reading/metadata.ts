@@ -2,8 +2,10 @@
 // from one Metadata request for all topics, cached for a couple of seconds and shared by concurrent
 // callers. Everything that needs a leader or a partition list starts here. A leaderless partition
 // (its broker stopped) is kept with leader -1 and its offline replicas, never an error.
-import { notFound, unavailable } from '../../http/problem';
-import type { KafkaClients } from '../connection/clients';
+import 'server-only';
+import { notFound, unavailable } from '../errors';
+import { cacheKeys, invalidate } from '../connection/cache-keys';
+import type { ClusterClients } from '../connection/clients';
 import type { RawMetadata } from '../connection/kafkajs-types';
 
 export interface PartitionMeta {
@@ -31,10 +33,10 @@ export interface ClusterMeta {
   topics: Map<string, TopicMeta>;
 }
 
-export function loadMetadata(clients: KafkaClients, fresh = false): Promise<ClusterMeta> {
-  if (fresh) clients.cache.invalidate('metadata');
-  return clients.cache.get('metadata', () =>
-    clients.readers.use(async (cluster) => {
+export function loadMetadata(clients: ClusterClients, fresh = false): Promise<ClusterMeta> {
+  if (fresh) invalidate.metadata(clients.cache);
+  return clients.cache.get(cacheKeys.metadata(), () =>
+    clients.lanes.interactive.run(async (cluster) => {
       // One Metadata request for every topic, which also updates the reader's map of brokers. The
       // reader's brokers keep leaderless partitions as values (raw-requests.ts) instead of throwing.
       await cluster.refreshMetadata();
@@ -42,7 +44,7 @@ export function loadMetadata(clients: KafkaClients, fresh = false): Promise<Clus
       if (!raw) throw unavailable('No broker answered the metadata request.');
       return toClusterMeta(raw);
     }),
-  ) as Promise<ClusterMeta>;
+  );
 }
 
 /** Reshapes a Metadata answer. Before v5 Kafka does not send offline replicas: they are the replicas
@@ -77,7 +79,7 @@ export function toClusterMeta(raw: RawMetadata): ClusterMeta {
   };
 }
 
-export async function requireTopic(clients: KafkaClients, topic: string): Promise<TopicMeta> {
+export async function requireTopic(clients: ClusterClients, topic: string): Promise<TopicMeta> {
   const meta = await loadMetadata(clients);
   const t = meta.topics.get(topic) ?? (await loadMetadata(clients, true)).topics.get(topic);
   if (!t) throw notFound(`Topic "${topic}" does not exist.`);

@@ -2,9 +2,10 @@
 // partition's leader, drop the records below the fetch offset (a fetch returns whole batches), skip
 // transaction control records, and stop at the end of the range. A batch kafkajs cannot decode
 // becomes one placeholder record with an error badge instead of failing the page.
+import 'server-only';
 import type { RawCluster, RawRecord } from '../connection/kafkajs-types';
 import { READ_UNCOMMITTED } from '../connection/kafkajs-types';
-import { brokerFor } from '../connection/reader-pool';
+import { brokerFor } from '../connection/captured-cluster';
 
 const PARTITION_MAX_BYTES = 1024 * 1024;
 const MAX_FETCHES = 200;
@@ -27,6 +28,9 @@ export interface ReadRequest {
   end: bigint;
   /** Stop after this many records. */
   max: number;
+  /** Bytes one fetch may bring back for the partition (default 1 MiB). Long scans ask for less, so
+   * decoding one answer never holds the event loop long enough to delay the pages. */
+  fetchBytes?: number;
   signal?: AbortSignal;
 }
 
@@ -56,8 +60,8 @@ export async function readPartition(cluster: RawCluster, req: ReadRequest): Prom
         isolationLevel: READ_UNCOMMITTED,
         maxWaitTime: 0,
         minBytes: 1,
-        maxBytes: 8 * PARTITION_MAX_BYTES,
-        topics: [{ topic: req.topic, partitions: [{ partition: req.partition, fetchOffset: pos.toString(), maxBytes: PARTITION_MAX_BYTES }] }],
+        maxBytes: 8 * (req.fetchBytes ?? PARTITION_MAX_BYTES),
+        topics: [{ topic: req.topic, partitions: [{ partition: req.partition, fetchOffset: pos.toString(), maxBytes: req.fetchBytes ?? PARTITION_MAX_BYTES }] }],
       });
       messages = res.responses[0]?.partitions[0]?.messages ?? [];
     } catch (err) {

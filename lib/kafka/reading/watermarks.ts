@@ -1,25 +1,23 @@
 // Offsets by time for many partitions at once: one ListOffsets request per partition leader (not one
 // per partition, nor per topic), in parallel, each partition's answer cached for a couple of seconds.
 // A leader that is down leaves its partitions unknown (null) instead of failing the whole answer.
+import 'server-only';
 import { mapBounded } from '../connection/cache';
-import type { KafkaClients } from '../connection/clients';
+import { cacheKeys } from '../connection/cache-keys';
+import type { ClusterClients } from '../connection/clients';
+import { tpKey, type TP } from './topic-partition';
 import { EARLIEST, LATEST, READ_UNCOMMITTED } from '../connection/kafkajs-types';
 import { loadMetadata } from './metadata';
-import { brokerFor } from '../connection/reader-pool';
+import { brokerFor } from '../connection/captured-cluster';
 
-export interface TP {
-  topic: string;
-  partition: number;
-}
 export interface Watermarks {
   low: bigint;
   high: bigint;
 }
-const tpKey = (tp: TP) => `${tp.topic}\u0000${tp.partition}`;
 
 /** Offsets for `timestamp` (EARLIEST, LATEST or ms since the epoch), batched per leader. A result of
  * -1 for a timestamp means no record at or after it. Unknown partitions are absent from the map. */
-export async function listOffsets(clients: KafkaClients, tps: readonly TP[], timestamp: number): Promise<Map<string, bigint>> {
+export async function listOffsets(clients: ClusterClients, tps: readonly TP[], timestamp: number): Promise<Map<string, bigint>> {
   const meta = await loadMetadata(clients);
   const byLeader = new Map<number, TP[]>();
   for (const tp of tps) {
@@ -33,7 +31,7 @@ export async function listOffsets(clients: KafkaClients, tps: readonly TP[], tim
     else byLeader.set(leader, [tp]);
   }
   const out = new Map<string, bigint>();
-  await clients.readers.use(async (cluster) => {
+  await clients.lanes.interactive.run(async (cluster) => {
     await mapBounded([...byLeader], 8, async ([leader, list]) => {
       const topics = new Map<string, { partition: number; timestamp: number }[]>();
       for (const tp of list) {
@@ -61,29 +59,21 @@ export async function listOffsets(clients: KafkaClients, tps: readonly TP[], tim
 /** Low and high watermarks of the partitions; absent when the partition's leader did not answer.
  * Each partition is cached on its own for a couple of seconds: a page asks only for what it shows,
  * and partitions already fetched (or in flight) for another page are not asked for again. */
-export async function getWatermarks(clients: KafkaClients, tps: readonly TP[]): Promise<Map<string, Watermarks>> {
-  const byKey = new Map(tps.map((tp) => [tpKey(tp), tp]));
-  const cached = await clients.cache.getMany<Watermarks>(
-    [...byKey.keys()].map((k) => `wm:${k}`),
-    async (missing) => {
-      const wanted = missing.map((k) => byKey.get(k.slice(3))!);
-      const [low, high] = await Promise.all([listOffsets(clients, wanted, EARLIEST), listOffsets(clients, wanted, LATEST)]);
-      const out = new Map<string, Watermarks>();
-      for (const tp of wanted) {
-        const l = low.get(tpKey(tp));
-        const h = high.get(tpKey(tp));
-        if (l !== undefined && h !== undefined) out.set(`wm:${tpKey(tp)}`, { low: l, high: h });
-      }
-      return out;
-    },
-  );
-  const out = new Map<string, Watermarks>();
-  for (const [k, w] of cached) out.set(k.slice(3), w);
-  return out;
+export async function getWatermarks(clients: ClusterClients, tps: readonly TP[]): Promise<Map<string, Watermarks>> {
+  return clients.cache.getMany(cacheKeys.watermarks, tps, async (wanted) => {
+    const [low, high] = await Promise.all([listOffsets(clients, wanted, EARLIEST), listOffsets(clients, wanted, LATEST)]);
+    const out = new Map<string, Watermarks>();
+    for (const tp of wanted) {
+      const l = low.get(tpKey(tp));
+      const h = high.get(tpKey(tp));
+      if (l !== undefined && h !== undefined) out.set(tpKey(tp), { low: l, high: h });
+    }
+    return out;
+  });
 }
 
 export function watermarkOf(map: Map<string, Watermarks>, topic: string, partition: number): Watermarks | undefined {
   return map.get(tpKey({ topic, partition }));
 }
 
-export { tpKey };
+export { tpKey, type TP };

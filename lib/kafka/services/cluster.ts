@@ -1,8 +1,9 @@
 // The cluster overview (brokers, controller, totals) and one broker's detail with its configs, all
 // from the cached metadata plus one DescribeConfigs.
-import { notFound } from '../../http/problem';
+import 'server-only';
+import { notFound } from '../errors';
 import type { BrokerDetail, BrokerSummary, ClusterOverview } from '../../schemas/broker';
-import type { KafkaClients } from '../connection/clients';
+import type { ClusterClients } from '../connection/clients';
 import { describeBrokerConfigs } from '../reading/configs';
 import { loadMetadata, type ClusterMeta } from '../reading/metadata';
 
@@ -12,8 +13,8 @@ function summaries(meta: ClusterMeta): BrokerSummary[] {
   return meta.brokers.map((b) => ({ ...b, isController: b.id === meta.controllerId, partitionsLed: led.get(b.id) ?? 0 }));
 }
 
-export async function clusterOverview(clients: KafkaClients): Promise<ClusterOverview> {
-  const meta = await loadMetadata(clients);
+/** The totals of the overview and of a cluster card, from one metadata snapshot. */
+export function clusterTotals(meta: ClusterMeta): ClusterOverview['totals'] {
   let partitions = 0;
   let underReplicated = 0;
   let offline = 0;
@@ -29,21 +30,21 @@ export async function clusterOverview(clients: KafkaClients): Promise<ClusterOve
     }
   }
   return {
-    clusterId: meta.clusterId,
-    controllerId: meta.controllerId,
-    brokers: summaries(meta),
-    totals: {
-      topics: meta.topics.size - internalTopics,
-      internalTopics,
-      partitions,
-      underReplicated,
-      offline,
-      preferredLeaderPercent: partitions === 0 ? 100 : Math.round((1000 * preferred) / partitions) / 10,
-    },
+    topics: meta.topics.size - internalTopics,
+    internalTopics,
+    partitions,
+    underReplicated,
+    offline,
+    preferredLeaderPercent: partitions === 0 ? 100 : Math.round((1000 * preferred) / partitions) / 10,
   };
 }
 
-export async function brokerDetail(clients: KafkaClients, id: number): Promise<BrokerDetail> {
+export async function clusterOverview(clients: ClusterClients): Promise<ClusterOverview> {
+  const meta = await loadMetadata(clients);
+  return { clusterId: meta.clusterId, controllerId: meta.controllerId, brokers: summaries(meta), totals: clusterTotals(meta) };
+}
+
+export async function brokerDetail(clients: ClusterClients, id: number): Promise<BrokerDetail> {
   const meta = await loadMetadata(clients);
   const broker = summaries(meta).find((b) => b.id === id);
   if (!broker) throw notFound(`Broker ${id} is not part of the cluster.`);

@@ -2,13 +2,14 @@
 // the page unless the sort needs it), the detail (members with decoded assignments, committed
 // offsets, log end, lag), the lag of the groups consuming one topic (from the group index), and
 // deleting a group.
-import { conflict, notFound, unavailable } from '../../http/problem';
-import type { TopicGroupLagSchema } from '../../schemas/topic';
+import 'server-only';
+import { conflict, notFound, unavailable } from '../errors';
+import type { TopicGroupLag } from '../../schemas/topic';
 import type { GroupDetail, GroupList, GroupListQuery, GroupOffset, GroupSummary } from '../../schemas/group';
-import type { z } from 'zod';
-import type { KafkaClients } from '../connection/clients';
+import { cacheKeys, invalidate, type GroupTotals } from '../connection/cache-keys';
+import type { ClusterClients } from '../connection/clients';
 import { groupIndex, markChanged, type GroupIndex } from '../groups/group-index';
-import { committedOffsets, committedOffsetsOf, describeGroups, findCoordinator, invalidateGroup, listGroupIds, type Committed, type GroupDescription } from '../groups/groups-data';
+import { committedOffsets, committedOffsetsOf, describeGroups, findCoordinator, listGroupIds, type Committed, type GroupDescription } from '../groups/groups-data';
 import { lagOf } from '../groups/reset-plan';
 import { getWatermarks, watermarkOf } from '../reading/watermarks';
 
@@ -44,14 +45,13 @@ function summaryOf(id: string, d: GroupDescription | undefined, committed: Commi
 
 /** Every indexed group's total lag and topic count, computed once per index version and watermark
  * refresh (cached like the watermarks), so sorting 10,000 groups by lag is a sort, not 10,000 sums. */
-function indexTotals(clients: KafkaClients, index: GroupIndex) {
-  type Totals = { index: GroupIndex; wm: Awaited<ReturnType<typeof getWatermarks>>; totals: Map<string, { lag: bigint | null; topics: number }> };
-  return clients.cache.get(`groups:totals:${index.version}`, async () => {
+function indexTotals(clients: ClusterClients, index: GroupIndex) {
+  return clients.cache.get(cacheKeys.groupTotals(index.version), async () => {
     const wm = await getWatermarks(clients, index.partitions);
     const totals = new Map<string, { lag: bigint | null; topics: number }>();
     for (const [id, committed] of index.offsets) totals.set(id, { lag: totalLag(committed, wm), topics: new Set(committed.map((c) => c.topic)).size });
-    return { index, wm, totals };
-  }) as Promise<Totals>;
+    return { wm, totals };
+  });
 }
 
 /** The group list. What it costs at 10,000 groups:
@@ -61,7 +61,7 @@ function indexTotals(clients: KafkaClients, index: GroupIndex) {
  * - lag or topic-count sort: every group's offsets from the group index (group-index.ts, refreshed in
  *   the background) plus the watermarks of those partitions (batched per leader, cached per
  *   partition); otherwise only the page's groups' offsets are fetched, fresh. */
-export async function listGroups(clients: KafkaClients, q: GroupListQuery): Promise<GroupList> {
+export async function listGroups(clients: ClusterClients, q: GroupListQuery): Promise<GroupList> {
   const needle = q.q.toLowerCase();
   const matching = (listed: { groupId: string }[]) => listed.map((g) => g.groupId).filter((id) => id.toLowerCase().includes(needle));
   let ids = matching(await listGroupIds(clients));
@@ -72,9 +72,10 @@ export async function listGroups(clients: KafkaClients, q: GroupListQuery): Prom
   if (q.state) ids = ids.filter((id) => described!.get(id)?.state === q.state);
   const sign = q.dir === 'asc' ? 1 : -1;
   const total = ids.length;
-  let indexed: Awaited<ReturnType<typeof indexTotals>> | null = null;
+  let indexed: (GroupTotals & { index: GroupIndex }) | null = null;
   if (q.sort === 'totalLag' || q.sort === 'topics') {
-    indexed = await indexTotals(clients, await groupIndex(clients));
+    const index = await groupIndex(clients);
+    indexed = { index, ...(await indexTotals(clients, index)) };
     const totals = indexed.totals;
     const keyOf = (id: string) => (q.sort === 'topics' ? BigInt(totals.get(id)?.topics ?? 0) : (totals.get(id)?.lag ?? -1n));
     ids.sort((a, b) => {
@@ -102,7 +103,7 @@ export async function listGroups(clients: KafkaClients, q: GroupListQuery): Prom
   return { items: ids.map((id) => summaryOf(id, pageDescribed.get(id), offsets.get(id) ?? [], wm)), total, page: q.page, pageSize: q.pageSize };
 }
 
-export async function getGroup(clients: KafkaClients, groupId: string): Promise<GroupDetail> {
+export async function getGroup(clients: ClusterClients, groupId: string): Promise<GroupDetail> {
   const [described, committed] = await Promise.all([describeGroups(clients, [groupId]), committedOffsets(clients, groupId)]);
   const d = described.get(groupId);
   if (d?.error) throw unavailable(`The coordinator of "${groupId}" answered ${d.error}.`);
@@ -134,8 +135,8 @@ export async function getGroup(clients: KafkaClients, groupId: string): Promise<
       memberId: assignedTo.get(`${r.topic}\u0000${r.partition}`) ?? null,
     };
   });
-  const coordinator = await clients.readers
-    .use((c) => findCoordinator(c, groupId))
+  const coordinator = await clients.lanes.interactive
+    .run((c) => findCoordinator(c, groupId))
     .then((m) => ({ id: m.nodeId, host: m.host, port: m.port }))
     .catch(() => null);
   return {
@@ -153,10 +154,10 @@ export async function getGroup(clients: KafkaClients, groupId: string): Promise<
 /** The groups with commits on `topic` and their lag on it: which groups, and their offsets, come
  * from the group index (never one request per group per page view); their state from one batched
  * describe; the watermarks are the topic's own. */
-export async function groupsConsumingTopic(clients: KafkaClients, topic: string): Promise<z.infer<typeof TopicGroupLagSchema>[]> {
+export async function groupsConsumingTopic(clients: ClusterClients, topic: string): Promise<TopicGroupLag[]> {
   const index = await groupIndex(clients);
   // Cached like its inputs (2 s): a topic consumed by 10,000 groups is computed once, not per view.
-  return clients.cache.get(`groups:topic:${index.version}:${topic}`, async () => {
+  return clients.cache.get(cacheKeys.topicGroups(index.version, topic), async () => {
     const ids = index.byTopic.get(topic) ?? [];
     if (ids.length === 0) return [];
     const committed = new Map(ids.map((id) => [id, (index.offsets.get(id) ?? []).filter((c) => c.topic === topic)]));
@@ -169,16 +170,15 @@ export async function groupsConsumingTopic(clients: KafkaClients, topic: string)
       const lag = totalLag(committed.get(id)!, wm);
       return { groupId: id, state: described.get(id)?.state ?? 'Unknown', lag: lag === null ? null : lag.toString() };
     });
-  }) as Promise<z.infer<typeof TopicGroupLagSchema>[]>;
+  });
 }
 
-export async function deleteGroup(clients: KafkaClients, groupId: string): Promise<void> {
+export async function deleteGroup(clients: ClusterClients, groupId: string): Promise<void> {
   const d = (await describeGroups(clients, [groupId])).get(groupId);
   if (d && d.members.length > 0) throw conflict(`Consumer group "${groupId}" still has ${d.members.length} active member(s); stop its consumers first.`);
   const committed = await committedOffsets(clients, groupId);
   if (!d || (d.state === 'Dead' && committed.length === 0)) throw notFound(`Consumer group "${groupId}" does not exist.`);
-  const admin = await clients.admin();
-  await admin.deleteGroups([groupId]);
-  invalidateGroup(clients, groupId);
+  await clients.writes.admin((admin) => admin.deleteGroups([groupId]));
+  invalidate.group(clients.cache, groupId);
   markChanged(clients, groupId);
 }

@@ -2,8 +2,9 @@
 // latest, an offset or a timestamp, in either order, with opaque cursors to the newer and the older
 // neighbouring pages. Ranges are resolved against the watermarks first (latest = the last `limit`
 // records before the high watermark), and every read is a group-less fetch from the leader.
+import 'server-only';
 import type { MessagePage, MessagesQuery } from '../../schemas/message';
-import type { KafkaClients } from '../connection/clients';
+import type { ClusterClients } from '../connection/clients';
 import { decodeCursor, encodeCursor, type Cursor } from '../reading/cursor';
 import { mergeBackward, mergeForward } from '../reading/merge';
 import { PayloadBudget, recordTimestamp, toMessage } from '../reading/message-dto';
@@ -30,7 +31,7 @@ async function readBackward(cluster: RawCluster, topic: string, p: PartitionMeta
   return collected.slice(Math.max(0, collected.length - limit));
 }
 
-async function startCursor(clients: KafkaClients, topic: string, parts: PartitionMeta[], wm: Map<string, Watermarks>, q: MessagesQuery): Promise<Cursor> {
+async function startCursor(clients: ClusterClients, topic: string, parts: PartitionMeta[], wm: Map<string, Watermarks>, q: MessagesQuery): Promise<Cursor> {
   const pos = new Map<number, bigint>();
   const w = (p: number) => watermarkOf(wm, topic, p) ?? { low: 0n, high: 0n };
   if (q.cursor) {
@@ -63,7 +64,7 @@ async function startCursor(clients: KafkaClients, topic: string, parts: Partitio
   }
 }
 
-export async function getMessages(clients: KafkaClients, topic: string, q: MessagesQuery): Promise<MessagePage> {
+export async function getMessages(clients: ClusterClients, topic: string, q: MessagesQuery): Promise<MessagePage> {
   const t = await requireTopic(clients, topic);
   const parts = q.partition !== undefined ? [requirePartition(t, q.partition)] : t.partitions;
   const wm = await getWatermarks(clients, parts.map((p) => ({ topic, partition: p.partition })));
@@ -71,7 +72,7 @@ export async function getMessages(clients: KafkaClients, topic: string, q: Messa
   // Leaderless partitions (a node is down) are left out of the read; the rest still answer.
   const readable = parts.filter((p) => p.leader >= 0 && watermarkOf(wm, topic, p.partition));
 
-  const lists = await clients.readers.use((cluster) =>
+  const lists = await clients.lanes.interactive.run((cluster) =>
     Promise.all(
       readable.map(async (p) => {
         const { low, high } = watermarkOf(wm, topic, p.partition)!;

@@ -1,16 +1,20 @@
-// Message search as an NDJSON stream: every partition in range is scanned in parallel (group-less
-// reads), within one shared scan budget, emitting matches as they are found and progress (scanned,
-// matched, position per partition) a few times a second. It stops at the result limit, the budget,
-// the end of the range, or when the client goes away.
-import { badRequest } from '../../http/problem';
+// Message search as an NDJSON stream, on the cluster's long-work lane: every partition in range is
+// scanned in parallel (group-less reads), within one shared scan budget, emitting matches as they are
+// found and progress (scanned, matched, position per partition) a few times a second. It stops at the
+// result limit, the budget, the end of the range, or when the client goes away.
+import 'server-only';
+import { invalid } from '../errors';
 import type { SearchEvent, SearchQuery } from '../../schemas/message';
-import type { KafkaClients } from '../connection/clients';
+import type { ClusterClients } from '../connection/clients';
 import { PayloadBudget, toMessage } from '../reading/message-dto';
 import { requirePartition, requireTopic } from '../reading/metadata';
 import { readPartition, type ReadRecord } from '../reading/reader';
 import { getWatermarks, listOffsets, tpKey, watermarkOf } from '../reading/watermarks';
 
 const CHUNK = 500;
+/** Bytes per fetch of a scan: small answers keep each decode short, so a page waiting behind a scan
+ * on the event loop waits a few milliseconds, not tens. */
+const SCAN_FETCH_BYTES = 64 * 1024;
 const PROGRESS_MS = 250;
 
 function matcher(q: SearchQuery): (text: string) => boolean {
@@ -19,7 +23,7 @@ function matcher(q: SearchQuery): (text: string) => boolean {
     try {
       re = new RegExp(q.q, q.caseSensitive ? '' : 'i');
     } catch {
-      throw badRequest('The search expression is not a valid regular expression.', 'q');
+      throw invalid('The search expression is not a valid regular expression.', 'q');
     }
     return (t) => re.test(t);
   }
@@ -48,7 +52,7 @@ function matches(r: ReadRecord, q: SearchQuery, test: (t: string) => boolean): b
 }
 
 /** Validates the query and resolves the ranges (errors become HTTP problems), then streams. */
-export async function searchMessages(clients: KafkaClients, topic: string, q: SearchQuery, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+export async function searchMessages(clients: ClusterClients, topic: string, q: SearchQuery, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
   const test = matcher(q);
   const t = await requireTopic(clients, topic);
   const parts = (q.partition !== undefined ? [requirePartition(t, q.partition)] : t.partitions).filter((p) => p.leader >= 0);
@@ -76,6 +80,9 @@ export async function searchMessages(clients: KafkaClients, topic: string, q: Se
   let reserved = 0;
   let matched = 0;
   const budget = new PayloadBudget();
+  // The scan's place in the long-work lane is taken before the stream answers 200, so a search
+  // beyond the cluster's budget is a 429, not an error inside a stream that looked successful.
+  const lease = await clients.lanes.long.reserve();
 
   return new ReadableStream<Uint8Array>({
     start: async (controller) => {
@@ -91,13 +98,13 @@ export async function searchMessages(clients: KafkaClients, topic: string, q: Se
         });
       const timer = setInterval(progress, PROGRESS_MS);
       try {
-        await clients.readers.use((cluster) =>
+        await lease.run((cluster) =>
           Promise.all(
             state.map(async (s) => {
               while (!s.done && !abort.signal.aborted && matched < q.limit && reserved < q.maxScan) {
                 const chunk = Math.min(CHUNK, q.maxScan - reserved);
                 reserved += chunk;
-                const r = await readPartition(cluster, { topic, partition: s.meta.partition, leader: s.meta.leader, from: s.pos, end: s.end, max: chunk, signal: abort.signal });
+                const r = await readPartition(cluster, { topic, partition: s.meta.partition, leader: s.meta.leader, from: s.pos, end: s.end, max: chunk, fetchBytes: SCAN_FETCH_BYTES, signal: abort.signal });
                 reserved -= chunk - r.records.length;
                 scanned += r.records.length;
                 for (const rec of r.records) {
@@ -123,6 +130,7 @@ export async function searchMessages(clients: KafkaClients, topic: string, q: Se
       } catch (err) {
         emit({ type: 'error', title: 'Search failed', detail: (err as Error).message });
       } finally {
+        lease.release();
         clearInterval(timer);
         if (!abort.signal.aborted) controller.close();
       }

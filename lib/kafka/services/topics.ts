@@ -4,9 +4,10 @@
 // page's topics only — unless sorting by message count needs every topic's watermarks, which come
 // batched per leader and cached per partition. The detail page's "groups consuming it" comes from
 // the group index (group-index.ts), never one request per group.
+import 'server-only';
 import { ConfigResourceTypes } from 'kafkajs';
 import type { z } from 'zod';
-import { HttpProblem, badRequest, conflict, notFound, unavailable } from '../../http/problem';
+import { conflict, invalid, notFound, rejected, unavailable } from '../errors';
 import type {
   AddPartitionsRequestSchema,
   CreateTopicRequest,
@@ -17,11 +18,13 @@ import type {
   TopicSummary,
   UpdateTopicConfigsRequestSchema,
 } from '../../schemas/topic';
-import type { KafkaClients } from '../connection/clients';
+import { invalidate } from '../connection/cache-keys';
+import type { ClusterClients } from '../connection/clients';
 import { describeTopicConfigs, isCustomised } from '../reading/configs';
 import { controllerOrAnyLive, loadMetadata, requireTopic, type ClusterMeta, type TopicMeta } from '../reading/metadata';
-import { alterConfigsOn, errorName } from '../connection/raw-requests';
-import { brokerFor } from '../connection/reader-pool';
+import { errorName } from '../../common/kafka-error-codes';
+import { alterConfigsOn } from '../connection/raw-requests';
+import { brokerFor } from '../connection/captured-cluster';
 import { getWatermarks, watermarkOf } from '../reading/watermarks';
 import { groupsConsumingTopic } from './groups';
 
@@ -29,7 +32,7 @@ const partitionsOf = (t: TopicMeta) => t.partitions.map((p) => ({ topic: t.name,
 const underReplicated = (t: TopicMeta) => t.partitions.filter((p) => p.isr.length < p.replicas.length).length;
 const offline = (t: TopicMeta) => t.partitions.filter((p) => p.leader < 0).length;
 
-async function messageCounts(clients: KafkaClients, topics: TopicMeta[]): Promise<Map<string, bigint>> {
+async function messageCounts(clients: ClusterClients, topics: TopicMeta[]): Promise<Map<string, bigint>> {
   const wm = await getWatermarks(clients, topics.flatMap(partitionsOf));
   const out = new Map<string, bigint>();
   for (const t of topics) {
@@ -55,7 +58,7 @@ function topicsByName(meta: ClusterMeta) {
   return list;
 }
 
-export async function listTopics(clients: KafkaClients, q: TopicListQuery): Promise<TopicList> {
+export async function listTopics(clients: ClusterClients, q: TopicListQuery): Promise<TopicList> {
   const needle = q.q.toLowerCase();
   const matching = (meta: ClusterMeta) =>
     topicsByName(meta)
@@ -99,7 +102,7 @@ export async function listTopics(clients: KafkaClients, q: TopicListQuery): Prom
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-export async function getTopic(clients: KafkaClients, name: string): Promise<TopicDetail> {
+export async function getTopic(clients: ClusterClients, name: string): Promise<TopicDetail> {
   const t = await requireTopic(clients, name);
   const [wm, configs, groups] = await Promise.all([
     getWatermarks(clients, partitionsOf(t)),
@@ -134,50 +137,49 @@ export async function getTopic(clients: KafkaClients, name: string): Promise<Top
   };
 }
 
-export async function createTopic(clients: KafkaClients, req: CreateTopicRequest) {
-  const admin = await clients.admin();
+export async function createTopic(clients: ClusterClients, req: CreateTopicRequest) {
   const meta = await loadMetadata(clients, true);
   if (req.replicationFactor > meta.brokers.length) {
-    throw badRequest(`Replication factor ${req.replicationFactor} is larger than the ${meta.brokers.length} available broker(s).`, 'replicationFactor');
+    throw invalid(`Replication factor ${req.replicationFactor} is larger than the ${meta.brokers.length} available broker(s).`, 'replicationFactor');
   }
   if (meta.topics.has(req.name)) throw conflict(`Topic "${req.name}" already exists.`, 'TOPIC_ALREADY_EXISTS');
   // kafkajs answers false instead of an error when the topic already exists.
-  const created = await admin.createTopics({
-    waitForLeaders: true,
-    timeout: clients.config.timeouts.requestMs,
-    topics: [
-      {
-        topic: req.name,
-        numPartitions: req.partitions,
-        replicationFactor: req.replicationFactor,
-        configEntries: Object.entries(req.configs).map(([name, value]) => ({ name, value })),
-      },
-    ],
-  });
+  const created = await clients.writes.admin((admin) =>
+    admin.createTopics({
+      waitForLeaders: true,
+      timeout: clients.timeouts.requestMs,
+      topics: [
+        {
+          topic: req.name,
+          numPartitions: req.partitions,
+          replicationFactor: req.replicationFactor,
+          configEntries: Object.entries(req.configs).map(([name, value]) => ({ name, value })),
+        },
+      ],
+    }),
+  );
   if (!created) throw conflict(`Topic "${req.name}" already exists.`, 'TOPIC_ALREADY_EXISTS');
-  clients.cache.invalidate();
+  invalidate.topics(clients.cache);
   return { name: req.name, partitions: req.partitions, replicationFactor: req.replicationFactor };
 }
 
-export async function deleteTopic(clients: KafkaClients, name: string): Promise<void> {
+export async function deleteTopic(clients: ClusterClients, name: string): Promise<void> {
   await requireTopic(clients, name);
-  const admin = await clients.admin();
-  await admin.deleteTopics({ topics: [name], timeout: clients.config.timeouts.requestMs });
-  clients.cache.invalidate();
+  await clients.writes.admin((admin) => admin.deleteTopics({ topics: [name], timeout: clients.timeouts.requestMs }));
+  invalidate.topics(clients.cache);
 }
 
-export async function addPartitions(clients: KafkaClients, name: string, req: z.infer<typeof AddPartitionsRequestSchema>) {
+export async function addPartitions(clients: ClusterClients, name: string, req: z.infer<typeof AddPartitionsRequestSchema>) {
   const t = await requireTopic(clients, name);
   if (req.count <= t.partitions.length) {
-    throw badRequest(`The new partition count must be larger than the current ${t.partitions.length}.`, 'count');
+    throw invalid(`The new partition count must be larger than the current ${t.partitions.length}.`, 'count');
   }
-  const admin = await clients.admin();
-  await admin.createPartitions({ topicPartitions: [{ topic: name, count: req.count }], timeout: clients.config.timeouts.requestMs });
-  clients.cache.invalidate();
+  await clients.writes.admin((admin) => admin.createPartitions({ topicPartitions: [{ topic: name, count: req.count }], timeout: clients.timeouts.requestMs }));
+  invalidate.topics(clients.cache);
   return { name, partitions: req.count };
 }
 
-export async function updateTopicConfigs(clients: KafkaClients, name: string, req: z.infer<typeof UpdateTopicConfigsRequestSchema>) {
+export async function updateTopicConfigs(clients: ClusterClients, name: string, req: z.infer<typeof UpdateTopicConfigsRequestSchema>) {
   await requireTopic(clients, name);
   // AlterConfigs replaces the whole set: start from the current overrides, apply the changes.
   const current = (await describeTopicConfigs(clients, [name])).get(name) ?? [];
@@ -189,7 +191,7 @@ export async function updateTopicConfigs(clients: KafkaClients, name: string, re
   const configEntries = [...next].map(([n, value]) => ({ name: n, value }));
   const target = controllerOrAnyLive(await loadMetadata(clients));
   if (target === undefined) throw unavailable('No broker of the cluster is reachable.');
-  const answer = await clients.readers.use(async (cluster) =>
+  const answer = await clients.writes.raw(async (cluster) =>
     alterConfigsOn(await brokerFor(cluster, target), [{ type: ConfigResourceTypes.TOPIC, name, configEntries }]),
   );
   const failed = answer.resources.find((r) => r.errorCode !== 0);
@@ -197,13 +199,13 @@ export async function updateTopicConfigs(clients: KafkaClients, name: string, re
     const kafkaError = errorName(failed.errorCode);
     const detail = failed.errorMessage || `Kafka refused the configuration (${kafkaError}).`;
     if (kafkaError === 'UNKNOWN_TOPIC_OR_PARTITION') throw notFound(`Topic "${name}" does not exist.`);
-    throw new HttpProblem(400, 'Rejected by Kafka', detail, { field: 'configs', kafkaError });
+    throw rejected(kafkaError, detail, 'configs');
   }
-  clients.cache.invalidate();
+  invalidate.topics(clients.cache);
   return (await describeTopicConfigs(clients, [name])).get(name) ?? [];
 }
 
-export async function deleteRecords(clients: KafkaClients, name: string, req: DeleteRecordsRequest) {
+export async function deleteRecords(clients: ClusterClients, name: string, req: DeleteRecordsRequest) {
   const t = await requireTopic(clients, name);
   const wm = await getWatermarks(clients, partitionsOf(t));
   const targets =
@@ -215,12 +217,13 @@ export async function deleteRecords(clients: KafkaClients, name: string, req: De
           // Kafka refuses offsets past the high watermark; "up to" an offset beyond it means all.
           return { partition: p.partition, offset: (BigInt(p.offset) > high ? high : BigInt(p.offset)).toString() };
         });
-  const admin = await clients.admin();
-  // kafkajs's deleteTopicRecords looks leaders up only in the metadata the admin already holds, so
-  // a topic created since then would have "no leader": load this topic's metadata first.
-  await admin.fetchTopicMetadata({ topics: [name] });
-  await admin.deleteTopicRecords({ topic: name, partitions: targets });
-  clients.cache.invalidate();
+  await clients.writes.admin(async (admin) => {
+    // kafkajs's deleteTopicRecords looks leaders up only in the metadata the admin already holds, so
+    // a topic created since then would have "no leader": load this topic's metadata first.
+    await admin.fetchTopicMetadata({ topics: [name] });
+    await admin.deleteTopicRecords({ topic: name, partitions: targets });
+  });
+  invalidate.topics(clients.cache);
   const after = await getWatermarks(clients, targets.map((p) => ({ topic: name, partition: p.partition })));
   return { partitions: targets.map((p) => ({ partition: p.partition, low: (watermarkOf(after, name, p.partition)?.low ?? 0n).toString() })) };
 }

@@ -1,0 +1,9 @@
+// GET /api/clusters/:cluster/groups — filtered, sorted, paged consumer groups with state, members, topics and lag.
+import { listGroups } from '@/lib/kafka/services/groups';
+import { readQuery, clusterRoute } from '@/lib/http/route';
+import { GroupListQuerySchema } from '@/lib/schemas/group';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = clusterRoute<{ cluster: string }>({}, ({ url, clients }) => listGroups(clients(), readQuery(url, GroupListQuerySchema)));

@@ -1,0 +1,57 @@
+// Every key of a cluster's short cache, and every way of forgetting some, in one place: each key
+// carries the type of what is stored under it, so a reader cannot take a watermark for a group
+// description, and a mutation names what it changed (a topic, a group) instead of spelling prefixes.
+// The cache is per cluster (ClusterClients.cache), so no key needs the cluster's name.
+import 'server-only';
+import type { ConfigEntry } from '../../schemas/config';
+import type { TopicGroupLag } from '../../schemas/topic';
+import type { Committed, GroupDescription, GroupListing } from '../groups/groups-data';
+import type { ClusterMeta } from '../reading/metadata';
+import { tpKey, type TP } from '../reading/topic-partition';
+import type { Watermarks } from '../reading/watermarks';
+import type { CacheFamily, CacheKey, CacheScope, TtlCache } from './cache';
+
+const key = <T>(k: string): CacheKey<T> => ({ key: k });
+const family = <A, T>(prefix: string, id: (a: A) => string): CacheFamily<A, T> => ({ prefix, id });
+const scope = (prefix: string): CacheScope => ({ prefix });
+
+/** The group index's totals, computed once per index version (see services/groups.ts). */
+export interface GroupTotals {
+  wm: Map<string, Watermarks>;
+  totals: Map<string, { lag: bigint | null; topics: number }>;
+}
+
+export const cacheKeys = {
+  metadata: () => key<ClusterMeta>('metadata'),
+  /** DescribeConfigs of a set of resources of one type (topic 2, broker 4). */
+  configs: (resourceType: number, names: readonly string[]) => key<Map<string, ConfigEntry[]>>(`configs:${resourceType}:${[...names].sort().join('\u0001')}`),
+  /** Low and high watermark of one partition. */
+  watermarks: family<TP, Watermarks>('wm:', tpKey),
+  groupList: () => key<GroupListing[]>('groups:list'),
+  groupDescriptions: family<string, GroupDescription>('groups:describe:', (id) => id),
+  /** Committed offsets as the batch reads them (a coordinator that does not answer = none). */
+  groupOffsets: family<string, Committed[]>('groups:offsets:', (id) => id),
+  /** Committed offsets of one group read on their own (a coordinator that does not answer = error). */
+  groupCommitted: (groupId: string) => key<Committed[]>(`groups:committed:${groupId}`),
+  groupTotals: (indexVersion: number) => key<GroupTotals>(`groups:totals:${indexVersion}`),
+  topicGroups: (indexVersion: number, topic: string) => key<TopicGroupLag[]>(`groups:topic:${indexVersion}:${topic}`),
+};
+
+/** What each kind of change makes stale. */
+export const invalidate = {
+  /** Topics were created, deleted, resized or reconfigured: everything derived from metadata. */
+  topics: (cache: TtlCache) => cache.invalidate(scope('')),
+  /** Records were produced or purged: watermarks only. */
+  watermarks: (cache: TtlCache) => cache.invalidate(scope(cacheKeys.watermarks.prefix)),
+  metadata: (cache: TtlCache) => cache.invalidate(scope(cacheKeys.metadata().key)),
+  groupList: (cache: TtlCache) => cache.invalidate(scope(cacheKeys.groupList().key)),
+  groupDescription: (cache: TtlCache, groupId: string) => cache.invalidate(scope(cacheKeys.groupDescriptions.prefix + groupId)),
+  /** A group's offsets changed or it was deleted (every group when no id is given). */
+  group: (cache: TtlCache, groupId?: string) => {
+    cache.invalidate(scope(cacheKeys.groupList().key));
+    cache.invalidate(scope(cacheKeys.groupDescriptions.prefix + (groupId ?? '')));
+    cache.invalidate(scope(cacheKeys.groupOffsets.prefix + (groupId ?? '')));
+    cache.invalidate(scope(groupId ? cacheKeys.groupCommitted(groupId).key : 'groups:committed:'));
+    cache.invalidate(scope(cacheKeys.watermarks.prefix));
+  },
+};

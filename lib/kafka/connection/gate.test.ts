@@ -1,0 +1,55 @@
+// A lane's budget: at most `limit` inside, then queue (with a time limit) or refuse at once, and the
+// counts the health endpoint shows.
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../errors';
+import { Gate } from './gate';
+
+const options = { label: 'test jobs', cluster: 'c1', queueTimeoutMs: 10_000 } as const;
+
+describe('gate', () => {
+  it('refuses at once when full, naming how many run, and lets the next one in after a leave', async () => {
+    const gate = new Gate({ ...options, limit: 2, whenFull: 'reject' });
+    const a = await gate.enter();
+    await gate.enter();
+    const refused = await gate.enter().catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).kind).toBe('busy');
+    expect((refused as DomainError).message).toContain('2 of 2 test jobs are already running on cluster "c1"');
+    expect(gate.use()).toEqual({ running: 2, waiting: 0, limit: 2, rejected: 1 });
+    a();
+    a(); // leaving twice gives back one place only
+    expect(gate.use().running).toBe(1);
+    await gate.enter();
+    expect(gate.use().running).toBe(2);
+  });
+  it('queues in order when asked to, and times a waiter out', async () => {
+    const gate = new Gate({ ...options, limit: 1, whenFull: 'queue' });
+    const first = await gate.enter();
+    const order: string[] = [];
+    const second = gate.enter().then((leave) => {
+      order.push('second');
+      return leave;
+    });
+    const third = gate.enter().then((leave) => {
+      order.push('third');
+      leave();
+    });
+    expect(gate.use()).toMatchObject({ running: 1, waiting: 2 });
+    first();
+    (await second)();
+    await third;
+    expect(order).toEqual(['second', 'third']);
+    const quick = new Gate({ ...options, limit: 1, whenFull: 'queue', queueTimeoutMs: 20 });
+    await quick.enter();
+    const late = await quick.enter().catch((e: unknown) => e);
+    expect((late as DomainError).kind).toBe('timed-out');
+    expect(quick.use()).toMatchObject({ waiting: 0, rejected: 1 });
+  });
+  it('closing fails the waiters', async () => {
+    const gate = new Gate({ ...options, limit: 1, whenFull: 'queue' });
+    await gate.enter();
+    const waiting = gate.enter().catch((e: unknown) => e);
+    gate.close();
+    expect(((await waiting) as DomainError).kind).toBe('unavailable');
+  });
+});
