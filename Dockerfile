@@ -2,6 +2,9 @@
 # docker build -t kafscope .
 # docker run -p 9000:9000 -e KAFKA_BROKERCONNECT=broker:9092 kafscope   (a real cluster)
 # docker run -p 9000:9000 kafscope                                       (the embedded demo)
+# docker run -p 9000:9000 -e KAFKA_CLUSTERS_0_NAME=prod -e KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS=k1:9092 \
+#   -e KAFKA_CLUSTERS_1_NAME=staging -e KAFKA_CLUSTERS_1_BOOTSTRAPSERVERS=k2:9092 kafscope   (several)
+# docker run -p 9000:9000 -v $PWD/kafscope.yaml:/etc/kafscope.yaml -e KAFSCOPE_CONFIG=/etc/kafscope.yaml kafscope
 
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
