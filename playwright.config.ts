@@ -1,16 +1,27 @@
 // End-to-end tests: a real Chromium against the production build served by the same start script a
-// user runs (`npm start`), on its own port so a running dev server is never disturbed. The app talks
-// to an embedded broker started here as its own process (3 nodes, in memory), so the tests do not
-// depend on the app's built-in demo cluster or on its seeded data.
+// user runs (`npm start`), on its own port so a running dev server is never disturbed. The app is
+// configured with three clusters, kafbat-style (KAFKA_CLUSTERS_<n>_*): "primary", an embedded broker
+// started here as its own process (3 nodes, in memory, the default cluster most specs use);
+// "secondary", a second 1-node broker, read-only; and "offline", an address where nothing listens.
+// So the tests depend neither on the app's built-in demo cluster nor on its seeded data.
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS, findChromium } from './e2e/support/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 9123);
 export const brokerPort = Number(process.env.E2E_BROKER_PORT ?? 19092);
+export const secondaryBrokerPort = Number(process.env.E2E_SECONDARY_BROKER_PORT ?? 19192);
 export const bootstrap = `127.0.0.1:${brokerPort}`;
 export const baseURL = `http://127.0.0.1:${port}`;
 const hasBrokerCli = existsSync('lib/broker/cli.ts');
+
+const broker = (brokerPort: number, nodes: number) => ({
+  command: `npx tsx lib/broker/cli.ts --port ${brokerPort} --host 127.0.0.1 --nodes ${nodes} --in-memory`,
+  port: brokerPort,
+  timeout: 60_000,
+  reuseExistingServer: false,
+  stdout: 'ignore' as const,
+});
 
 export default defineConfig({
   testDir: './e2e',
@@ -28,17 +39,7 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_FLAGS },
   },
   webServer: [
-    ...(hasBrokerCli
-      ? [
-          {
-            command: `npx tsx lib/broker/cli.ts --port ${brokerPort} --host 127.0.0.1 --nodes 3 --in-memory`,
-            port: brokerPort,
-            timeout: 60_000,
-            reuseExistingServer: false,
-            stdout: 'ignore' as const,
-          },
-        ]
-      : []),
+    ...(hasBrokerCli ? [broker(brokerPort, 3), broker(secondaryBrokerPort, 1)] : []),
     {
       command: 'node scripts/start.mjs',
       url: `${baseURL}/api/health`,
@@ -48,7 +49,17 @@ export default defineConfig({
       env: {
         SERVER_PORT: String(port),
         HOST: '127.0.0.1',
-        ...(hasBrokerCli ? { KAFKA_BROKERCONNECT: bootstrap } : {}),
+        ...(hasBrokerCli
+          ? {
+              KAFKA_CLUSTERS_0_NAME: 'primary',
+              KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: bootstrap,
+              KAFKA_CLUSTERS_1_NAME: 'secondary',
+              KAFKA_CLUSTERS_1_BOOTSTRAPSERVERS: `127.0.0.1:${secondaryBrokerPort}`,
+              KAFKA_CLUSTERS_1_READONLY: 'true',
+              KAFKA_CLUSTERS_2_NAME: 'offline',
+              KAFKA_CLUSTERS_2_BOOTSTRAPSERVERS: '127.0.0.1:1',
+            }
+          : {}),
         // Against an external cluster the destructive actions are off by default; the tests use them.
         TOPIC_DELETE_ENABLED: 'true',
         RECORDS_DELETE_ENABLED: 'true',

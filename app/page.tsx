@@ -1,5 +1,5 @@
-// Cluster overview: the landing page.
-import { Overview, TopicQuickFilter } from '@/components/overview/overview';
+// The landing page: every cluster this console knows, as a card with its health.
+import { ClusterCards } from '@/components/clusters/cluster-cards';
 import { PageHeader } from '@/components/ui/page-header';
 
 export const metadata = { title: { absolute: 'Kafscope' } };
@@ -7,8 +7,8 @@ export const metadata = { title: { absolute: 'Kafscope' } };
 export default function Page() {
   return (
     <>
-      <PageHeader title="Overview" subtitle="Cluster identity, health and brokers." actions={<TopicQuickFilter />} />
-      <Overview />
+      <PageHeader title="Clusters" subtitle="Every configured cluster, its health and what it allows." />
+      <ClusterCards />
     </>
   );
 }

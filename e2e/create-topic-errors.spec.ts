@@ -16,7 +16,7 @@ test('bad name, too many replicas and a duplicate name show on the form', async 
   await create.submit();
   await expect(create.replication).toHaveAttribute('aria-invalid', 'true');
   await expect(await create.errorOf(create.replication)).toContainText('number of brokers (3)');
-  await expect(page).toHaveURL('/topics/new');
+  await expect(page).toHaveURL(create.url());
 
   const existing = uniqueName('dup');
   await createTopic(existing);
@@ -24,5 +24,5 @@ test('bad name, too many replicas and a duplicate name show on the form', async 
   await create.submit();
   await expect(create.name).toHaveAttribute('aria-invalid', 'true');
   await expect(await create.errorOf(create.name)).toContainText(/exists/i);
-  await expect(page).toHaveURL('/topics/new');
+  await expect(page).toHaveURL(create.url());
 });

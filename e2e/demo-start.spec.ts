@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { GROUPS, TOPICS } from '../lib/demo/catalog';
 import { freePort, startApp } from './support/app-process';
-import { GroupDetailSchema, GroupListSchema, TopicDetailSchema, TopicListSchema } from '../lib/schemas';
+import { ClusterListSchema, GroupDetailSchema, GroupListSchema, TopicDetailSchema, TopicListSchema } from '../lib/schemas';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
@@ -18,7 +18,9 @@ async function startDemo(dataDir: string, appPort: number, brokerPort: number) {
     { port: appPort, ready: (out) => /embedded Kafka broker \(3 nodes\) at \S+,/.test(out) },
   );
   const bootstrap = /embedded Kafka broker \(3 nodes\) at (\S+),/.exec(app.output())![1]!;
-  return Object.assign(app, { bootstrap });
+  // The demo is the app's one (default) cluster; its JSON API lives under its name.
+  const clusters = ClusterListSchema.parse(await getJson(`${app.base}/api/clusters`));
+  return Object.assign(app, { bootstrap, api: `${app.base}/api/clusters/${encodeURIComponent(clusters.default)}` });
 }
 
 async function getJson(url: string): Promise<unknown> {
@@ -47,14 +49,14 @@ test('npm start with no Kafka runs the seeded, live demo and keeps it across res
   try {
     const demoTopics: string[] = Object.values(TOPICS).map((t) => t.name).sort();
     await eventually(async () => {
-      const list = TopicListSchema.parse(await getJson(`${app.base}/api/topics?pageSize=100`));
+      const list = TopicListSchema.parse(await getJson(`${app.api}/topics?pageSize=100`));
       expect(list.items.map((t) => t.name).filter((n) => demoTopics.includes(n)).sort()).toEqual(demoTopics);
-      const groups = GroupListSchema.parse(await getJson(`${app.base}/api/groups?pageSize=100`));
+      const groups = GroupListSchema.parse(await getJson(`${app.api}/groups?pageSize=100`));
       expect(groups.items.map((g) => g.groupId)).toEqual(expect.arrayContaining(Object.values(GROUPS)));
     }, 60_000);
 
     const lagOf = async () =>
-      GroupDetailSchema.parse(await getJson(`${app.base}/api/groups/${GROUPS.slowStrategy}`)).totals.lag;
+      GroupDetailSchema.parse(await getJson(`${app.api}/groups/${GROUPS.slowStrategy}`)).totals.lag;
     const first = await lagOf();
     await expect.poll(lagOf, { timeout: 30_000, intervals: [2000] }).not.toBe(first);
 
@@ -62,13 +64,13 @@ test('npm start with no Kafka runs the seeded, live demo and keeps it across res
     expect(kcat.status, kcat.stderr).toBe(0);
     expect(kcat.stdout).toMatch(/3 brokers:/);
 
-    const intro = TopicDetailSchema.parse(await getJson(`${app.base}/api/topics/${TOPICS.streamsIntro.name}`));
+    const intro = TopicDetailSchema.parse(await getJson(`${app.api}/topics/${TOPICS.streamsIntro.name}`));
     expect(intro.totals.messages).toBe('5');
 
     await app.stop();
     app = await startDemo(dataDir, appPort, brokerPort);
     await eventually(async () => {
-      const again = TopicDetailSchema.parse(await getJson(`${app.base}/api/topics/${TOPICS.streamsIntro.name}`));
+      const again = TopicDetailSchema.parse(await getJson(`${app.api}/topics/${TOPICS.streamsIntro.name}`));
       expect(again.totals.messages).toBe('5');
     }, 60_000);
     expect(app.output()).toContain('demo data already present, not seeding again');

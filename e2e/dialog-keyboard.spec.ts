@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { MessagesPage } from './pages/messages';
 import { TopicPage } from './pages/topic';
+import { at } from './support/clusters';
 import { createTopic, uniqueName } from './support/kafka';
 
 test('a topic can be deleted by typing its name and pressing Enter', async ({ page }) => {
@@ -22,7 +23,7 @@ test('a topic can be deleted by typing its name and pressing Enter', async ({ pa
   await expect(dialog.getByLabel('Type the topic name to confirm')).toBeFocused();
   await page.keyboard.type(topic);
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL('/topics');
+  await expect(page).toHaveURL(at('topics'));
   await expect(page.getByRole('status').filter({ hasText: `Topic ${topic} deleted` })).toBeVisible();
 });
 

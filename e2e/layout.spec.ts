@@ -4,11 +4,12 @@
 // link past the last page of a list says so.
 import { expect, test } from '@playwright/test';
 import { MessagesPage } from './pages/messages';
+import { at } from './support/clusters';
 import { gotoHydrated } from './support/hydrated';
 import { commitGroupOffsets, createTopic, produce, uniqueName } from './support/kafka';
 
 test('the group state filter sits beside the id filter at its own width', async ({ page }) => {
-  await gotoHydrated(page, '/groups');
+  await gotoHydrated(page, at('groups'));
   const filter = await page.getByRole('searchbox', { name: 'Filter groups' }).boundingBox();
   const state = await page.getByLabel('State', { exact: true }).boundingBox();
   expect(filter && state).toBeTruthy();
@@ -42,14 +43,14 @@ test('a first visit and repeated loads of the message browser log no errors in t
     if (m.type() === 'error') errors.push(`${m.text()} ${m.location().url}`);
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  await gotoHydrated(page, '/');
+  await gotoHydrated(page, at());
   await expect(page.getByRole('table', { name: 'Brokers' })).toBeVisible();
   // The message browser hydrates in its own Suspense boundary, after the sidebar may have fetched
   // the server's switches; it must not render differently from the server HTML when that happens.
   const topic = uniqueName('hydrate');
   await createTopic(topic, 1);
   for (let i = 0; i < 5; i++) {
-    await gotoHydrated(page, `/topics/${topic}/messages?partition=0`);
+    await gotoHydrated(page, `${at('topics', topic, 'messages')}?partition=0`);
     await expect(page.getByRole('button', { name: 'Produce' })).toBeVisible();
   }
   expect(errors).toEqual([]);
@@ -61,7 +62,7 @@ test('on a 1024-pixel screen a group page keeps long values inside their cards',
   const groupId = uniqueName('cards-group');
   await createTopic(topic, 1);
   await commitGroupOffsets(groupId, topic, [{ partition: 0, offset: '0' }]);
-  await gotoHydrated(page, `/groups/${groupId}`);
+  await gotoHydrated(page, at('groups', groupId));
   const coordinator = page.getByText(/^#\d+ 127\.0\.0\.1:\d+$/);
   await expect(coordinator).toBeVisible();
   const overflow = await coordinator.evaluate((el) => {
@@ -74,7 +75,7 @@ test('on a 1024-pixel screen a group page keeps long values inside their cards',
 test('a link past the last page of topics says so and offers the first page', async ({ page }) => {
   const topic = uniqueName('pastend');
   await createTopic(topic, 1);
-  await gotoHydrated(page, `/topics?q=${topic}&page=9`);
+  await gotoHydrated(page, `${at('topics')}?q=${topic}&page=9`);
   await expect(page.getByText('Page 9 is past the end of the list')).toBeVisible();
   await page.getByRole('button', { name: 'Go to the first page' }).click();
   await expect(page.getByRole('table', { name: 'Topics' }).getByRole('link', { name: topic })).toBeVisible();

@@ -1,4 +1,4 @@
-// A new user's path: overview → create a topic → produce a keyed JSON message with a header → browse
+// A new user's path: the cluster list → a cluster's overview → create a topic → produce a keyed JSON message with a header → browse
 // it → expand it → the URL alone reproduces the same view in a new tab.
 import { expect, test } from '@playwright/test';
 import { MessagesPage } from './pages/messages';
@@ -7,12 +7,15 @@ import { TopicPage } from './pages/topic';
 import { CreateTopicPage } from './pages/topics';
 import { saveScreenshot } from './support/screenshot';
 import { gotoHydrated } from './support/hydrated';
+import { at, PRIMARY } from './support/clusters';
 import { uniqueName } from './support/kafka';
 
 test('overview, create, produce, browse, expand, share the URL', async ({ page, context }) => {
   const topic = uniqueName('orders');
   const shell = new Shell(page);
   await shell.open('/');
+  await page.getByRole('link', { name: PRIMARY, exact: true }).click();
+  await expect(page).toHaveURL(at());
   const brokers = page.getByRole('table', { name: 'Brokers' });
   await expect(brokers.getByRole('row')).toHaveCount(4); // header + 3 brokers
   await expect(brokers.getByText('controller')).toHaveCount(1);
@@ -26,7 +29,7 @@ test('overview, create, produce, browse, expand, share the URL', async ({ page, 
   await saveScreenshot(page, 'create-topic');
   await create.submit();
 
-  await expect(page).toHaveURL(`/topics/${topic}`);
+  await expect(page).toHaveURL(at('topics', topic));
   const topicPage = new TopicPage(page, topic);
   await expect(topicPage.partitions().getByRole('row')).toHaveCount(4);
   const dialog = await topicPage.produce({ key: 'order-1', value: '{"id":1,"item":{"sku":"A-42","qty":3},"paid":true,"traceId":12345678901234567890}', headers: [['trace-id', 'abc-123']] });

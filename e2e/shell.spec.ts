@@ -1,18 +1,28 @@
 import { expect, test } from '@playwright/test';
-import { NAV_ITEMS } from '../components/shell/nav-items';
+import { navItems } from '../components/shell/nav-items';
 import { HealthSchema } from '../lib/schemas/health';
 import { Shell } from './pages/shell';
+import { at, PRIMARY } from './support/clusters';
 
-test('the sidebar reaches every section and marks the current one', async ({ page }) => {
+test('the sidebar reaches every section of a cluster and marks the current one', async ({ page }) => {
   const shell = new Shell(page);
-  await shell.open('/');
-  await expect(page).toHaveTitle('Kafscope');
-  for (const item of NAV_ITEMS) {
+  await shell.open(at());
+  await expect(page).toHaveTitle(`Overview · ${PRIMARY} · Kafscope`);
+  for (const item of navItems(PRIMARY)) {
     await shell.link(item.label).click();
     await expect(page).toHaveURL(item.href);
     await expect(shell.link(item.label)).toHaveAttribute('aria-current', 'page');
-    await expect(shell.heading()).toHaveText(item.label === 'Overview' ? 'Overview' : item.label);
+    await expect(shell.heading()).toHaveText(item.label);
   }
+});
+
+test('outside a cluster the sidebar offers only the cluster list', async ({ page }) => {
+  const shell = new Shell(page);
+  await shell.open('/');
+  await expect(page).toHaveTitle('Kafscope');
+  await expect(shell.nav.getByRole('listitem')).toHaveCount(1);
+  await expect(shell.link('Clusters')).toHaveAttribute('aria-current', 'page');
+  await expect(shell.switcher()).toHaveCount(0);
 });
 
 test('an unknown address shows the not-found page', async ({ page }) => {

@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { TopicPage } from './pages/topic';
 import { commitGroupOffsets, createTopic, produce, uniqueName } from './support/kafka';
+import { at } from './support/clusters';
 import { gotoHydrated } from './support/hydrated';
 
 test('edit a config and add partitions', async ({ page }) => {
@@ -59,9 +60,9 @@ test('a topic is deleted only after its name is typed', async ({ page }) => {
   await expect(confirm).toBeDisabled();
   await dialog.getByLabel('Type the topic name to confirm').fill(topic);
   await confirm.click();
-  await expect(page).toHaveURL('/topics');
+  await expect(page).toHaveURL(at('topics'));
   await expect(page.getByRole('status').filter({ hasText: `Topic ${topic} deleted` })).toBeVisible();
-  await gotoHydrated(page, `/topics/${topic}`);
+  await gotoHydrated(page, at('topics', topic));
   await expect(page.getByRole('alert').filter({ hasText: 'does not exist' })).toBeVisible();
 });
 
@@ -70,12 +71,12 @@ test('an empty group can be deleted', async ({ page }) => {
   const groupId = uniqueName('gdel-group');
   await createTopic(topic, 1);
   await commitGroupOffsets(groupId, topic, [{ partition: 0, offset: '0' }]);
-  await gotoHydrated(page, `/groups/${groupId}`);
+  await gotoHydrated(page, at('groups', groupId));
   await page.getByRole('button', { name: 'Delete group' }).click();
   const dialog = page.getByRole('dialog', { name: `Delete group ${groupId}` });
   await dialog.getByLabel('Type the group name to confirm').fill(groupId);
   await dialog.getByRole('button', { name: 'Delete group' }).click();
-  await expect(page).toHaveURL('/groups');
-  await gotoHydrated(page, `/groups?q=${groupId}`);
+  await expect(page).toHaveURL(at('groups'));
+  await gotoHydrated(page, `${at('groups')}?q=${groupId}`);
   await expect(page.getByText('No group matches')).toBeVisible();
 });

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 
 const INPUT_DIRS = ['app', 'components', 'lib', 'public'];
 const INPUT_FILES = [
-  'package-lock.json', 'next.config.js', 'tsconfig.json', 'postcss.config.mjs', 'instrumentation.ts',
+  'package-lock.json', 'next.config.js', 'tsconfig.json', 'postcss.config.mjs', 'instrumentation.ts', 'proxy.ts',
 ];
 const SKIP = /(\.test\.tsx?$)|(^|\/)(node_modules|fixtures)(\/|$)/;
 

@@ -2,6 +2,8 @@
 // One broker: address, role, its configs (non-default first) and the partitions it leads.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useCluster } from '@/components/cluster/cluster-context';
+import { clusterPath } from '@/components/cluster/cluster-path';
 import { ConfigTable } from '@/components/configs/config-table';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState, QueryState } from '@/components/ui/feedback';
@@ -11,7 +13,8 @@ import { brokerQuery } from '@/lib/api/queries/cluster';
 import { formatCount } from '@/lib/format/numbers';
 
 export function BrokerDetail({ id }: { id: number }) {
-  const query = useQuery(brokerQuery(id));
+  const cluster = useCluster();
+  const query = useQuery(brokerQuery(cluster, id));
   return (
     <QueryState query={query} label="Loading broker">
       {({ broker, configs, leads }) => (
@@ -35,7 +38,7 @@ export function BrokerDetail({ id }: { id: number }) {
                     id: 'topic',
                     header: 'Topic',
                     cell: (l) => (
-                      <Link className="font-medium text-emerald-700 hover:underline dark:text-emerald-400" href={`/topics/${encodeURIComponent(l.topic)}`}>
+                      <Link className="font-medium text-emerald-700 hover:underline dark:text-emerald-400" href={clusterPath(cluster, 'topics', l.topic)}>
                         {l.topic}
                       </Link>
                     ),

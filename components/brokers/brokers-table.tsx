@@ -1,6 +1,9 @@
+'use client';
 // The brokers of the cluster with the share of partition leadership each carries; used on the
 // overview and the brokers page.
 import Link from 'next/link';
+import { useCluster } from '@/components/cluster/cluster-context';
+import { clusterPath } from '@/components/cluster/cluster-path';
 import { Badge } from '@/components/ui/badge';
 import { SimpleTable } from '@/components/ui/simple-table';
 import type { Column } from '@/components/ui/virtual-table';
@@ -8,13 +11,14 @@ import { formatCount } from '@/lib/format/numbers';
 import type { BrokerSummary } from '@/lib/schemas/broker';
 
 export function BrokersTable({ brokers }: { brokers: readonly BrokerSummary[] }) {
+  const cluster = useCluster();
   const led = brokers.reduce((s, b) => s + b.partitionsLed, 0);
   const columns: Column<BrokerSummary>[] = [
     {
       id: 'id',
       header: 'ID',
       cell: (b) => (
-        <Link href={`/brokers/${b.id}`} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
+        <Link href={clusterPath(cluster, 'brokers', b.id)} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
           {b.id}
         </Link>
       ),

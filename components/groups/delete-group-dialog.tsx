@@ -1,25 +1,24 @@
 'use client';
 // Delete an empty group (its committed offsets go with it) after typing its id.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useCluster } from '@/components/cluster/cluster-context';
+import { clusterPath } from '@/components/cluster/cluster-path';
 import { ConfirmNameDialog } from '@/components/ui/confirm-name-dialog';
 import { useToast } from '@/components/ui/toast';
-import { deleteGroup } from '@/lib/api/queries/groups';
-import { queryKeys } from '@/lib/api/query-keys';
+import { useDeleteGroup } from '@/lib/api/mutations/groups';
 
 export function DeleteGroupDialog({ groupId, open, onClose }: { groupId: string; open: boolean; onClose: () => void }) {
-  const client = useQueryClient();
+  const cluster = useCluster();
   const router = useRouter();
   const toast = useToast();
-  const mutation = useMutation({
-    mutationFn: () => deleteGroup(groupId),
-    onSuccess: async () => {
-      toast.success(`Group ${groupId} deleted`);
-      client.removeQueries({ queryKey: queryKeys.group(groupId) });
-      await client.invalidateQueries({ queryKey: queryKeys.groups() });
-      router.push('/groups');
-    },
-  });
+  const mutation = useDeleteGroup(cluster);
+  const remove = () =>
+    mutation.mutate(groupId, {
+      onSuccess: () => {
+        toast.success(`Group ${groupId} deleted`);
+        router.push(clusterPath(cluster, 'groups'));
+      },
+    });
   return (
     <ConfirmNameDialog
       open={open}
@@ -33,7 +32,7 @@ export function DeleteGroupDialog({ groupId, open, onClose }: { groupId: string;
       confirmLabel="Delete group"
       pending={mutation.isPending}
       error={mutation.error}
-      onConfirm={() => mutation.mutate()}
+      onConfirm={remove}
     >
       <p>The group and all its committed offsets are removed. Consumers that use this id again start from their auto.offset.reset position.</p>
     </ConfirmNameDialog>

@@ -3,6 +3,7 @@
 // switch, and the reset and delete actions where the server allows them.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useCluster } from '@/components/cluster/cluster-context';
 import { useSwitches } from '@/components/settings/use-switches';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -18,7 +19,7 @@ import { stateTone } from './state-tone';
 
 export function GroupDetailView({ groupId }: { groupId: string }) {
   const [auto, setAuto] = useState(false);
-  const query = useQuery(groupQuery(groupId, auto ? 5_000 : false));
+  const query = useQuery(groupQuery(useCluster(), groupId, auto ? 5_000 : false));
   const { can } = useSwitches();
   const [open, setOpen] = useState<'reset' | 'delete' | null>(null);
   return (

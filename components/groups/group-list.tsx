@@ -2,7 +2,9 @@
 // Consumer groups: filter, state, sort and paging on the server and in the URL; rows virtualised.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useCluster } from '@/components/cluster/cluster-context';
+import { clusterPath } from '@/components/cluster/cluster-path';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState, ErrorBanner, Skeleton } from '@/components/ui/feedback';
 import { controlLook } from '@/components/ui/field';
@@ -16,14 +18,14 @@ import { formatInt64 } from '@/lib/format/numbers';
 import { GroupListQuerySchema, GroupState, type GroupSummary } from '@/lib/schemas/group';
 import { stateTone } from './state-tone';
 
-const columns: Column<GroupSummary>[] = [
+const columnsOf = (cluster: string): Column<GroupSummary>[] => [
   {
     id: 'group',
     header: 'Group',
     sortKey: 'groupId',
     className: 'max-w-[28rem] truncate',
     cell: (g) => (
-      <Link href={`/groups/${encodeURIComponent(g.groupId)}`} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
+      <Link href={clusterPath(cluster, 'groups', g.groupId)} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
         {g.groupId}
       </Link>
     ),
@@ -41,8 +43,10 @@ const columns: Column<GroupSummary>[] = [
 ];
 
 export function GroupList() {
+  const cluster = useCluster();
+  const columns = useMemo(() => columnsOf(cluster), [cluster]);
   const [q, setUrl] = useUrlState(GroupListQuerySchema);
-  const query = useQuery(groupListQuery(q));
+  const query = useQuery(groupListQuery(cluster, q));
   const onFilter = useCallback((v: string) => setUrl({ q: v, page: undefined }), [setUrl]);
   const onSort = (key: string) => setUrl({ sort: key, dir: q.sort === key && q.dir === 'asc' ? 'desc' : 'asc', page: undefined });
   return (

@@ -1,6 +1,9 @@
+'use client';
 // Per topic and partition: committed offset, log end, lag with a bar, and the member reading it;
 // a total per topic. Bars are scaled to the largest lag in the group so hot spots stand out.
 import Link from 'next/link';
+import { useCluster } from '@/components/cluster/cluster-context';
+import { clusterPath } from '@/components/cluster/cluster-path';
 import { Panel } from '@/components/ui/panel';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { formatInt64, fraction } from '@/lib/format/numbers';
@@ -16,6 +19,7 @@ function LagBar({ lag, max }: { lag: string | null; max: string }) {
 }
 
 export function GroupOffsets({ group }: { group: GroupDetail }) {
+  const cluster = useCluster();
   const clients = new Map(group.members.map((m) => [m.memberId, m.clientId]));
   const byTopic = new Map<string, GroupOffset[]>();
   for (const o of group.offsets) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), o]);
@@ -30,7 +34,7 @@ export function GroupOffsets({ group }: { group: GroupDetail }) {
             key={topic}
             flush
             title={
-              <Link href={`/topics/${encodeURIComponent(topic)}`} className="text-emerald-700 hover:underline dark:text-emerald-400">
+              <Link href={clusterPath(cluster, 'topics', topic)} className="text-emerald-700 hover:underline dark:text-emerald-400">
                 {topic}
               </Link>
             }

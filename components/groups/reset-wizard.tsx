@@ -2,15 +2,14 @@
 // Reset a group's offsets in four steps: mode → scope → preview (nothing changes yet) → confirm.
 // Kafka refuses to move the offsets of a group with live members; the wizard says so up front and
 // again, clearly, if the server answers 409.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useCluster } from '@/components/cluster/cluster-context';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorBanner } from '@/components/ui/feedback';
 import { useToast } from '@/components/ui/toast';
 import { ApiError } from '@/lib/api/fetch-json';
-import { applyReset, previewReset } from '@/lib/api/queries/groups';
-import { queryKeys } from '@/lib/api/query-keys';
+import { usePreviewReset, useResetOffsets } from '@/lib/api/mutations/groups';
 import { toLocalInput } from '@/lib/format/dates';
 import type { GroupDetail } from '@/lib/schemas/group';
 import { ResetPreviewTable } from './reset-preview-table';
@@ -26,28 +25,27 @@ function activeMembersNote(error: unknown, members: number): string | null {
 }
 
 export function ResetWizard({ group, onClose }: { group: GroupDetail; onClose: () => void }) {
-  const client = useQueryClient();
+  const cluster = useCluster();
   const toast = useToast();
   const topics = new Map<string, number[]>();
   for (const o of group.offsets) topics.set(o.topic, [...(topics.get(o.topic) ?? []), o.partition].sort((a, b) => a - b));
   const [step, setStep] = useState(0);
   const [d, setD] = useState<ResetDraft>(() => ({ mode: 'earliest', timestamp: toLocalInput(Date.now() - 3_600_000), offset: '', shift: '', scope: 'all', topic: '', partitions: [] }));
   const set = (p: Partial<ResetDraft>) => setD((x) => ({ ...x, ...p }));
-  const preview = useMutation({ mutationFn: () => previewReset(group.groupId, toResetRequest(d)), onSuccess: () => setStep(2) });
-  const apply = useMutation({
-    mutationFn: () => applyReset(group.groupId, toResetRequest(d)),
-    onSuccess: async (r) => {
-      toast.success(`Offsets of ${group.groupId} reset on ${r.partitions.length} partitions`);
-      await client.invalidateQueries({ queryKey: queryKeys.group(group.groupId) });
-      await client.invalidateQueries({ queryKey: queryKeys.groups() });
-      await client.invalidateQueries({ queryKey: queryKeys.topics() });
-      onClose();
-    },
-  });
+  const preview = usePreviewReset(cluster, group.groupId);
+  const apply = useResetOffsets(cluster, group.groupId);
+  const runPreview = () => preview.mutate(toResetRequest(d), { onSuccess: () => setStep(2) });
+  const runReset = () =>
+    apply.mutate(toResetRequest(d), {
+      onSuccess: (r) => {
+        toast.success(`Offsets of ${group.groupId} reset on ${r.partitions.length} partitions`);
+        onClose();
+      },
+    });
   const invalid = draftError(d);
   const note = activeMembersNote(apply.error ?? preview.error, group.members.length);
   const otherError = [apply.error, preview.error].find((e) => e && !(e instanceof ApiError && e.status === 409));
-  const next = () => (step === 1 ? preview.mutate() : setStep((s) => s + 1));
+  const next = () => (step === 1 ? runPreview() : setStep((s) => s + 1));
   return (
     <Dialog
       open
@@ -63,7 +61,7 @@ export function ResetWizard({ group, onClose }: { group: GroupDetail; onClose: (
               {step === 1 ? (preview.isPending ? 'Previewing…' : 'Preview') : 'Next'}
             </Button>
           ) : (
-            <Button variant="danger" disabled={apply.isPending} onClick={() => apply.mutate()}>
+            <Button variant="danger" disabled={apply.isPending} onClick={runReset}>
               {apply.isPending ? 'Resetting…' : 'Reset offsets'}
             </Button>
           )}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MessagesQuerySchema } from '@/lib/schemas/message';
 import { BrowseUrlSchema, toApiQuery } from './browse-params';
 
 describe('message browser URL', () => {
@@ -15,5 +16,19 @@ describe('message browser URL', () => {
 
   it('treats an empty partition as all partitions', () => {
     expect(BrowseUrlSchema.parse({ partition: '' }).partition).toBeUndefined();
+  });
+});
+
+describe('one source for the browse defaults', () => {
+  it('an empty URL and an empty API query mean the same view: the newest 50, newest first', () => {
+    const url = BrowseUrlSchema.parse({});
+    const api = MessagesQuerySchema.parse({});
+    expect({ from: url.from, limit: url.limit, order: url.order }).toEqual({ from: api.from, limit: api.limit, order: api.order });
+    expect(api).toMatchObject({ from: 'latest', limit: 50, order: 'desc' });
+  });
+
+  it('the API refuses what the URL quietly replaces', () => {
+    expect(BrowseUrlSchema.parse({ order: 'up' }).order).toBe('desc');
+    expect(MessagesQuerySchema.safeParse({ order: 'up' }).success).toBe(false);
   });
 });

@@ -1,20 +1,11 @@
 // The message browser's URL: every choice (partition, start, limit, order, cursor, time zone, the
-// expanded row) is a search parameter, parsed with `.catch()` fallbacks so a shared or hand-edited
-// link always opens something sensible.
+// expanded row) is a search parameter. The browse fields and their defaults come from the API's own
+// schema (lib/schemas/message.ts), with `.catch()` fallbacks so a shared or hand-edited link always
+// opens something sensible; only the choices the server never sees (time zone, open row) are added here.
 import { z } from 'zod';
-import { OffsetString } from '@/lib/schemas/common';
-import { FromMode, MESSAGE_LIMIT_MAX, type MessagesQuery } from '@/lib/schemas/message';
+import { MessagesUrlSchema, type MessagesQuery } from '@/lib/schemas/message';
 
-const optionalInt = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).optional()).catch(undefined);
-
-export const BrowseUrlSchema = z.object({
-  partition: optionalInt,
-  from: FromMode.catch('latest'),
-  offset: OffsetString.optional().catch(undefined),
-  timestamp: optionalInt,
-  limit: z.coerce.number().int().min(1).max(MESSAGE_LIMIT_MAX).catch(50),
-  order: z.enum(['asc', 'desc']).catch('desc'),
-  cursor: z.string().max(100_000).optional().catch(undefined),
+export const BrowseUrlSchema = MessagesUrlSchema.extend({
   tz: z.enum(['local', 'utc']).catch('local'),
   /** The expanded message, as "partition-offset". */
   open: z.string().regex(/^\d+-\d+$/).optional().catch(undefined),

@@ -5,6 +5,7 @@
 // from the earliest offset but lists newest first would otherwise read as going back in time.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useCluster } from '@/components/cluster/cluster-context';
 import { useSwitches } from '@/components/settings/use-switches';
 import { Button } from '@/components/ui/button';
 import { EmptyState, ErrorBanner, Skeleton } from '@/components/ui/feedback';
@@ -21,8 +22,9 @@ import { SearchPanel } from './search-panel';
 
 export function MessageBrowser({ topic }: { topic: string }) {
   const [u, setUrl] = useUrlState(BrowseUrlSchema);
-  const query = useQuery(messagesQuery(topic, toApiQuery(u)));
-  const detail = useQuery(topicQuery(topic));
+  const cluster = useCluster();
+  const query = useQuery(messagesQuery(cluster, topic, toApiQuery(u)));
+  const detail = useQuery(topicQuery(cluster, topic));
   const { can } = useSwitches();
   const [producing, setProducing] = useState(false);
   const [searching, setSearching] = useState(false);

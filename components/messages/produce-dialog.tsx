@@ -2,17 +2,18 @@
 // Produce one message: key (or none), value with a JSON validity hint and a Format button, headers,
 // and a partition (or "by key"). Shows where it landed, with a link straight to it (which closes the
 // dialog: on the messages page the link only changes the URL, so the dialog would stay on top).
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
+import { useCluster } from '@/components/cluster/cluster-context';
+import { clusterPath } from '@/components/cluster/cluster-path';
 import { ConfigRows, type ConfigRow } from '@/components/topics/config-rows';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorBanner } from '@/components/ui/feedback';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
-import { produceMessage } from '@/lib/api/queries/messages';
-import { queryKeys } from '@/lib/api/query-keys';
+import { withQuery } from '@/lib/api/fetch-json';
+import { useProduceMessage } from '@/lib/api/mutations/messages';
 import { formatInt64 } from '@/lib/format/numbers';
 
 function jsonHint(value: string): { ok: boolean; text: string } | undefined {
@@ -27,7 +28,7 @@ function jsonHint(value: string): { ok: boolean; text: string } | undefined {
 }
 
 export function ProduceDialog({ topic, partitions, open, onClose }: { topic: string; partitions: number; open: boolean; onClose: () => void }) {
-  const client = useQueryClient();
+  const cluster = useCluster();
   const toast = useToast();
   const [key, setKey] = useState('');
   const [nullKey, setNullKey] = useState(false);
@@ -35,20 +36,17 @@ export function ProduceDialog({ topic, partitions, open, onClose }: { topic: str
   const [headers, setHeaders] = useState<ConfigRow[]>([]);
   const [partition, setPartition] = useState('');
   const hint = jsonHint(value);
-  const mutation = useMutation({
-    mutationFn: () =>
-      produceMessage(topic, {
+  const mutation = useProduceMessage(cluster, topic);
+  const send = () =>
+    mutation.mutate(
+      {
         key: nullKey ? null : key,
         value,
         headers: headers.filter((h) => h.key.trim()).map((h) => ({ key: h.key.trim(), value: h.value })),
         partition: partition === '' ? undefined : Number(partition),
-      }),
-    onSuccess: async (r) => {
-      toast.success(`Message written to partition ${r.partition} at offset ${formatInt64(r.offset)}`);
-      await client.invalidateQueries({ queryKey: queryKeys.messages(topic) });
-      await client.invalidateQueries({ queryKey: queryKeys.topic(topic) });
-    },
-  });
+      },
+      { onSuccess: (r) => toast.success(`Message written to partition ${r.partition} at offset ${formatInt64(r.offset)}`) },
+    );
   const result = mutation.data;
   return (
     <Dialog
@@ -62,7 +60,7 @@ export function ProduceDialog({ topic, partitions, open, onClose }: { topic: str
       footer={
         <>
           <Button onClick={onClose}>Close</Button>
-          <Button variant="primary" disabled={mutation.isPending} onClick={() => mutation.mutate()}>
+          <Button variant="primary" disabled={mutation.isPending} onClick={send}>
             {mutation.isPending ? 'Sending…' : 'Produce'}
           </Button>
         </>
@@ -73,7 +71,7 @@ export function ProduceDialog({ topic, partitions, open, onClose }: { topic: str
         {result ? (
           <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm dark:border-emerald-800 dark:bg-emerald-950/60">
             Written to partition <strong>{result.partition}</strong> at offset <strong>{formatInt64(result.offset)}</strong>.{' '}
-            <Link className="font-medium underline" onClick={onClose} href={`/topics/${encodeURIComponent(topic)}/messages?partition=${result.partition}&from=offset&offset=${result.offset}&limit=1`}>
+            <Link className="font-medium underline" onClick={onClose} href={withQuery(clusterPath(cluster, 'topics', topic, 'messages'), { partition: result.partition, from: 'offset', offset: result.offset, limit: 1 })}>
               View it
             </Link>
           </p>

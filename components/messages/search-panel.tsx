@@ -3,6 +3,7 @@
 // budget; this panel shows live progress (scanned, matched, each partition's position) with a
 // Cancel button, and the matches as expandable message rows.
 import { useState } from 'react';
+import { useCluster } from '@/components/cluster/cluster-context';
 import { Button } from '@/components/ui/button';
 import { ErrorBanner } from '@/components/ui/feedback';
 import { SelectField, TextField } from '@/components/ui/field';
@@ -22,7 +23,7 @@ function scanShare(p: { start: string; position: string; end: string }): number 
 const REASONS = { limit: 'result limit reached', budget: 'scan budget used up', end: 'end of topic reached', cancelled: 'cancelled' } as const;
 
 export function SearchPanel({ topic, partition, tz }: { topic: string; partition: number | undefined; tz: TimeZoneMode }) {
-  const { state, start, cancel } = useSearch(topic);
+  const { state, start, cancel } = useSearch(useCluster(), topic);
   const [q, setQ] = useState('');
   const [fields, setFields] = useState({ key: true, value: true, headers: true });
   const [mode, setMode] = useState<'contains' | 'regex'>('contains');

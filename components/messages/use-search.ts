@@ -3,8 +3,8 @@
 // Starting a new search or unmounting aborts the previous stream (the server then stops scanning).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '@/lib/api/fetch-json';
-import { streamSearch, type SearchParams } from '@/lib/api/search-stream';
-import type { Message, SearchEvent } from '@/lib/schemas/message';
+import { streamSearch } from '@/lib/api/search-stream';
+import type { Message, SearchEvent, SearchRequest } from '@/lib/schemas/message';
 
 type Progress = Extract<SearchEvent, { type: 'progress' }>;
 type Done = Extract<SearchEvent, { type: 'done' }>;
@@ -19,7 +19,7 @@ export interface SearchState {
 
 const IDLE: SearchState = { running: false, progress: null, matches: [], done: null, error: null };
 
-export function useSearch(topic: string) {
+export function useSearch(cluster: string, topic: string) {
   const [state, setState] = useState<SearchState>(IDLE);
   const abortRef = useRef<AbortController | null>(null);
 
@@ -30,7 +30,7 @@ export function useSearch(topic: string) {
   }, []);
 
   const start = useCallback(
-    (params: SearchParams) => {
+    (params: SearchRequest) => {
       abortRef.current?.abort();
       const ctrl = new AbortController();
       abortRef.current = ctrl;
@@ -61,7 +61,7 @@ export function useSearch(topic: string) {
           requestAnimationFrame(flush);
         }
       };
-      streamSearch(topic, params, onEvent, ctrl.signal)
+      streamSearch(cluster, topic, params, onEvent, ctrl.signal)
         .then(() => {
           if (!ctrl.signal.aborted) {
             flush();
@@ -73,7 +73,7 @@ export function useSearch(topic: string) {
           setState((s) => ({ ...s, running: false, error: errorMessage(err) }));
         });
     },
-    [topic],
+    [cluster, topic],
   );
 
   useEffect(() => () => abortRef.current?.abort(), []);

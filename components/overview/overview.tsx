@@ -4,16 +4,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useCluster } from '@/components/cluster/cluster-context';
+import { clusterPath } from '@/components/cluster/cluster-path';
 import { BrokersTable } from '@/components/brokers/brokers-table';
 import { Button } from '@/components/ui/button';
 import { QueryState } from '@/components/ui/feedback';
 import { controlLook } from '@/components/ui/field';
 import { Panel, Stat } from '@/components/ui/panel';
-import { clusterQuery } from '@/lib/api/queries/cluster';
+import { withQuery } from '@/lib/api/fetch-json';
+import { overviewQuery } from '@/lib/api/queries/cluster';
 import { formatCount } from '@/lib/format/numbers';
 
 export function TopicQuickFilter() {
   const router = useRouter();
+  const cluster = useCluster();
   const [q, setQ] = useState('');
   return (
     <form
@@ -21,7 +25,7 @@ export function TopicQuickFilter() {
       className="flex gap-2"
       onSubmit={(e) => {
         e.preventDefault();
-        router.push(q ? `/topics?q=${encodeURIComponent(q)}` : '/topics');
+        router.push(withQuery(clusterPath(cluster, 'topics'), { q }));
       }}
     >
       <label htmlFor="topic-quick-filter" className="sr-only">
@@ -34,7 +38,7 @@ export function TopicQuickFilter() {
 }
 
 export function Overview() {
-  const query = useQuery(clusterQuery());
+  const query = useQuery(overviewQuery(useCluster()));
   return (
     <div className="space-y-5">
       <QueryState query={query} label="Loading cluster">

@@ -1,5 +1,6 @@
 'use client';
-// Which mutations this server allows. The server refuses disabled actions with 403 anyway; the UI
+// Which mutations the current cluster allows (the switches are per cluster: one may be read-only
+// while another is not). The server refuses disabled actions with 403 anyway; the UI
 // hides them so nobody is offered a button that cannot work. Until the switches are known, every
 // mutation is hidden (never shown then snatched away after a click). The switches are also treated as
 // unknown while the server-rendered HTML is being hydrated: the sidebar may already have fetched them
@@ -7,6 +8,7 @@
 // button there that the server did not render is a hydration mismatch (React error 418).
 import { useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
+import { useCluster } from '@/components/cluster/cluster-context';
 import { settingsQuery } from '@/lib/api/queries/cluster';
 import type { FeatureSwitches } from '@/lib/schemas/settings';
 
@@ -38,10 +40,16 @@ function useHydrated(): boolean {
   );
 }
 
-export function useSwitches() {
-  const query = useQuery(settingsQuery());
+/** The switches of `cluster`, for components outside a cluster's pages (the sidebar). */
+export function useClusterSwitches(cluster: string) {
+  const query = useQuery(settingsQuery(cluster));
   const hydrated = useHydrated();
   const settings = hydrated ? query.data : undefined;
   const switches = settings?.switches;
   return { settings, error: hydrated ? query.error : null, refetch: query.refetch, can: (action: Action) => allowed(switches, action) };
+}
+
+/** The switches of the cluster the current page belongs to. */
+export function useSwitches() {
+  return useClusterSwitches(useCluster());
 }

@@ -1,21 +1,23 @@
 'use client';
-// The sidebar's footer: what Kafscope is connected to and which actions the server has switched
-// off, so an operator knows why a button is missing.
-import { ACTION_LABELS, useSwitches } from '@/components/settings/use-switches';
+// The sidebar's footer: which cluster this page shows, where it connects, and what it does not
+// allow. Read-only gets a banner of its own: with several clusters side by side, an operator must
+// see at a glance whether the one in front of them can be changed from here.
+import { ACTION_LABELS, useClusterSwitches } from '@/components/settings/use-switches';
 
-export function ConnectionStatus() {
-  const { settings } = useSwitches();
-  if (!settings) return null;
-  const off = (Object.keys(ACTION_LABELS) as (keyof typeof ACTION_LABELS)[]).filter((k) => !settings.switches[k]);
+export function ConnectionStatus({ cluster }: { cluster: string }) {
+  const { settings } = useClusterSwitches(cluster);
+  const off = settings ? (Object.keys(ACTION_LABELS) as (keyof typeof ACTION_LABELS)[]).filter((k) => !settings.switches[k]) : [];
   return (
-    <div className="mt-auto space-y-1 border-t border-zinc-200 px-2 pt-3 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+    <div className="mt-auto space-y-2 border-t border-zinc-200 px-2 pt-3 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
       <p>
-        <span className="font-medium text-zinc-700 dark:text-zinc-300">{settings.mode === 'embedded' ? 'Embedded broker' : 'Cluster'}</span>
-        <br />
-        <span className="font-mono break-all">{settings.bootstrap}</span>
+        <span className="block text-[0.7rem] font-medium tracking-wide uppercase">{settings?.mode === 'embedded' ? 'Embedded cluster' : 'Cluster'}</span>
+        <span className="text-sm font-semibold break-all text-zinc-900 dark:text-white">{cluster}</span>
+        {settings ? <span className="block font-mono break-all">{settings.bootstrap || 'starting…'}</span> : null}
       </p>
-      {settings.switches.readOnly ? (
-        <p className="font-medium text-amber-700 dark:text-amber-400">Read-only: every change is disabled</p>
+      {settings?.switches.readOnly ? (
+        <p className="rounded-md bg-amber-100 px-2 py-1.5 text-sm font-semibold text-amber-900 ring-1 ring-amber-400 ring-inset dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-700">
+          Read-only: every change is disabled
+        </p>
       ) : off.length ? (
         <p>Disabled: {off.map((k) => ACTION_LABELS[k]).join(', ')}</p>
       ) : null}

@@ -1,13 +1,25 @@
 'use client';
-// The fixed left navigation. A client component only because the active section comes from the
-// current path.
+// The fixed left navigation. A client component because everything in it follows the current path:
+// which cluster the page belongs to (the switcher, the sections of that cluster, its status in the
+// footer) and which section is active. Outside every cluster (and on the address of a cluster that
+// does not exist) it offers only the cluster list.
+import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { parseClusterPath } from '@/components/cluster/cluster-path';
+import { clusterListQuery } from '@/lib/api/queries/cluster';
+import { CLUSTER_NAME_SHAPE } from '@/lib/schemas/cluster';
+import { ClusterSwitcher } from './cluster-switcher';
 import { ConnectionStatus } from './connection-status';
-import { NAV_ITEMS, isActive } from './nav-items';
+import { isActive, navItems } from './nav-items';
 
 export function Sidebar() {
   const pathname = usePathname();
+  const here = parseClusterPath(pathname);
+  const known = useQuery(clusterListQuery()).data?.clusters;
+  // Until the list has loaded, a name that could be a cluster's is taken to be one.
+  const cluster =
+    here && CLUSTER_NAME_SHAPE.test(here.cluster) && (!known || known.some((c) => c.name === here.cluster)) ? here.cluster : null;
   return (
     <nav
       aria-label="Main"
@@ -17,9 +29,17 @@ export function Sidebar() {
         <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-emerald-500" />
         Kafscope
       </Link>
+      {cluster !== null ? (
+        <>
+          <Link href="/" className="mb-2 px-2 text-xs text-zinc-500 hover:text-zinc-900 hover:underline dark:text-zinc-400 dark:hover:text-white">
+            ← All clusters
+          </Link>
+          <ClusterSwitcher current={cluster} />
+        </>
+      ) : null}
       <ul className="space-y-1">
-        {NAV_ITEMS.map((item) => {
-          const active = isActive(item.href, pathname);
+        {navItems(cluster).map((item) => {
+          const active = isActive(item, pathname);
           return (
             <li key={item.href}>
               <Link
@@ -37,7 +57,7 @@ export function Sidebar() {
           );
         })}
       </ul>
-      <ConnectionStatus />
+      {cluster !== null ? <ConnectionStatus cluster={cluster} key={cluster} /> : null}
     </nav>
   );
 }

@@ -1,31 +1,28 @@
 'use client';
 // Raise a topic's partition count (Kafka cannot lower it). Keys map to partitions by hash, so the
 // dialog warns that keyed data will be spread differently from now on.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useCluster } from '@/components/cluster/cluster-context';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorBanner } from '@/components/ui/feedback';
 import { TextField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
-import { addPartitions } from '@/lib/api/queries/topics';
-import { queryKeys } from '@/lib/api/query-keys';
+import { useAddPartitions } from '@/lib/api/mutations/topics';
 
 export function AddPartitionsDialog({ topic, current, open, onClose }: { topic: string; current: number; open: boolean; onClose: () => void }) {
-  const client = useQueryClient();
   const toast = useToast();
   const [count, setCount] = useState(String(current + 1));
   const n = Number(count);
   const invalid = !Number.isInteger(n) || n <= current ? `Enter a whole number greater than ${current}` : undefined;
-  const mutation = useMutation({
-    mutationFn: () => addPartitions(topic, n),
-    onSuccess: async () => {
-      toast.success(`${topic} now has ${n} partitions`);
-      await client.invalidateQueries({ queryKey: queryKeys.topic(topic) });
-      await client.invalidateQueries({ queryKey: queryKeys.topics() });
-      onClose();
-    },
-  });
+  const mutation = useAddPartitions(useCluster(), topic);
+  const add = () =>
+    mutation.mutate(n, {
+      onSuccess: () => {
+        toast.success(`${topic} now has ${n} partitions`);
+        onClose();
+      },
+    });
   return (
     <Dialog
       open={open}
@@ -34,7 +31,7 @@ export function AddPartitionsDialog({ topic, current, open, onClose }: { topic: 
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" disabled={!!invalid || mutation.isPending} onClick={() => mutation.mutate()}>
+          <Button variant="primary" disabled={!!invalid || mutation.isPending} onClick={add}>
             Add partitions
           </Button>
         </>

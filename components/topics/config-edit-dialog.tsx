@@ -1,29 +1,30 @@
 'use client';
 // Change one topic config, or remove the override so the broker default applies again.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useCluster } from '@/components/cluster/cluster-context';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorBanner } from '@/components/ui/feedback';
 import { TextField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
-import { updateTopicConfigs } from '@/lib/api/queries/topics';
-import { queryKeys } from '@/lib/api/query-keys';
+import { useUpdateTopicConfigs } from '@/lib/api/mutations/topics';
 import type { ConfigEntry } from '@/lib/schemas/config';
 
 export function ConfigEditDialog({ topic, entry, onClose }: { topic: string; entry: ConfigEntry; onClose: () => void }) {
-  const client = useQueryClient();
   const toast = useToast();
   const [value, setValue] = useState(entry.value ?? '');
-  const mutation = useMutation({
-    mutationFn: (v: string | null) => updateTopicConfigs(topic, { [entry.name]: v }),
-    onSuccess: async (_, v) => {
-      toast.success(v === null ? `${entry.name} reset to its default` : `${entry.name} set to ${v}`);
-      await client.invalidateQueries({ queryKey: queryKeys.topic(topic) });
-      await client.invalidateQueries({ queryKey: queryKeys.topics() });
-      onClose();
-    },
-  });
+  const mutation = useUpdateTopicConfigs(useCluster(), topic);
+  /** Sets the value, or with null removes the override. */
+  const save = (v: string | null) =>
+    mutation.mutate(
+      { [entry.name]: v },
+      {
+        onSuccess: () => {
+          toast.success(v === null ? `${entry.name} reset to its default` : `${entry.name} set to ${v}`);
+          onClose();
+        },
+      },
+    );
   return (
     <Dialog
       open
@@ -32,12 +33,12 @@ export function ConfigEditDialog({ topic, entry, onClose }: { topic: string; ent
       footer={
         <>
           {entry.isDefault ? null : (
-            <Button variant="ghost" disabled={mutation.isPending} onClick={() => mutation.mutate(null)}>
+            <Button variant="ghost" disabled={mutation.isPending} onClick={() => save(null)}>
               Reset to default
             </Button>
           )}
           <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" disabled={mutation.isPending || value === (entry.value ?? '')} onClick={() => mutation.mutate(value)}>
+          <Button variant="primary" disabled={mutation.isPending || value === (entry.value ?? '')} onClick={() => save(value)}>
             Save
           </Button>
         </>
@@ -47,7 +48,7 @@ export function ConfigEditDialog({ topic, entry, onClose }: { topic: string; ent
         className="space-y-3"
         onSubmit={(e) => {
           e.preventDefault();
-          mutation.mutate(value);
+          save(value);
         }}
       >
         {mutation.error ? <ErrorBanner error={mutation.error} title="The config was not changed" /> : null}

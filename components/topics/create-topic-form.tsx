@@ -2,19 +2,20 @@
 // Create a topic: name checked live with Kafka's rules, replication factor bounded by the broker
 // count, the common configs as plain choices and any other config as key/value rows. A server
 // refusal (exists, invalid, too many replicas) is shown on the field it concerns.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useCluster } from '@/components/cluster/cluster-context';
+import { clusterPath } from '@/components/cluster/cluster-path';
 import { Button, buttonClass } from '@/components/ui/button';
 import { ErrorBanner } from '@/components/ui/feedback';
 import { SelectField, TextField } from '@/components/ui/field';
 import { Panel } from '@/components/ui/panel';
 import { useToast } from '@/components/ui/toast';
 import { ApiError } from '@/lib/api/fetch-json';
-import { clusterQuery } from '@/lib/api/queries/cluster';
-import { createTopic } from '@/lib/api/queries/topics';
-import { queryKeys } from '@/lib/api/query-keys';
+import { useCreateTopic } from '@/lib/api/mutations/topics';
+import { overviewQuery } from '@/lib/api/queries/cluster';
 import { ConfigRows, type ConfigRow } from './config-rows';
 import { fieldOf, nameError, nameHint, toRequest, validateDraft, type FieldErrors } from './create-topic-validation';
 
@@ -30,8 +31,8 @@ const RETENTION = [
 export function CreateTopicForm() {
   const router = useRouter();
   const toast = useToast();
-  const client = useQueryClient();
-  const brokers = useQuery(clusterQuery()).data?.brokers.length;
+  const cluster = useCluster();
+  const brokers = useQuery(overviewQuery(cluster)).data?.brokers.length;
   const [name, setName] = useState('');
   const [partitions, setPartitions] = useState('1');
   const [rf, setRf] = useState<string | null>(null);
@@ -42,21 +43,7 @@ export function CreateTopicForm() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const replication = rf ?? String(Math.min(3, brokers ?? 1));
 
-  const mutation = useMutation({
-    mutationFn: createTopic,
-    onSuccess: async (created) => {
-      toast.success(`Topic ${created.name} created`);
-      await client.invalidateQueries({ queryKey: queryKeys.topics() });
-      await client.invalidateQueries({ queryKey: queryKeys.cluster() });
-      router.push(`/topics/${encodeURIComponent(created.name)}`);
-    },
-    onError: (e) => {
-      if (e instanceof ApiError) {
-        const field = fieldOf(e.field, e.status);
-        if (field) setErrors({ [field]: e.problem.detail ?? e.problem.title });
-      }
-    },
-  });
+  const mutation = useCreateTopic(cluster);
   const serverFieldError = mutation.error instanceof ApiError && fieldOf(mutation.error.field, mutation.error.status);
 
   const submit = () => {
@@ -69,7 +56,19 @@ export function CreateTopicForm() {
     const draft = { name, partitions, replicationFactor: replication, configs };
     const found = validateDraft(draft, brokers);
     setErrors(found);
-    if (Object.keys(found).length === 0) mutation.mutate(toRequest(draft));
+    if (Object.keys(found).length > 0) return;
+    mutation.mutate(toRequest(draft), {
+      onSuccess: (created) => {
+        toast.success(`Topic ${created.name} created`);
+        router.push(clusterPath(cluster, 'topics', created.name));
+      },
+      onError: (e) => {
+        if (e instanceof ApiError) {
+          const field = fieldOf(e.field, e.status);
+          if (field) setErrors({ [field]: e.problem.detail ?? e.problem.title });
+        }
+      },
+    });
   };
   const clear = (f: keyof FieldErrors) =>
     setErrors((e) => {
@@ -141,7 +140,7 @@ export function CreateTopicForm() {
         <Button type="submit" variant="primary" disabled={mutation.isPending}>
           {mutation.isPending ? 'Creating…' : 'Create topic'}
         </Button>
-        <Link href="/topics" className={buttonClass()}>
+        <Link href={clusterPath(cluster, 'topics')} className={buttonClass()}>
           Cancel
         </Link>
       </div>

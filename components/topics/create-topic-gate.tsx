@@ -9,6 +9,6 @@ export function CreateTopicGate() {
   if (!settings && error) return <ErrorBanner error={error} onRetry={() => void refetch()} />;
   if (!settings) return <Skeleton rows={4} label="Loading settings" />;
   if (!can('topicCreate'))
-    return <p className="text-sm text-zinc-600 dark:text-zinc-400">Creating topics is switched off on this Kafscope server.</p>;
+    return <p className="text-sm text-zinc-600 dark:text-zinc-400">Creating topics is switched off for this cluster.</p>;
   return <CreateTopicForm />;
 }

@@ -1,26 +1,24 @@
 'use client';
 // Delete a topic after typing its name; then back to the topic list with the caches refreshed.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useCluster } from '@/components/cluster/cluster-context';
+import { clusterPath } from '@/components/cluster/cluster-path';
 import { ConfirmNameDialog } from '@/components/ui/confirm-name-dialog';
 import { useToast } from '@/components/ui/toast';
-import { deleteTopic } from '@/lib/api/queries/topics';
-import { queryKeys } from '@/lib/api/query-keys';
+import { useDeleteTopic } from '@/lib/api/mutations/topics';
 
 export function DeleteTopicDialog({ topic, open, onClose }: { topic: string; open: boolean; onClose: () => void }) {
-  const client = useQueryClient();
+  const cluster = useCluster();
   const router = useRouter();
   const toast = useToast();
-  const mutation = useMutation({
-    mutationFn: () => deleteTopic(topic),
-    onSuccess: async () => {
-      toast.success(`Topic ${topic} deleted`);
-      client.removeQueries({ queryKey: queryKeys.topic(topic) });
-      await client.invalidateQueries({ queryKey: queryKeys.topics() });
-      await client.invalidateQueries({ queryKey: queryKeys.cluster() });
-      router.push('/topics');
-    },
-  });
+  const mutation = useDeleteTopic(cluster);
+  const remove = () =>
+    mutation.mutate(topic, {
+      onSuccess: () => {
+        toast.success(`Topic ${topic} deleted`);
+        router.push(clusterPath(cluster, 'topics'));
+      },
+    });
   return (
     <ConfirmNameDialog
       open={open}
@@ -34,7 +32,7 @@ export function DeleteTopicDialog({ topic, open, onClose }: { topic: string; ope
       confirmLabel="Delete topic"
       pending={mutation.isPending}
       error={mutation.error}
-      onConfirm={() => mutation.mutate()}
+      onConfirm={remove}
     >
       <p>All partitions and every message in them are removed. Consumer groups keep their committed offsets. This cannot be undone.</p>
     </ConfirmNameDialog>

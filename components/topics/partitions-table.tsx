@@ -2,19 +2,23 @@
 // A topic's partitions: watermarks, leader, replicas and ISR, with flags for under-replicated,
 // leaderless and not-on-preferred-leader partitions. Each partition links to its messages.
 import Link from 'next/link';
+import { useCluster } from '@/components/cluster/cluster-context';
+import { clusterPath } from '@/components/cluster/cluster-path';
 import { Badge } from '@/components/ui/badge';
 import { VirtualTable, type Column } from '@/components/ui/virtual-table';
+import { withQuery } from '@/lib/api/fetch-json';
 import { formatInt64 } from '@/lib/format/numbers';
 import type { PartitionInfo } from '@/lib/schemas/topic';
 
 export function PartitionsTable({ topic, partitions }: { topic: string; partitions: readonly PartitionInfo[] }) {
+  const cluster = useCluster();
   const columns: Column<PartitionInfo>[] = [
     {
       id: 'partition',
       header: 'Partition',
       cell: (p) => (
         <Link
-          href={`/topics/${encodeURIComponent(topic)}/messages?partition=${p.partition}&from=earliest`}
+          href={withQuery(clusterPath(cluster, 'topics', topic, 'messages'), { partition: p.partition, from: 'earliest' })}
           className="font-medium text-emerald-700 hover:underline dark:text-emerald-400"
           aria-label={`Messages of partition ${p.partition}`}
         >
@@ -29,7 +33,7 @@ export function PartitionsTable({ topic, partitions }: { topic: string; partitio
       id: 'leader',
       header: 'Leader',
       align: 'right',
-      cell: (p) => (p.leader < 0 ? <Badge tone="bad">none</Badge> : <Link className="hover:underline" href={`/brokers/${p.leader}`}>{p.leader}</Link>),
+      cell: (p) => (p.leader < 0 ? <Badge tone="bad">none</Badge> : <Link className="hover:underline" href={clusterPath(cluster, 'brokers', p.leader)}>{p.leader}</Link>),
     },
     { id: 'replicas', header: 'Replicas', cell: (p) => <span className="font-mono text-xs">{p.replicas.join(', ')}</span> },
     { id: 'isr', header: 'ISR', cell: (p) => <span className="font-mono text-xs">{p.isr.join(', ')}</span> },

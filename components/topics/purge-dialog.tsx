@@ -1,36 +1,31 @@
 'use client';
 // Purge records: everything in every partition, or one partition up to an offset. Offsets are
 // typed and sent as strings, never parsed through Number.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useCluster } from '@/components/cluster/cluster-context';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorBanner } from '@/components/ui/feedback';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
-import { deleteRecords } from '@/lib/api/queries/topics';
-import { queryKeys } from '@/lib/api/query-keys';
+import { useDeleteRecords } from '@/lib/api/mutations/topics';
 import { formatInt64 } from '@/lib/format/numbers';
 import type { PartitionInfo } from '@/lib/schemas/topic';
 
 export function PurgeDialog({ topic, partitions, open, onClose }: { topic: string; partitions: readonly PartitionInfo[]; open: boolean; onClose: () => void }) {
-  const client = useQueryClient();
   const toast = useToast();
   const [scope, setScope] = useState<'all' | string>('all');
   const [offset, setOffset] = useState('');
   const chosen = partitions.find((p) => String(p.partition) === scope);
   const offsetError = scope !== 'all' && !/^\d{1,19}$/.test(offset) ? 'Enter an offset (a whole number)' : undefined;
-  const mutation = useMutation({
-    mutationFn: () =>
-      deleteRecords(topic, scope === 'all' ? { all: true } : { partitions: [{ partition: Number(scope), offset }] }),
-    onSuccess: async () => {
-      toast.success(scope === 'all' ? `All records of ${topic} purged` : `Partition ${scope} purged up to offset ${offset}`);
-      await client.invalidateQueries({ queryKey: queryKeys.topic(topic) });
-      await client.invalidateQueries({ queryKey: queryKeys.messages(topic) });
-      await client.invalidateQueries({ queryKey: queryKeys.topics() });
-      onClose();
-    },
-  });
+  const mutation = useDeleteRecords(useCluster(), topic);
+  const purge = () =>
+    mutation.mutate(scope === 'all' ? { all: true } : { partitions: [{ partition: Number(scope), offset }] }, {
+      onSuccess: () => {
+        toast.success(scope === 'all' ? `All records of ${topic} purged` : `Partition ${scope} purged up to offset ${offset}`);
+        onClose();
+      },
+    });
   return (
     <Dialog
       open={open}
@@ -39,7 +34,7 @@ export function PurgeDialog({ topic, partitions, open, onClose }: { topic: strin
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
-          <Button variant="danger" disabled={!!offsetError || mutation.isPending} onClick={() => mutation.mutate()}>
+          <Button variant="danger" disabled={!!offsetError || mutation.isPending} onClick={purge}>
             Purge
           </Button>
         </>

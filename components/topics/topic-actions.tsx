@@ -3,6 +3,8 @@
 // own dialog.
 import Link from 'next/link';
 import { useState } from 'react';
+import { useCluster } from '@/components/cluster/cluster-context';
+import { clusterPath } from '@/components/cluster/cluster-path';
 import { ProduceDialog } from '@/components/messages/produce-dialog';
 import { useSwitches } from '@/components/settings/use-switches';
 import { Button, buttonClass } from '@/components/ui/button';
@@ -14,12 +16,13 @@ import { PurgeDialog } from './purge-dialog';
 type Open = 'produce' | 'partitions' | 'purge' | 'delete' | null;
 
 export function TopicActions({ topic }: { topic: TopicDetail }) {
+  const cluster = useCluster();
   const { can } = useSwitches();
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Link href={`/topics/${encodeURIComponent(topic.name)}/messages`} className={buttonClass('primary')}>
+      <Link href={clusterPath(cluster, 'topics', topic.name, 'messages')} className={buttonClass('primary')}>
         Browse messages
       </Link>
       {can('messageSend') ? <Button onClick={() => setOpen('produce')}>Produce</Button> : null}

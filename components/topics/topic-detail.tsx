@@ -3,6 +3,7 @@
 // where the server allows changes).
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useCluster } from '@/components/cluster/cluster-context';
 import { ConfigTable } from '@/components/configs/config-table';
 import { useSwitches } from '@/components/settings/use-switches';
 import { Badge } from '@/components/ui/badge';
@@ -17,7 +18,7 @@ import { TopicActions } from './topic-actions';
 import { TopicGroups } from './topic-groups';
 
 export function TopicDetailView({ name }: { name: string }) {
-  const query = useQuery(topicQuery(name));
+  const query = useQuery(topicQuery(useCluster(), name));
   const { can } = useSwitches();
   const [editing, setEditing] = useState<ConfigEntry | null>(null);
   return (

@@ -1,5 +1,8 @@
+'use client';
 // Consumer groups with committed offsets on this topic, and their lag on it.
 import Link from 'next/link';
+import { useCluster } from '@/components/cluster/cluster-context';
+import { clusterPath } from '@/components/cluster/cluster-path';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/feedback';
 import { SimpleTable } from '@/components/ui/simple-table';
@@ -8,6 +11,7 @@ import type { TopicDetail } from '@/lib/schemas/topic';
 import { stateTone } from '@/components/groups/state-tone';
 
 export function TopicGroups({ groups }: { groups: TopicDetail['groups'] }) {
+  const cluster = useCluster();
   if (groups.length === 0) return <EmptyState title="No consumer group has committed offsets on this topic" />;
   return (
     <SimpleTable
@@ -19,7 +23,7 @@ export function TopicGroups({ groups }: { groups: TopicDetail['groups'] }) {
           id: 'group',
           header: 'Group',
           cell: (g) => (
-            <Link href={`/groups/${encodeURIComponent(g.groupId)}`} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
+            <Link href={clusterPath(cluster, 'groups', g.groupId)} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
               {g.groupId}
             </Link>
           ),

@@ -3,7 +3,10 @@
 // the current page are virtualised, so 10,000 topics page through as smoothly as ten.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useCluster } from '@/components/cluster/cluster-context';
+import { clusterPath } from '@/components/cluster/cluster-path';
+import { useSwitches } from '@/components/settings/use-switches';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState, ErrorBanner, Skeleton } from '@/components/ui/feedback';
 import { Pager, PastLastPage } from '@/components/ui/pager';
@@ -15,14 +18,14 @@ import { topicListQuery } from '@/lib/api/queries/topics';
 import { formatInt64 } from '@/lib/format/numbers';
 import { TopicListQuerySchema, type TopicSummary } from '@/lib/schemas/topic';
 
-const columns: Column<TopicSummary>[] = [
+const columnsOf = (cluster: string): Column<TopicSummary>[] => [
   {
     id: 'name',
     header: 'Name',
     sortKey: 'name',
     className: 'max-w-[28rem] truncate',
     cell: (t) => (
-      <Link href={`/topics/${encodeURIComponent(t.name)}`} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
+      <Link href={clusterPath(cluster, 'topics', t.name)} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
         {t.name}
       </Link>
     ),
@@ -53,8 +56,11 @@ const columns: Column<TopicSummary>[] = [
 ];
 
 export function TopicList() {
+  const cluster = useCluster();
+  const { can } = useSwitches();
+  const columns = useMemo(() => columnsOf(cluster), [cluster]);
   const [q, setUrl] = useUrlState(TopicListQuerySchema);
-  const query = useQuery(topicListQuery(q));
+  const query = useQuery(topicListQuery(cluster, q));
   const onFilter = useCallback((v: string) => setUrl({ q: v, page: undefined }), [setUrl]);
   const onSort = (key: string) =>
     setUrl({ sort: key, dir: q.sort === key && q.dir === 'asc' ? 'desc' : 'asc', page: undefined });
@@ -82,7 +88,7 @@ export function TopicList() {
           <PastLastPage page={query.data.page} onFirst={() => setUrl({ page: undefined })} />
         ) : query.data.items.length === 0 ? (
           <EmptyState title={q.q ? `No topic matches “${q.q}”` : 'No topics yet'}>
-            {q.q ? 'Try a shorter filter, or include internal topics.' : 'Create one with “New topic”.'}
+            {q.q ? 'Try a shorter filter, or include internal topics.' : can('topicCreate') ? 'Create one with “New topic”.' : null}
           </EmptyState>
         ) : (
           <>

@@ -1,15 +1,17 @@
 // Page object for one consumer group's page and its reset wizard.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { clusterPath, PRIMARY } from '../support/clusters';
 import { gotoHydrated } from '../support/hydrated';
 
 export class GroupPage {
   constructor(
     private readonly page: Page,
     readonly groupId: string,
+    readonly cluster = PRIMARY,
   ) {}
 
   async open() {
-    await gotoHydrated(this.page, `/groups/${encodeURIComponent(this.groupId)}`);
+    await gotoHydrated(this.page, clusterPath(this.cluster, 'groups', this.groupId));
   }
 
   totalLag(): Locator {

@@ -1,15 +1,17 @@
 // Page object for the message browser.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { clusterPath, PRIMARY } from '../support/clusters';
 import { gotoHydrated } from '../support/hydrated';
 
 export class MessagesPage {
   constructor(
     private readonly page: Page,
     readonly topic: string,
+    readonly cluster = PRIMARY,
   ) {}
 
   async open(query = '') {
-    await gotoHydrated(this.page, `/topics/${encodeURIComponent(this.topic)}/messages${query}`);
+    await gotoHydrated(this.page, `${clusterPath(this.cluster, 'topics', this.topic, 'messages')}${query}`);
     // Rows (or the empty state) come from the browser's own fetch, so they prove the browser hydrated.
     await expect(this.table().or(this.page.getByText('No messages here'))).toBeVisible();
   }

@@ -13,6 +13,11 @@ export class Shell {
     await gotoHydrated(this.page, path);
   }
 
+  /** The cluster switcher (a labelled select listing every cluster). */
+  switcher(): Locator {
+    return this.nav.getByLabel('Cluster', { exact: true });
+  }
+
   link(label: string): Locator {
     return this.nav.getByRole('link', { name: label, exact: true });
   }

@@ -1,15 +1,17 @@
 // Page object for one topic's page and its dialogs.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { clusterPath, PRIMARY } from '../support/clusters';
 import { gotoHydrated } from '../support/hydrated';
 
 export class TopicPage {
   constructor(
     private readonly page: Page,
     readonly topic: string,
+    readonly cluster = PRIMARY,
   ) {}
 
   async open() {
-    await gotoHydrated(this.page, `/topics/${encodeURIComponent(this.topic)}`);
+    await gotoHydrated(this.page, clusterPath(this.cluster, 'topics', this.topic));
     await expect(this.partitions()).toBeVisible();
   }
 

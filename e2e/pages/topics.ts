@@ -1,12 +1,17 @@
 // Page objects for the topic list and the create-topic form.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { clusterPath, PRIMARY } from '../support/clusters';
 import { gotoHydrated } from '../support/hydrated';
 
 export class TopicsPage {
-  constructor(private readonly page: Page) {}
+  constructor(
+    private readonly page: Page,
+    readonly cluster = PRIMARY,
+  ) {}
 
   async open(filter?: string) {
-    await gotoHydrated(this.page, filter ? `/topics?q=${encodeURIComponent(filter)}` : '/topics');
+    const list = clusterPath(this.cluster, 'topics');
+    await gotoHydrated(this.page, filter ? `${list}?q=${encodeURIComponent(filter)}` : list);
   }
 
   table(): Locator {
@@ -24,7 +29,10 @@ export class CreateTopicPage {
   readonly partitions: Locator;
   readonly replication: Locator;
 
-  constructor(private readonly page: Page) {
+  constructor(
+    private readonly page: Page,
+    readonly cluster = PRIMARY,
+  ) {
     this.form = page.getByRole('form', { name: 'Create topic' });
     this.name = this.form.getByLabel('Name', { exact: true });
     this.partitions = this.form.getByLabel('Partitions', { exact: true });
@@ -32,8 +40,12 @@ export class CreateTopicPage {
   }
 
   async open() {
-    await gotoHydrated(this.page, '/topics/new');
+    await gotoHydrated(this.page, this.url());
     await expect(this.name).toBeVisible();
+  }
+
+  url(): string {
+    return clusterPath(this.cluster, 'topics', 'new');
   }
 
   async fill(name: string, partitions: number, replication: number) {

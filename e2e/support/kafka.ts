@@ -1,20 +1,23 @@
-// The end-to-end tests' own Kafka client (kafkajs) on the broker Playwright started, plus unique
-// names so tests never see each other's topics or groups.
+// The end-to-end tests' own Kafka client (kafkajs) on the primary cluster's broker Playwright
+// started, plus unique names so tests never see each other's topics or groups.
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 
 export const BOOTSTRAP = `127.0.0.1:${process.env.E2E_BROKER_PORT ?? 19092}`;
+/** The secondary (read-only in the app) cluster's broker. */
+export const SECONDARY_BOOTSTRAP = `127.0.0.1:${process.env.E2E_SECONDARY_BROKER_PORT ?? 19192}`;
 
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
 }
 
-export function kafka(): Kafka {
-  return new Kafka({ clientId: 'kafscope-e2e', brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING, retry: { retries: 3 } });
+/** A client of the primary cluster's broker, or of `bootstrap`. */
+export function kafka(bootstrap = BOOTSTRAP): Kafka {
+  return new Kafka({ clientId: 'kafscope-e2e', brokers: [bootstrap], logLevel: logLevel.NOTHING, retry: { retries: 3 } });
 }
 
-export async function createTopic(topic: string, partitions = 1, configs: Record<string, string> = {}): Promise<void> {
-  const admin = kafka().admin();
+export async function createTopic(topic: string, partitions = 1, configs: Record<string, string> = {}, bootstrap = BOOTSTRAP): Promise<void> {
+  const admin = kafka(bootstrap).admin();
   await admin.connect();
   try {
     const configEntries = Object.entries(configs).map(([name, value]) => ({ name, value }));

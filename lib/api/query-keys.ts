@@ -1,19 +1,37 @@
-// Every React Query cache key in one place, built as prefixes so a mutation can invalidate a whole
-// family (all topic lists, one topic's messages) with one call.
+// Every React Query cache key in one place. Everything read from a cluster sits under
+// ['clusters', cluster, ...], so one cluster's cache never answers for another, and the keys are
+// built as prefixes so a mutation can invalidate a whole family (a cluster's topic lists, one
+// topic's messages) with one key.
 import type { GroupListQuery } from '@/lib/schemas/group';
 import type { MessagesQuery } from '@/lib/schemas/message';
 import type { TopicListQuery } from '@/lib/schemas/topic';
 
-export const queryKeys = {
-  settings: () => ['settings'] as const,
-  cluster: () => ['cluster'] as const,
-  broker: (id: number) => ['brokers', id] as const,
-  topics: () => ['topics'] as const,
-  topicList: (q: TopicListQuery) => ['topics', 'list', q] as const,
-  topic: (name: string) => ['topics', 'detail', name] as const,
-  messages: (topic: string) => ['messages', topic] as const,
-  messagePage: (topic: string, q: Partial<MessagesQuery>) => ['messages', topic, q] as const,
-  groups: () => ['groups'] as const,
-  groupList: (q: GroupListQuery) => ['groups', 'list', q] as const,
-  group: (id: string) => ['groups', 'detail', id] as const,
-};
+/** GET /api/clusters: the configured clusters. Not under 'clusters', so no cluster's prefix covers it. */
+export const clusterListKey = () => ['cluster-list'] as const;
+
+/** The keys of one cluster's data. */
+export function clusterKeys(cluster: string) {
+  const all = ['clusters', cluster] as const;
+  return {
+    /** Everything of this cluster. */
+    all: () => all,
+    settings: () => [...all, 'settings'] as const,
+    health: () => [...all, 'health'] as const,
+    overview: () => [...all, 'overview'] as const,
+    brokers: () => [...all, 'brokers'] as const,
+    broker: (id: number) => [...all, 'brokers', id] as const,
+    /** Every topic list and every topic's detail. */
+    topics: () => [...all, 'topics'] as const,
+    topicLists: () => [...all, 'topics', 'list'] as const,
+    topicList: (q: TopicListQuery) => [...all, 'topics', 'list', q] as const,
+    topicDetails: () => [...all, 'topics', 'detail'] as const,
+    topic: (name: string) => [...all, 'topics', 'detail', name] as const,
+    /** Every page of one topic's messages. */
+    messages: (topic: string) => [...all, 'messages', topic] as const,
+    messagePage: (topic: string, q: Partial<MessagesQuery>) => [...all, 'messages', topic, q] as const,
+    groupLists: () => [...all, 'groups', 'list'] as const,
+    groupList: (q: GroupListQuery) => [...all, 'groups', 'list', q] as const,
+    group: (id: string) => [...all, 'groups', 'detail', id] as const,
+  };
+}
+export type ClusterKeys = ReturnType<typeof clusterKeys>;

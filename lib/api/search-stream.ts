@@ -1,27 +1,21 @@
 // Reads the server-side search as it happens: the route streams one JSON event per line (NDJSON),
 // and each line is validated before the page sees it. Aborting the signal closes the connection,
 // which the server takes as "stop scanning".
-import { SearchEventSchema, type SearchEvent } from '@/lib/schemas/message';
-import { ApiError, enc, parseResponse, withQuery } from './fetch-json';
-
-export interface SearchParams {
-  q: string;
-  in: string;
-  mode: 'contains' | 'regex';
-  partition?: number;
-  from?: number;
-  to?: number;
-  limit?: number;
-  maxScan?: number;
-}
+// The query is typed by the route's own schema (its input side), so the two cannot disagree. A
+// search beyond the cluster's long-work budget is refused with 429 and a problem saying how many
+// are running; that arrives here as an ApiError like any other.
+import { SearchEventSchema, type SearchEvent, type SearchRequest } from '@/lib/schemas/message';
+import { clusterApi } from './cluster-url';
+import { ApiError, parseResponse, withQuery } from './fetch-json';
 
 export async function streamSearch(
+  cluster: string,
   topic: string,
-  params: SearchParams,
+  params: SearchRequest,
   onEvent: (event: SearchEvent) => void,
   signal: AbortSignal,
 ): Promise<void> {
-  const url = withQuery(`/api/topics/${enc(topic)}/search`, { ...params });
+  const url = withQuery(clusterApi(cluster, 'topics', topic, 'search'), { ...params });
   const res = await fetch(url, { signal, headers: { accept: 'application/x-ndjson' } });
   if (!res.ok || !res.body) {
     await parseResponse(res, SearchEventSchema); // throws the problem as an ApiError

@@ -8,6 +8,9 @@ import { FeatureSwitchesSchema } from './settings';
 export const CLUSTER_NAME_SHAPE = /^[a-z0-9._-]{1,64}$/;
 export const ClusterName = z.string().regex(CLUSTER_NAME_SHAPE, 'must be 1-64 of a-z, 0-9, ".", "_" or "-"');
 
+/** Set by the proxy on a request for a page of a cluster nobody configured (the layout answers 404). */
+export const UNKNOWN_CLUSTER_HEADER = 'x-kafscope-unknown-cluster';
+
 /** One cluster's settings that the UI may know (never credentials). */
 export const ClusterInfoSchema = z.object({
   name: ClusterName,

@@ -1,25 +1,47 @@
-// Cluster-wide reads: the overview, one broker, and the server's feature switches.
+// Cluster-wide reads: the list of clusters, one cluster's health card, settings and overview, and
+// one broker.
 import { queryOptions } from '@tanstack/react-query';
 import { BrokerDetailSchema, ClusterOverviewSchema } from '@/lib/schemas/broker';
-import { SettingsSchema } from '@/lib/schemas/settings';
+import { ClusterInfoSchema, ClusterLanesHealthSchema, ClusterListSchema, type ClusterHealth } from '@/lib/schemas/cluster';
+import { clusterApi } from '../cluster-url';
 import { getJson } from '../fetch-json';
-import { queryKeys } from '../query-keys';
+import { clusterKeys, clusterListKey } from '../query-keys';
 
-export const clusterQuery = () =>
+/** Every configured cluster with a first health reading (the server waits at most ~1.5 s for any). */
+export const clusterListQuery = () =>
   queryOptions({
-    queryKey: queryKeys.cluster(),
-    queryFn: ({ signal }) => getJson('/api/cluster', ClusterOverviewSchema, signal),
+    queryKey: clusterListKey(),
+    queryFn: ({ signal }) => getJson('/api/clusters', ClusterListSchema, signal),
+    staleTime: 30_000,
   });
 
-export const brokerQuery = (id: number) =>
+/** One cluster's health, refreshed on its own every 10 s, starting from the reading the list gave. */
+export const clusterHealthQuery = (cluster: string, first?: ClusterHealth) =>
   queryOptions({
-    queryKey: queryKeys.broker(id),
-    queryFn: ({ signal }) => getJson(`/api/brokers/${id}`, BrokerDetailSchema, signal),
+    queryKey: clusterKeys(cluster).health(),
+    queryFn: async ({ signal }): Promise<ClusterHealth> =>
+      (await getJson(clusterApi(cluster, 'health'), ClusterLanesHealthSchema, signal)).health,
+    initialData: first,
+    initialDataUpdatedAt: first?.checkedAt,
+    refetchInterval: 10_000,
   });
 
-export const settingsQuery = () =>
+/** The cluster's name, mode, bootstrap and switches (what the UI may offer). */
+export const settingsQuery = (cluster: string) =>
   queryOptions({
-    queryKey: queryKeys.settings(),
-    queryFn: ({ signal }) => getJson('/api/settings', SettingsSchema, signal),
+    queryKey: clusterKeys(cluster).settings(),
+    queryFn: ({ signal }) => getJson(clusterApi(cluster, 'settings'), ClusterInfoSchema, signal),
     staleTime: 60_000,
+  });
+
+export const overviewQuery = (cluster: string) =>
+  queryOptions({
+    queryKey: clusterKeys(cluster).overview(),
+    queryFn: ({ signal }) => getJson(clusterApi(cluster, 'overview'), ClusterOverviewSchema, signal),
+  });
+
+export const brokerQuery = (cluster: string, id: number) =>
+  queryOptions({
+    queryKey: clusterKeys(cluster).broker(id),
+    queryFn: ({ signal }) => getJson(clusterApi(cluster, 'brokers', id), BrokerDetailSchema, signal),
   });

@@ -1,14 +1,15 @@
-// Message pages (one query per URL state, previous page kept on screen while the next loads) and
-// producing one message.
+// Message pages of one topic: one query per URL state, the previous page kept on screen while the
+// next loads.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { MessagePageSchema, ProduceResponseSchema, type MessagesQuery, type ProduceRequest } from '@/lib/schemas/message';
-import { enc, getJson, sendJson, withQuery } from '../fetch-json';
-import { queryKeys } from '../query-keys';
+import { MessagePageSchema, type MessagesQuery } from '@/lib/schemas/message';
+import { clusterApi } from '../cluster-url';
+import { getJson, withQuery } from '../fetch-json';
+import { clusterKeys } from '../query-keys';
 
 export type MessagesView = Partial<MessagesQuery>;
 
-export function messagesUrl(topic: string, q: MessagesView): string {
-  return withQuery(`/api/topics/${enc(topic)}/messages`, {
+export function messagesUrl(cluster: string, topic: string, q: MessagesView): string {
+  return withQuery(clusterApi(cluster, 'topics', topic, 'messages'), {
     partition: q.partition,
     from: q.from,
     offset: q.offset,
@@ -19,14 +20,11 @@ export function messagesUrl(topic: string, q: MessagesView): string {
   });
 }
 
-export const messagesQuery = (topic: string, q: MessagesView) =>
+export const messagesQuery = (cluster: string, topic: string, q: MessagesView) =>
   queryOptions({
-    queryKey: queryKeys.messagePage(topic, q),
-    queryFn: ({ signal }) => getJson(messagesUrl(topic, q), MessagePageSchema, signal),
+    queryKey: clusterKeys(cluster).messagePage(topic, q),
+    queryFn: ({ signal }) => getJson(messagesUrl(cluster, topic, q), MessagePageSchema, signal),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
     refetchOnWindowFocus: false,
   });
-
-export const produceMessage = (topic: string, body: ProduceRequest) =>
-  sendJson('POST', `/api/topics/${enc(topic)}/messages`, body, ProduceResponseSchema);

@@ -1,44 +1,24 @@
-// Topic reads and the mutations of the topic pages. Mutations return parsed DTOs; callers
-// invalidate `queryKeys.topics()` (and the topic's messages) afterwards.
+// Topic reads of one cluster: a page of the topic list and one topic's detail.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
-import {
-  CreateTopicResponseSchema,
-  DeleteRecordsResponseSchema,
-  TopicDetailSchema,
-  TopicListSchema,
-  type CreateTopicRequest,
-  type DeleteRecordsRequest,
-  type TopicListQuery,
-} from '@/lib/schemas/topic';
-import { enc, getJson, sendJson, withQuery } from '../fetch-json';
-import { queryKeys } from '../query-keys';
+import { TopicDetailSchema, TopicListSchema, type TopicListQuery } from '@/lib/schemas/topic';
+import { clusterApi } from '../cluster-url';
+import { getJson, withQuery } from '../fetch-json';
+import { clusterKeys } from '../query-keys';
 
-export const topicListQuery = (q: TopicListQuery) =>
+export const topicListQuery = (cluster: string, q: TopicListQuery) =>
   queryOptions({
-    queryKey: queryKeys.topicList(q),
+    queryKey: clusterKeys(cluster).topicList(q),
     queryFn: ({ signal }) =>
       getJson(
-        withQuery('/api/topics', { q: q.q, internal: q.internal || undefined, sort: q.sort, dir: q.dir, page: q.page, pageSize: q.pageSize }),
+        withQuery(clusterApi(cluster, 'topics'), { q: q.q, internal: q.internal || undefined, sort: q.sort, dir: q.dir, page: q.page, pageSize: q.pageSize }),
         TopicListSchema,
         signal,
       ),
     placeholderData: keepPreviousData,
   });
 
-export const topicQuery = (name: string) =>
+export const topicQuery = (cluster: string, name: string) =>
   queryOptions({
-    queryKey: queryKeys.topic(name),
-    queryFn: ({ signal }) => getJson(`/api/topics/${enc(name)}`, TopicDetailSchema, signal),
+    queryKey: clusterKeys(cluster).topic(name),
+    queryFn: ({ signal }) => getJson(clusterApi(cluster, 'topics', name), TopicDetailSchema, signal),
   });
-
-const Anything = z.unknown();
-
-export const createTopic = (body: CreateTopicRequest) => sendJson('POST', '/api/topics', body, CreateTopicResponseSchema);
-export const deleteTopic = (name: string) => sendJson('DELETE', `/api/topics/${enc(name)}`, undefined, Anything);
-export const addPartitions = (name: string, count: number) =>
-  sendJson('POST', `/api/topics/${enc(name)}/partitions`, { count }, Anything);
-export const updateTopicConfigs = (name: string, configs: Record<string, string | null>) =>
-  sendJson('PUT', `/api/topics/${enc(name)}/configs`, { configs }, Anything);
-export const deleteRecords = (name: string, body: DeleteRecordsRequest) =>
-  sendJson('POST', `/api/topics/${enc(name)}/records/delete`, body, DeleteRecordsResponseSchema);
