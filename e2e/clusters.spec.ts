@@ -7,9 +7,10 @@ import { MessagesPage } from './pages/messages';
 import { Shell } from './pages/shell';
 import { TopicPage } from './pages/topic';
 import { TopicsPage } from './pages/topics';
+import type { ClusterSection } from '../components/cluster/cluster-path';
 import { clusterPath, OFFLINE, PRIMARY, SECONDARY } from './support/clusters';
 import { gotoHydrated } from './support/hydrated';
-import { BOOTSTRAP, SECONDARY_BOOTSTRAP, createTopic, uniqueName } from './support/kafka';
+import { BOOTSTRAP, SECONDARY_BOOTSTRAP, createTopic, kafka, uniqueName } from './support/kafka';
 
 test('the cluster list shows every cluster with its own health, and a card opens its cluster', async ({ page }) => {
   await gotoHydrated(page, '/');
@@ -95,4 +96,41 @@ test('an unknown cluster says so and leads back to the cluster list', async ({ p
   expect(response?.status()).toBe(404);
   await page.getByRole('link', { name: 'See every cluster' }).click();
   await expect(page).toHaveURL('/');
+});
+
+test('every page of the second cluster shows that cluster\'s own data', async ({ page }) => {
+  const topic = uniqueName('secondary-pages');
+  const groupId = uniqueName('secondary-group');
+  await createTopic(topic, 2, {}, SECONDARY_BOOTSTRAP);
+  const client = kafka(SECONDARY_BOOTSTRAP);
+  const producer = client.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  await producer.send({ topic, messages: [{ key: 'k', value: 'only in the secondary cluster' }] });
+  await producer.disconnect();
+  const admin = client.admin();
+  await admin.connect();
+  await admin.setOffsets({ groupId, topic, partitions: [0, 1].map((partition) => ({ partition, offset: '0' })) });
+  await admin.disconnect();
+
+  const at = (section: ClusterSection, ...rest: (string | number)[]) => clusterPath(SECONDARY, section, ...rest);
+  await gotoHydrated(page, at(''));
+  await expect(page.getByText(SECONDARY_BOOTSTRAP).first()).toBeVisible();
+  await page.goto(at('brokers'));
+  await expect(page.getByRole('table', { name: 'Brokers' }).getByRole('row')).toHaveCount(2); // header + one broker
+  await page.goto(at('brokers', 1));
+  await expect(page.getByRole('table', { name: 'Broker configs' })).toBeVisible();
+  await page.goto(`${at('topics')}?q=${topic}`);
+  await expect(page.getByRole('table', { name: 'Topics' }).getByRole('link', { name: topic })).toBeVisible();
+  await page.goto(at('topics', topic));
+  await expect(page.getByRole('table', { name: 'Topic configs' })).toBeVisible();
+  await page.goto(`${at('topics', topic, 'messages')}?from=earliest`);
+  await expect(page.getByRole('table', { name: 'Messages' })).toContainText('only in the secondary cluster');
+  await page.goto(`${at('groups')}?q=${groupId}`);
+  await expect(page.getByRole('table', { name: 'Consumer groups' }).getByRole('link', { name: groupId })).toBeVisible();
+  await page.goto(at('groups', groupId));
+  await expect(page.getByRole('heading', { name: groupId })).toBeVisible();
+  await expect(page.getByText(topic).first()).toBeVisible();
+  // The same names do not exist in the primary cluster.
+  await page.goto(clusterPath(PRIMARY, 'topics', topic));
+  await expect(page.getByRole('alert').filter({ hasText: 'Request failed' })).toBeVisible();
 });

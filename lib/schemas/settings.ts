@@ -1,5 +1,6 @@
-// What this Kafscope instance allows and what it is connected to, so the UI hides what the server
-// would refuse. The server enforces the same switches; hiding is only a courtesy.
+// What a cluster of this Kafscope allows, so the UI hides what the server would refuse (a cluster's
+// settings are ClusterInfo, in cluster.ts). The server enforces the same switches; hiding is only a
+// courtesy.
 import { z } from 'zod';
 
 export const FeatureSwitchesSchema = z.object({
@@ -12,11 +13,3 @@ export const FeatureSwitchesSchema = z.object({
   groupDelete: z.boolean(),
 });
 export type FeatureSwitches = z.infer<typeof FeatureSwitchesSchema>;
-
-export const SettingsSchema = z.object({
-  mode: z.enum(['embedded', 'external']),
-  /** Bootstrap servers as configured (no credentials). */
-  bootstrap: z.string(),
-  switches: FeatureSwitchesSchema,
-});
-export type Settings = z.infer<typeof SettingsSchema>;
