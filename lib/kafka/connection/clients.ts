@@ -1,7 +1,8 @@
 // Everything the console holds for one cluster: the kafkajs Kafka object, the reading lanes, the
 // writing clients and the short cache in front of them. Built by the registry (registry.ts), once
 // per cluster and configuration. Nothing here logs a credential: kafkajs logs go through a creator
-// that prints only the cluster's name, the namespace and the message.
+// that prints only the cluster's name, the namespace and the message, and repeats a line at most
+// once a minute.
 import 'server-only';
 import { CompressionCodecs, Kafka, logLevel, type SASLOptions } from 'kafkajs';
 import { kafkajsCodecs } from '../../codecs/kafkajs-codecs';
@@ -14,6 +15,8 @@ import { Writes } from './writes';
 /** Longest a request waits for the cluster to answer a first connection (under the 5 s promise). */
 export const CONNECT_DEADLINE_MS = 4_500;
 export const CACHE_TTL_MS = 2_000;
+/** The same kafkajs log line is printed at most once in this long. */
+const LOG_REPEAT_MS = 60_000;
 
 export interface ClusterClients {
   /** The cluster's name, as in its URLs. */
@@ -43,6 +46,8 @@ export function createClusterClients(config: ClusterConfig, brokers: string[], s
     codecsRegistered = true;
   }
   const { timeouts } = settings;
+  const quiet = Boolean(process.env.KAFSCOPE_QUIET_KAFKA_LOGS);
+  const lastLogged = new Map<string, number>();
   const kafka = new Kafka({
     clientId: 'kafscope',
     brokers,
@@ -55,8 +60,14 @@ export function createClusterClients(config: ClusterConfig, brokers: string[], s
     retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 1_000 },
     logLevel: logLevel.ERROR,
     logCreator: () => ({ namespace, log }) => {
-      if (process.env.KAFSCOPE_QUIET_KAFKA_LOGS) return;
-      console.error(`[kafkajs] ${config.name} ${namespace}: ${log.message}`);
+      if (quiet) return;
+      const line = `[kafkajs] ${config.name} ${namespace}: ${log.message}`;
+      // A cluster that stays down is asked again every few seconds (cards, pages): say so once a minute.
+      const now = Date.now();
+      if (now - (lastLogged.get(line) ?? 0) < LOG_REPEAT_MS) return;
+      if (lastLogged.size > 1_000) lastLogged.clear();
+      lastLogged.set(line, now);
+      console.error(line);
     },
   });
   // Clusters that read Metadata with leaderless partitions as values (see raw-requests.ts).
