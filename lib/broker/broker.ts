@@ -3,10 +3,12 @@
 // close). Everything is created here and nothing at import time, so the module can be bundled into
 // the Next.js server and started from instrumentation.
 import type http from 'node:http';
+import path from 'node:path';
 import { Cluster, type ClusterNode } from './cluster/cluster';
 import { createDispatcher } from './handlers/dispatch';
 import type { BrokerRuntime, BrokerService } from './handlers/types';
 import { BrokerStats, serveMetrics, type BrokerStatsSnapshot } from './metrics';
+import { BufferBudget } from './network/buffer-budget';
 import { NodeServer } from './network/server';
 import { saslRequired } from './sasl';
 import { openStore } from './storage/store';
@@ -26,8 +28,17 @@ export interface BrokerOptions {
   inMemory?: boolean;
   fsync?: 'always' | 'interval' | 'never';
   fsyncIntervalMs?: number;
-  /** Largest request frame accepted (default 100 MiB). */
+  /** socket.request.max.bytes: largest request frame accepted (default 104857600 = 100 MiB). */
   maxFrameBytes?: number;
+  /** sasl.server.max.receive.size: largest frame accepted before SASL authentication, when SASL is
+   * required (default 524288). */
+  saslMaxReceiveBytes?: number;
+  /** Memory all connections together may hold for request frames still arriving; the connection
+   * whose frame would go past it is closed (default 268435456 = 256 MiB). */
+  maxBufferedBytes?: number;
+  /** connections.max.idle.ms: close a connection that sent no request for this long and awaits no
+   * response (default 600000 = 10 min; -1 = never). */
+  connectionsMaxIdleMs?: number;
   /** auto.create.topics.enable (default true). */
   autoCreateTopics?: boolean;
   /** num.partitions for auto-created topics (default 1). */
@@ -40,6 +51,11 @@ export interface BrokerOptions {
   metricsPort?: number;
   /** Rack of each node (index = node id). */
   racks?: (string | null)[];
+  /** Enforce ACLs (Kafka's authorizer.class.name being set), default false: without it the ACL
+   * requests answer SECURITY_DISABLED and nothing is enforced. Same as `settings.authorizer`. */
+  authorizer?: boolean;
+  /** Principals that bypass the ACLs (Kafka's super.users), e.g. ['User:admin']. Same as `settings.superUsers`. */
+  superUsers?: string[];
   /** Broker-wide settings for handler families (e.g. saslUsers), passed through untouched. */
   settings?: Record<string, unknown>;
   log?: (line: string) => void;
@@ -76,7 +92,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   const basePort = options.port ?? 0;
   const dataDir = options.inMemory ? null : (options.dataDir ?? null);
 
-  const store = openStore({ dataDir, fsync: options.fsync ?? 'interval', fsyncIntervalMs: options.fsyncIntervalMs });
+  const store = openStore({ dataDir, fsync: options.fsync ?? 'interval', fsyncIntervalMs: options.fsyncIntervalMs, log });
   const nodes: ClusterNode[] = Array.from({ length: nodeCount }, (_, id) => ({
     id,
     host: advertisedHost,
@@ -88,6 +104,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     autoCreateTopics: options.autoCreateTopics ?? true,
     numPartitions: options.numPartitions ?? 1,
     defaultReplicationFactor: options.defaultReplicationFactor ?? 1,
+    logDir: dataDir === null ? null : path.resolve(dataDir),
     log,
   });
 
@@ -97,7 +114,11 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     cluster,
     stats,
     log,
-    settings: options.settings ?? {},
+    settings: {
+      ...(options.settings ?? {}),
+      ...(options.authorizer !== undefined ? { authorizer: options.authorizer } : {}),
+      ...(options.superUsers !== undefined ? { superUsers: options.superUsers } : {}),
+    },
     service<T extends object>(name: string, create: (rt: BrokerRuntime) => T): T {
       let s = services.get(name);
       if (!s) {
@@ -108,7 +129,14 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     },
   };
 
-  const connOptions = { maxFrameBytes: options.maxFrameBytes ?? 100 * 1024 * 1024, log, requireAuth: saslRequired(runtime.settings) };
+  const connOptions = {
+    maxFrameBytes: options.maxFrameBytes ?? 100 * 1024 * 1024,
+    saslMaxReceiveBytes: options.saslMaxReceiveBytes ?? 524288,
+    budget: new BufferBudget(options.maxBufferedBytes ?? 256 * 1024 * 1024),
+    idleTimeoutMs: options.connectionsMaxIdleMs ?? 600_000,
+    log,
+    requireAuth: saslRequired(runtime.settings),
+  };
   const servers = nodes.map((n) => new NodeServer(n.id, host, createDispatcher(runtime, n.id), connOptions));
 
   const startNode = async (id: number) => {

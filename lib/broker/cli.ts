@@ -1,13 +1,21 @@
 // `npm run broker -- --port 9092 --host 127.0.0.1 --data-dir ./data --nodes 1 [--in-memory]
-//  [--fsync always|interval|never] [--metrics-port 9308]`: runs the embedded broker as a process.
+//  [--fsync always|interval|never] [--metrics-port 9308] [--sasl-users u:p,...]
+//  [--authorizer --super-users User:admin,...]`: runs the embedded broker as a process.
+// The edge limits go by Kafka's names: --max-frame-bytes (socket.request.max.bytes),
+// --sasl-max-receive-bytes (sasl.server.max.receive.size), --connections-max-idle-ms
+// (connections.max.idle.ms; `--connections-max-idle-ms=-1` = never), and --max-buffered-bytes (all
+// unfinished frames together).
 // Prints one line `bootstrap: host:port,...` once every node listens; SIGTERM/SIGINT flush and close.
 import { parseArgs } from 'node:util';
+import { parseSuperUsers } from './acl/settings';
 import { startBroker, type BrokerOptions } from './broker';
 
 const USAGE = `usage: broker [--port 9092] [--host 127.0.0.1] [--advertised-host HOST] [--nodes N]
               [--data-dir ./data | --in-memory] [--fsync always|interval|never]
               [--metrics-port PORT] [--num-partitions N] [--no-auto-create-topics]
-              [--max-frame-bytes N] [--sasl-users user:password,...]
+              [--max-frame-bytes N] [--sasl-max-receive-bytes N] [--max-buffered-bytes N]
+              [--connections-max-idle-ms MS | --connections-max-idle-ms=-1]
+              [--sasl-users user:password,...] [--authorizer] [--super-users User:admin,...]
               [--offsets-topic-partitions N] [--quiet]`;
 
 function intArg(name: string, value: string | undefined, min: number): number | undefined {
@@ -18,6 +26,12 @@ function intArg(name: string, value: string | undefined, min: number): number | 
     process.exit(2);
   }
   return n;
+}
+
+/** connections.max.idle.ms: a positive number of milliseconds, or -1 for never. */
+function idleArg(value: string | undefined): number | undefined {
+  if (value === '-1') return -1;
+  return intArg('connections-max-idle-ms', value, 1);
 }
 
 async function main(): Promise<void> {
@@ -36,7 +50,12 @@ async function main(): Promise<void> {
         'num-partitions': { type: 'string' },
         'no-auto-create-topics': { type: 'boolean' },
         'max-frame-bytes': { type: 'string' },
+        'sasl-max-receive-bytes': { type: 'string' },
+        'max-buffered-bytes': { type: 'string' },
+        'connections-max-idle-ms': { type: 'string' },
         'sasl-users': { type: 'string' },
+        authorizer: { type: 'boolean' },
+        'super-users': { type: 'string' },
         'offsets-topic-partitions': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean' },
@@ -68,6 +87,15 @@ async function main(): Promise<void> {
     }
     settings.saslUsers = users;
   }
+  let superUsers: string[] | undefined;
+  if (values['super-users'] !== undefined) {
+    try {
+      superUsers = parseSuperUsers(values['super-users']);
+    } catch (err) {
+      console.error(`--super-users: ${(err as Error).message}\n${USAGE}`);
+      process.exit(2);
+    }
+  }
   const offsetsPartitions = intArg('offsets-topic-partitions', values['offsets-topic-partitions'], 1);
   if (offsetsPartitions !== undefined) settings.offsetsTopicPartitions = offsetsPartitions;
   const options: BrokerOptions = {
@@ -81,6 +109,11 @@ async function main(): Promise<void> {
     numPartitions: intArg('num-partitions', values['num-partitions'], 1),
     autoCreateTopics: !values['no-auto-create-topics'],
     maxFrameBytes: intArg('max-frame-bytes', values['max-frame-bytes'], 1024),
+    saslMaxReceiveBytes: intArg('sasl-max-receive-bytes', values['sasl-max-receive-bytes'], 1024),
+    maxBufferedBytes: intArg('max-buffered-bytes', values['max-buffered-bytes'], 1024),
+    connectionsMaxIdleMs: idleArg(values['connections-max-idle-ms']),
+    authorizer: values.authorizer ?? false,
+    superUsers,
     settings,
     log: values.quiet ? () => {} : (line) => console.log(`[broker] ${line}`),
   };

@@ -118,6 +118,7 @@ export function toLogConfig(overrides: Readonly<Record<string, string>>): LogCon
   const tsType = effectiveTopicConfig(overrides, 'message.timestamp.type');
   return {
     segmentBytes: num('segment.bytes'),
+    segmentMs: num('segment.ms'),
     retentionMs: num('retention.ms'),
     retentionBytes: num('retention.bytes'),
     cleanupPolicy: effectiveTopicConfig(overrides, 'cleanup.policy'),

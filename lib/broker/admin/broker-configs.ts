@@ -1,12 +1,15 @@
 // The broker-level configs DescribeConfigs reports for a broker resource: a small table of the
 // settings the embedded broker actually has, under Kafka's names, with Kafka's defaults. Values set
-// by broker options are reported as static broker configs, the rest as defaults. They are read-only:
-// the embedded broker takes its settings at start-up.
+// by broker options are reported as static broker configs, the rest as defaults. The few that can
+// change at run time (dynamic-broker-configs.ts) are not read-only, and report a node's own dynamic
+// value as DYNAMIC_BROKER_CONFIG and the cluster-wide one as DYNAMIC_DEFAULT_BROKER_CONFIG, with the
+// chain of synonyms Kafka lists (node, cluster default, static, default).
 import { groupSettings } from '../groups/settings';
 import type { BrokerRuntime } from '../handlers/types';
 import { saslMechanisms } from '../sasl';
 import { effectiveTopicConfig } from '../topic-config';
 import { ConfigSource, type DescribedConfig } from './config-source';
+import { brokerConfigsOf, DYNAMIC_BROKER_KEYS, type DynamicBrokerConfigs } from './dynamic-broker-configs';
 
 interface BrokerKey {
   name: string;
@@ -53,18 +56,48 @@ const BROKER_KEYS: readonly BrokerKey[] = [
 
 export function describeBrokerConfigs(runtime: BrokerRuntime, nodeId: number, keys: readonly string[] | null, synonyms: boolean): DescribedConfig[] {
   const wanted = keys === null ? null : new Set(keys);
-  return BROKER_KEYS.filter((k) => wanted === null || wanted.has(k.name)).map((k) => {
-    const value = k.value(runtime, nodeId);
-    const isDefault = value === k.defaultValue;
-    const configSource = isDefault ? ConfigSource.DEFAULT_CONFIG : ConfigSource.STATIC_BROKER_CONFIG;
-    return {
-      name: k.name,
-      value: k.sensitive ? null : value,
-      readOnly: true,
-      isDefault,
-      configSource,
-      isSensitive: k.sensitive ?? false,
-      synonyms: synonyms ? [{ name: k.name, value: k.sensitive ? null : value, source: configSource }] : [],
-    };
-  });
+  const dynamic = brokerConfigsOf(runtime);
+  return BROKER_KEYS.filter((k) => wanted === null || wanted.has(k.name)).map((k) => describeKey(runtime, dynamic, nodeId, k, synonyms));
+}
+
+/** The cluster-wide default resource (name ""): only the configs set there, as Kafka lists them. */
+export function describeClusterDefaultConfigs(runtime: BrokerRuntime, keys: readonly string[] | null, synonyms: boolean): DescribedConfig[] {
+  const wanted = keys === null ? null : new Set(keys);
+  const defaults = brokerConfigsOf(runtime).get('default');
+  return Object.entries(defaults)
+    .filter(([name]) => wanted === null || wanted.has(name))
+    .map(([name, value]) => ({
+      name,
+      value,
+      readOnly: false,
+      isDefault: false,
+      configSource: ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG,
+      isSensitive: false,
+      synonyms: synonyms ? [{ name, value, source: ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG }] : [],
+    }));
+}
+
+function describeKey(runtime: BrokerRuntime, dynamic: DynamicBrokerConfigs, nodeId: number, k: BrokerKey, synonyms: boolean): DescribedConfig {
+  const shown = (v: string | null) => (k.sensitive ? null : v);
+  const staticValue = k.value(runtime, nodeId);
+  const chain: DescribedConfig['synonyms'] = [];
+  const isDynamic = DYNAMIC_BROKER_KEYS.has(k.name);
+  if (isDynamic) {
+    const own = dynamic.get(nodeId)[k.name];
+    const dflt = dynamic.get('default')[k.name];
+    if (own !== undefined) chain.push({ name: k.name, value: shown(own), source: ConfigSource.DYNAMIC_BROKER_CONFIG });
+    if (dflt !== undefined) chain.push({ name: k.name, value: shown(dflt), source: ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG });
+  }
+  if (staticValue !== k.defaultValue) chain.push({ name: k.name, value: shown(staticValue), source: ConfigSource.STATIC_BROKER_CONFIG });
+  chain.push({ name: k.name, value: shown(k.defaultValue), source: ConfigSource.DEFAULT_CONFIG });
+  const winner = chain[0]!;
+  return {
+    name: k.name,
+    value: winner.value,
+    readOnly: !isDynamic,
+    isDefault: winner.source === ConfigSource.DEFAULT_CONFIG,
+    configSource: winner.source,
+    isSensitive: k.sensitive ?? false,
+    synonyms: synonyms ? chain : [],
+  };
 }

@@ -1,6 +1,8 @@
 // What the cluster does with partition data rather than metadata: the leader's append (a
 // pass-through to the partition's log that also wakes long-poll Fetches waiting on it) and the
-// retention/compaction pass a timer runs over every log. Reading is the handlers' own business.
+// retention/compaction pass a timer runs over every log (each log first rolls an active segment
+// older than segment.ms, so retention.ms reaches small partitions). Reading is the handlers' own
+// business.
 import type { AppendOutcome } from '../storage/store';
 import { toLogConfig } from '../topic-config';
 import type { PartitionState, TopicState } from './state';
@@ -26,7 +28,8 @@ export function wake(p: PartitionState): void {
   for (const cb of callbacks) cb();
 }
 
-/** Retention (and compaction where configured) over every partition; a failure is logged, not thrown. */
+/** Age rolls (segment.ms), retention, and compaction where configured, over every partition; a
+ * failure is logged, not thrown. */
 export function enforceRetention(topics: Iterable<TopicState>, nowMs: number, log: (line: string) => void): void {
   for (const t of topics) {
     const compact = toLogConfig(t.configs).cleanupPolicy.split(',').includes('compact');

@@ -39,6 +39,8 @@ export interface ClusterOptions {
   numPartitions: number;
   /** Replication factor of an auto-created topic (Kafka's default.replication.factor). */
   defaultReplicationFactor: number;
+  /** The data directory's absolute path, as DescribeLogDirs names it; absent or null in memory. */
+  logDir?: string | null;
   log: (line: string) => void;
 }
 

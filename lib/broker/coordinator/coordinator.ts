@@ -1,13 +1,14 @@
 // The group coordinator the broker talks to: Kafka's classic GroupCoordinator as a protocol-independent
 // state machine. The rebalance protocol (JoinGroup, SyncGroup, Heartbeat, LeaveGroup) is in
-// membership/; this file adds committed offsets, DescribeGroups/ListGroups/DeleteGroups, and the
-// startup replay and shutdown. Every durable change goes through the OffsetsBackend in
+// membership/; this file adds committed offsets (and their deletion, OffsetDelete, whose rules are
+// in offset-delete.ts), DescribeGroups/ListGroups/DeleteGroups, and the startup replay and shutdown. Every durable change goes through the OffsetsBackend in
 // `__consumer_offsets` format, and `load` rebuilds the same state from those records.
 
 import { ErrorCode } from '../../common/kafka-error-codes';
 import { Group } from './group';
 import { loadGroups } from './load';
 import { GroupMembership, joinError, syncError } from './membership';
+import { deletableTopics, type DeleteOffsetsInput, type DeleteOffsetsOutput } from './offset-delete';
 import {
   applyCommit,
   commitAnswerAll,
@@ -18,7 +19,7 @@ import {
   prepareCommit,
   validateOffsetCommit,
 } from './offsets';
-import { encodeGroupMetadataKey } from './records';
+import { encodeGroupMetadataKey, encodeOffsetCommitKey } from './records';
 import type { CommitOffsetsInput, CommitOffsetsOutput, DescribedGroup, FetchOffsetsOutput, ListedGroup } from './types';
 
 export type { GroupCoordinatorOptions } from './membership';
@@ -99,6 +100,43 @@ export class GroupCoordinator extends GroupMembership {
       dropOffsets(group, topic);
       if (removeGroup) this.state.dropGroup(group);
     }
+  }
+
+  /**
+   * OffsetDelete: forgets the group's committed offsets of the given partitions (durably, as
+   * tombstones) where the group does not consume the topic; the others answer
+   * GROUP_SUBSCRIBED_TO_TOPIC. An Empty group left without offsets disappears, as in Kafka.
+   */
+  deleteOffsets(req: DeleteOffsetsInput): DeleteOffsetsOutput {
+    const group = this.state.groups.get(req.groupId);
+    const rule = deletableTopics(group);
+    if (!rule.ok) return { errorCode: rule.errorCode, topics: [] };
+    const g = group!;
+    const doomed: { topic: string; partition: number }[] = [];
+    const topics = req.topics.map((t) => {
+      const deletable = rule.deletable(t.name);
+      return {
+        name: t.name,
+        partitions: t.partitionIndexes.map((partitionIndex) => {
+          if (!deletable) return { partitionIndex, errorCode: ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC as number };
+          if (g.offsets.get(t.name)?.has(partitionIndex)) doomed.push({ topic: t.name, partition: partitionIndex });
+          return { partitionIndex, errorCode: ErrorCode.NONE as number };
+        }),
+      };
+    });
+    if (doomed.length === 0) return { errorCode: ErrorCode.NONE, topics };
+    const records: { key: Buffer; value: Buffer | null }[] = doomed.map((d) => ({ key: encodeOffsetCommitKey(g.groupId, d.topic, d.partition), value: null }));
+    const remaining = [...g.offsets.values()].reduce((n, parts) => n + parts.size, 0) - doomed.length;
+    const removeGroup = g.state === 'Empty' && g.members.size === 0 && remaining === 0;
+    if (removeGroup && g.generationId > 0) records.push({ key: encodeGroupMetadataKey(g.groupId), value: null });
+    if (!this.state.append(g.groupId, records)) return { errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE, topics: [] };
+    for (const d of doomed) {
+      const parts = g.offsets.get(d.topic)!;
+      parts.delete(d.partition);
+      if (parts.size === 0) g.offsets.delete(d.topic);
+    }
+    if (removeGroup) this.state.dropGroup(g);
+    return { errorCode: ErrorCode.NONE, topics };
   }
 
   // ---------------------------------------------------------------- DescribeGroups, ListGroups, DeleteGroups

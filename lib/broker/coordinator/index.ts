@@ -5,6 +5,7 @@ import { ErrorCode } from '../../common/kafka-error-codes';
 import type { LeaveGroupOutput } from './types';
 
 export { GroupCoordinator, type GroupCoordinatorOptions } from './coordinator';
+export type { DeleteOffsetsInput, DeleteOffsetsOutput } from './offset-delete';
 export { partitionForGroup, javaStringHashCode } from './partition-for-group';
 export {
   decodeKey,

@@ -16,10 +16,15 @@
 // * Answers baseOffset, logAppendTime (-1 unless the topic uses LogAppendTime, v2+) and
 //   logStartOffset (v5+).
 // * Produce does not auto-create topics (Kafka creates them through Metadata).
+// * With an authorizer: WRITE on the topic, else TOPIC_AUTHORIZATION_FAILED on its partitions.
+// * max.message.bytes: the topic's override, else the dynamic message.max.bytes of the node that
+//   governs the partition (admin/dynamic-broker-configs.ts), else Kafka's default.
 import { ApiKey, type ProduceRequest, type ProduceResponse } from '../protocol';
 import { ErrorCode } from '../../common/kafka-error-codes';
 import { checkCompressionForProduceVersion, validateProducedBatches } from '../records/validate';
+import { brokerConfigsOf } from '../admin/dynamic-broker-configs';
 import { maxMessageBytes } from '../topic-config';
+import { AclOperation, topicAllowed } from './authorize';
 import { leaderPartition } from './leader-partition';
 import { defineHandler, type HandlerContext } from './types';
 
@@ -31,12 +36,19 @@ export default defineHandler<ProduceRequest, ProduceResponse>({
   max: 7,
   handle(req, ctx) {
     const validAcks = req.acks === 0 || req.acks === 1 || req.acks === -1;
-    const responses = req.topicData.map((t) => ({
-      name: t.name,
-      partitionResponses: t.partitionData.map((pd) =>
-        validAcks ? producePartition(ctx, t.name, pd.index, pd.records) : failed(pd.index, ErrorCode.INVALID_REQUIRED_ACKS),
-      ),
-    }));
+    const responses = req.topicData.map((t) => {
+      const allowed = topicAllowed(ctx, AclOperation.WRITE, t.name);
+      return {
+        name: t.name,
+        partitionResponses: t.partitionData.map((pd) =>
+          !allowed
+            ? failed(pd.index, ErrorCode.TOPIC_AUTHORIZATION_FAILED)
+            : validAcks
+              ? producePartition(ctx, t.name, pd.index, pd.records)
+              : failed(pd.index, ErrorCode.INVALID_REQUIRED_ACKS),
+        ),
+      };
+    });
     if (req.acks === 0) return null;
     return { responses, throttleTimeMs: 0 };
   },
@@ -51,7 +63,7 @@ function producePartition(ctx: HandlerContext, topicName: string, index: number,
   if (!checked.ok) return failed(index, checked.errorCode, checked.message);
   const codec = checkCompressionForProduceVersion(checked.header, ctx.version);
   if (!codec.ok) return failed(index, codec.errorCode, codec.message);
-  const limit = maxMessageBytes(topic.configs);
+  const limit = maxMessageBytes(brokerConfigsOf(ctx.runtime).effectiveTopicConfigs(topic, p));
   for (const b of checked.batches) {
     if (b.length > limit) return failed(index, ErrorCode.MESSAGE_TOO_LARGE, `batch of ${b.length} bytes exceeds max.message.bytes ${limit}`);
   }

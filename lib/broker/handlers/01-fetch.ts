@@ -21,12 +21,15 @@
 // * isolation_level 0 and 1 are both accepted; with no transactions they read the same data.
 // * Fetch sessions (v7+) are not kept: sessionId 0 tells clients to send full requests every time.
 // * preferredReadReplica (v11) is always -1.
+// * With an authorizer: READ on the topic, else TOPIC_AUTHORIZATION_FAILED on its partitions (the
+//   others are served as usual).
 // * The stored batches are read into pooled buffers and answered as a BorrowedResponse: the
 //   dispatcher sends them to the socket without copying them into one frame first, and the buffers
 //   go back to the pool once the socket has written them.
 import { ApiKey, type FetchRequest, type FetchResponse } from '../protocol';
 import { ErrorCode } from '../../common/kafka-error-codes';
 import { ReadBufferPool } from '../storage/read-buffers';
+import { AclOperation, topicAllowed } from './authorize';
 import { leaderPartition } from './leader-partition';
 import { BorrowedResponse, defineHandler, type HandlerContext } from './types';
 
@@ -64,14 +67,16 @@ export default defineHandler<FetchRequest, FetchResponse>({
   max: 11,
   handle(req, ctx) {
     const send = ({ response, lease }: Collected) => new BorrowedResponse(response, () => lease.release());
-    const first = collect(req, ctx);
+    const denied = new Set<string>();
+    for (const { topic } of req.topics) if (topic !== undefined && !topicAllowed(ctx, AclOperation.READ, topic)) denied.add(topic);
+    const first = collect(req, ctx, denied);
     if (first.hasError || first.bytes >= req.minBytes || req.maxWaitMs <= 0) return send(first);
     first.lease.release();
-    return longPoll(req, ctx).then(send);
+    return longPoll(req, ctx, denied).then(send);
   },
 });
 
-function collect(req: FetchRequest, ctx: HandlerContext): Collected {
+function collect(req: FetchRequest, ctx: HandlerContext, denied: ReadonlySet<string>): Collected {
   const lease = new Lease();
   let budget = req.maxBytes ?? 0x7fffffff;
   let bytes = 0;
@@ -80,6 +85,10 @@ function collect(req: FetchRequest, ctx: HandlerContext): Collected {
   const responses: TopicResponse[] = req.topics.map((t) => ({
     topic: t.topic,
     partitions: t.partitions.map((fp): PartitionResponse => {
+      if (t.topic !== undefined && denied.has(t.topic)) {
+        hasError = true;
+        return empty(fp.partition, ErrorCode.TOPIC_AUTHORIZATION_FAILED, -1n, -1n);
+      }
       const lookup = leaderPartition(ctx, t.topic, fp.partition);
       if (!lookup.ok) {
         hasError = true;
@@ -132,7 +141,7 @@ function empty(index: number, errorCode: number, hw: bigint, start: bigint): Par
 }
 
 /** Waits for appends to the requested partitions until minBytes, maxWaitMs or the connection's end. */
-function longPoll(req: FetchRequest, ctx: HandlerContext): Promise<Collected> {
+function longPoll(req: FetchRequest, ctx: HandlerContext, denied: ReadonlySet<string>): Promise<Collected> {
   return new Promise((resolve) => {
     const cancels: (() => void)[] = [];
     let scheduled = false;
@@ -143,7 +152,7 @@ function longPoll(req: FetchRequest, ctx: HandlerContext): Promise<Collected> {
       clearTimeout(timer);
       ctx.conn.signal.removeEventListener('abort', onAbort);
       for (const c of cancels) c();
-      resolve(ready ?? collect(req, ctx));
+      resolve(ready ?? collect(req, ctx, denied));
     };
     const onAbort = () => finish();
     const subscribe = () => {
@@ -163,7 +172,7 @@ function longPoll(req: FetchRequest, ctx: HandlerContext): Promise<Collected> {
       setImmediate(() => {
         scheduled = false;
         if (done) return;
-        const now = collect(req, ctx);
+        const now = collect(req, ctx, denied);
         if (now.hasError || now.bytes >= req.minBytes) return finish(now);
         now.lease.release(); // not enough yet: nothing holds these buffers
         subscribe();

@@ -9,12 +9,18 @@
 // * A named topic that does not exist is auto-created when the broker allows it and the request does
 //   (allowAutoTopicCreation, v4+; always in v0-3, as Kafka did), else UNKNOWN_TOPIC_OR_PARTITION;
 //   an illegal name gets INVALID_TOPIC_EXCEPTION. Topics auto-created by one request are persisted
-//   together.
+//   together, and get the dynamic broker-level topic defaults.
+// * With an authorizer: an all-topics request lists only the topics the principal may DESCRIBE; a
+//   named topic it may not describe answers TOPIC_AUTHORIZATION_FAILED (whether it exists or not),
+//   and auto-creation needs CREATE on the CLUSTER or on the topic (TOPIC_AUTHORIZATION_FAILED
+//   otherwise), as Kafka does.
+import { applyBrokerDefaults } from '../admin/dynamic-broker-configs';
 import type { Cluster, TopicState } from '../cluster/cluster';
 import { isLegalTopicName } from '../cluster/cluster';
 import { ApiKey, type MetadataRequest, type MetadataResponse } from '../protocol';
 import { ErrorCode } from '../../common/kafka-error-codes';
-import { defineHandler } from './types';
+import { AclOperation, clusterAllowed, topicAllowed } from './authorize';
+import { defineHandler, type HandlerContext } from './types';
 
 type ResponseTopic = MetadataResponse['topics'][number];
 
@@ -23,30 +29,44 @@ export default defineHandler<MetadataRequest, MetadataResponse>({
   min: 0,
   max: 4,
   handle(req, ctx) {
-    return ctx.cluster.persistOnce(() => answer(req, ctx.cluster, ctx.version));
+    return ctx.cluster.persistOnce(() => answer(req, ctx));
   },
 });
 
-function answer(req: MetadataRequest, cluster: Cluster, version: number): MetadataResponse {
+function answer(req: MetadataRequest, ctx: HandlerContext): MetadataResponse {
+  const { cluster, version } = ctx;
   const all = req.topics === null || (version === 0 && req.topics.length === 0);
   const topics: ResponseTopic[] = [];
   if (all) {
-    for (const t of cluster.topics.values()) topics.push(describeTopic(cluster, t));
+    for (const t of cluster.topics.values()) {
+      if (topicAllowed(ctx, AclOperation.DESCRIBE, t.name, true)) topics.push(describeTopic(cluster, t));
+    }
   } else {
-    const allowCreate = version < 4 || req.allowAutoTopicCreation !== false;
+    const allowCreate = (version < 4 || req.allowAutoTopicCreation !== false) && cluster.options.autoCreateTopics;
+    const created: string[] = [];
     for (const { name } of req.topics ?? []) {
       if (name === null) continue;
+      if (!topicAllowed(ctx, AclOperation.DESCRIBE, name)) {
+        topics.push(missing(name, ErrorCode.TOPIC_AUTHORIZATION_FAILED));
+        continue;
+      }
       let t = cluster.topic(name);
       if (!t && !isLegalTopicName(name)) {
         topics.push(missing(name, ErrorCode.INVALID_TOPIC_EXCEPTION));
         continue;
       }
       if (!t && allowCreate) {
+        if (!clusterAllowed(ctx, AclOperation.CREATE, true) && !topicAllowed(ctx, AclOperation.CREATE, name)) {
+          topics.push(missing(name, ErrorCode.TOPIC_AUTHORIZATION_FAILED));
+          continue;
+        }
         t = cluster.autoCreateTopic(name);
+        if (t) created.push(name);
         // Kafka answers the creating request with LEADER_NOT_AVAILABLE; ours is ready at once.
       }
       topics.push(t ? describeTopic(cluster, t) : missing(name, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION));
     }
+    if (created.length > 0) applyBrokerDefaults(ctx.runtime, created);
   }
   return {
     throttleTimeMs: 0,

@@ -9,10 +9,13 @@
 //   records in `__consumer_offsets`, so they survive a restart.
 // * A partition that does not exist gets UNKNOWN_TOPIC_OR_PARTITION, as in Kafka.
 // * retentionTimeMs (v2-4) is accepted and ignored: offsets are kept until the group is deleted.
+// * With an authorizer: READ on the group (GROUP_AUTHORIZATION_FAILED on every partition), then READ
+//   on each topic (TOPIC_AUTHORIZATION_FAILED on its partitions).
 import type { CommitOffsetsInput } from '../coordinator';
 import { groupsOf } from '../groups';
 import { ApiKey, type OffsetCommitRequest, type OffsetCommitResponse } from '../protocol';
 import { ErrorCode } from '../../common/kafka-error-codes';
+import { AclOperation, groupCheck, topicAllowed } from './authorize';
 import { defineHandler } from './types';
 
 export default defineHandler<OffsetCommitRequest, OffsetCommitResponse>({
@@ -21,7 +24,7 @@ export default defineHandler<OffsetCommitRequest, OffsetCommitResponse>({
   max: 5,
   async handle(req, ctx) {
     const groups = await groupsOf(ctx.runtime);
-    const groupError = groups.check(ctx, req.groupId);
+    const groupError = groupCheck(ctx, groups, req.groupId);
     const answerAll = (errorCode: number): OffsetCommitResponse => ({
       throttleTimeMs: 0,
       topics: req.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode })) })),
@@ -29,7 +32,12 @@ export default defineHandler<OffsetCommitRequest, OffsetCommitResponse>({
     if (groupError !== ErrorCode.NONE) return answerAll(groupError);
 
     const known: CommitOffsetsInput['topics'] = [];
+    const errors = new Map<string, number>();
     for (const t of req.topics) {
+      if (!topicAllowed(ctx, AclOperation.READ, t.name)) {
+        for (const p of t.partitions) errors.set(`${t.name}\0${p.partitionIndex}`, ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+        continue;
+      }
       const partitions = t.partitions.filter((p) => ctx.cluster.partition(t.name, p.partitionIndex) !== undefined);
       if (partitions.length > 0) {
         known.push({
@@ -43,7 +51,6 @@ export default defineHandler<OffsetCommitRequest, OffsetCommitResponse>({
         });
       }
     }
-    const errors = new Map<string, number>();
     if (known.length > 0) {
       const out = groups.coordinator.commitOffsets({
         groupId: req.groupId,

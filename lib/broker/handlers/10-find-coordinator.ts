@@ -8,9 +8,11 @@
 // * Transaction keys (keyType 1, v1+) get INVALID_REQUEST with a message: transactions are not
 //   served by the embedded broker (idempotent producers are).
 // * v0 has no error message or throttle time.
+// * With an authorizer: DESCRIBE on the group, else GROUP_AUTHORIZATION_FAILED.
 import { groupsOf } from '../groups';
 import { ApiKey, type FindCoordinatorRequest, type FindCoordinatorResponse } from '../protocol';
 import { ErrorCode } from '../../common/kafka-error-codes';
+import { AclOperation, groupAllowed } from './authorize';
 import { defineHandler } from './types';
 
 const NO_NODE = { nodeId: -1, host: '', port: -1 };
@@ -29,6 +31,7 @@ export default defineHandler<FindCoordinatorRequest, FindCoordinatorResponse>({
     if ((req.keyType ?? 0) !== 0) {
       return fail(ErrorCode.INVALID_REQUEST, 'Transactions are not supported by this broker');
     }
+    if (!groupAllowed(ctx, AclOperation.DESCRIBE, req.key ?? '')) return fail(ErrorCode.GROUP_AUTHORIZATION_FAILED, 'Group authorization failed.');
     const groups = await groupsOf(ctx.runtime);
     const found = groups.lookup(req.key ?? '');
     if (!found.ok) return fail(found.errorCode, `No leader for __consumer_offsets-${found.partition}`);

@@ -8,9 +8,11 @@
 // * v4+: a first join without a member id gets MEMBER_ID_REQUIRED with the id to come back with.
 // * v0 has no rebalance timeout (the session timeout is used); v5 adds group.instance.id.
 // * The leader's answer lists every member with its metadata for the chosen protocol.
+// * With an authorizer: READ on the group first, else GROUP_AUTHORIZATION_FAILED.
 import { clientHost, groupsOf } from '../groups';
 import { ApiKey, type JoinGroupRequest, type JoinGroupResponse } from '../protocol';
 import { ErrorCode } from '../../common/kafka-error-codes';
+import { groupCheck } from './authorize';
 import { defineHandler } from './types';
 
 export default defineHandler<JoinGroupRequest, JoinGroupResponse>({
@@ -19,7 +21,7 @@ export default defineHandler<JoinGroupRequest, JoinGroupResponse>({
   max: 5,
   async handle(req, ctx) {
     const groups = await groupsOf(ctx.runtime);
-    const errorCode = groups.check(ctx, req.groupId);
+    const errorCode = groupCheck(ctx, groups, req.groupId);
     if (errorCode !== ErrorCode.NONE) {
       return { throttleTimeMs: 0, errorCode, generationId: -1, protocolName: '', leader: '', memberId: req.memberId, members: [] };
     }

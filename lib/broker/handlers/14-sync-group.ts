@@ -5,9 +5,11 @@
 // * Followers wait until the leader sends the assignments; everyone then gets their own.
 // * REBALANCE_IN_PROGRESS while a new rebalance runs, UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION as Kafka.
 // * v3 adds group.instance.id (static members are fenced with FENCED_INSTANCE_ID).
+// * With an authorizer: READ on the group first, else GROUP_AUTHORIZATION_FAILED.
 import { groupsOf } from '../groups';
 import { ApiKey, type SyncGroupRequest, type SyncGroupResponse } from '../protocol';
 import { ErrorCode } from '../../common/kafka-error-codes';
+import { groupCheck } from './authorize';
 import { defineHandler } from './types';
 
 export default defineHandler<SyncGroupRequest, SyncGroupResponse>({
@@ -16,7 +18,7 @@ export default defineHandler<SyncGroupRequest, SyncGroupResponse>({
   max: 3,
   async handle(req, ctx) {
     const groups = await groupsOf(ctx.runtime);
-    const errorCode = groups.check(ctx, req.groupId);
+    const errorCode = groupCheck(ctx, groups, req.groupId);
     if (errorCode !== ErrorCode.NONE) return { throttleTimeMs: 0, errorCode, assignment: Buffer.alloc(0) };
     const out = await groups.coordinator.syncGroup({
       groupId: req.groupId,

@@ -5,9 +5,11 @@
 //   COORDINATOR_NOT_AVAILABLE) in its own entry.
 // * Members with client id, client host, and (when Stable) their metadata and assignment bytes.
 // * An unknown group is state "Dead" with error 0, as Kafka answers.
+// * With an authorizer: DESCRIBE on each group, else GROUP_AUTHORIZATION_FAILED in its entry.
 import { groupsOf } from '../groups';
 import { ApiKey, type DescribeGroupsRequest, type DescribeGroupsResponse } from '../protocol';
 import { ErrorCode } from '../../common/kafka-error-codes';
+import { AclOperation, groupCheck } from './authorize';
 import { defineHandler } from './types';
 
 export default defineHandler<DescribeGroupsRequest, DescribeGroupsResponse>({
@@ -19,7 +21,7 @@ export default defineHandler<DescribeGroupsRequest, DescribeGroupsResponse>({
     return {
       throttleTimeMs: 0,
       groups: req.groups.map((groupId) => {
-        const errorCode = groups.check(ctx, groupId);
+        const errorCode = groupCheck(ctx, groups, groupId, AclOperation.DESCRIBE);
         if (errorCode !== ErrorCode.NONE) {
           return { errorCode, groupId, groupState: '', protocolType: '', protocolData: '', members: [] };
         }

@@ -9,12 +9,16 @@
 // * validateOnly (v1+) checks everything and creates nothing.
 // * A created topic's partitions exist in the store and the cluster metadata is persisted before the
 //   answer, so a restart finds it — once for the whole request, however many topics it creates.
+//   Its logs get the dynamic broker-level topic defaults (admin/dynamic-broker-configs.ts).
+// * With an authorizer: CREATE on the CLUSTER, or else on each topic (TOPIC_AUTHORIZATION_FAILED).
+import { applyBrokerDefaults } from '../admin/dynamic-broker-configs';
 import type { Cluster } from '../cluster/cluster';
 import { isLegalTopicName } from '../cluster/cluster';
 import { ApiKey, type CreateTopicsRequest, type CreateTopicsResponse } from '../protocol';
 import { ErrorCode } from '../../common/kafka-error-codes';
 import { validateTopicConfig } from '../topic-config';
-import { defineHandler } from './types';
+import { AclOperation, clusterAllowed, topicAllowed } from './authorize';
+import { defineHandler, type HandlerContext } from './types';
 
 type Creatable = CreateTopicsRequest['topics'][number];
 type Result = CreateTopicsResponse['topics'][number];
@@ -24,13 +28,16 @@ export default defineHandler<CreateTopicsRequest, CreateTopicsResponse>({
   min: 0,
   max: 3,
   handle(req, ctx) {
-    return ctx.cluster.persistOnce(() => createAll(req, ctx.cluster, ctx.nodeId));
+    return ctx.cluster.persistOnce(() => createAll(req, ctx));
   },
 });
 
-function createAll(req: CreateTopicsRequest, cluster: Cluster, nodeId: number): CreateTopicsResponse {
+function createAll(req: CreateTopicsRequest, ctx: HandlerContext): CreateTopicsResponse {
+  const { cluster, nodeId } = ctx;
   const topics: Result[] = [];
   const seen = new Set<string>();
+  const created: string[] = [];
+  const mayCreateAny = clusterAllowed(ctx, AclOperation.CREATE, true);
   for (const t of req.topics) {
     if (cluster.controllerId !== nodeId) {
       topics.push({ name: t.name, errorCode: ErrorCode.NOT_CONTROLLER, errorMessage: 'This is not the controller' });
@@ -41,14 +48,22 @@ function createAll(req: CreateTopicsRequest, cluster: Cluster, nodeId: number): 
       continue;
     }
     seen.add(t.name);
+    if (!mayCreateAny && !topicAllowed(ctx, AclOperation.CREATE, t.name)) {
+      topics.push({ name: t.name, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, errorMessage: 'Authorization failed.' });
+      continue;
+    }
     const plan = planTopic(cluster, t);
     if ('errorCode' in plan) {
       topics.push({ name: t.name, ...plan });
       continue;
     }
-    if (!req.validateOnly) cluster.createTopic(plan);
+    if (!req.validateOnly) {
+      cluster.createTopic(plan);
+      created.push(t.name);
+    }
     topics.push({ name: t.name, errorCode: ErrorCode.NONE, errorMessage: null });
   }
+  if (created.length > 0) applyBrokerDefaults(ctx.runtime, created);
   return { throttleTimeMs: 0, topics };
 }
 

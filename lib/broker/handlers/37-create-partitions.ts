@@ -8,10 +8,14 @@
 // * UNKNOWN_TOPIC_OR_PARTITION for a topic that does not exist; INVALID_REQUEST for a topic named twice.
 // * validateOnly checks everything and creates nothing. Answered by any node. The new partitions are
 //   persisted once per request.
+// * With an authorizer: ALTER on the topic, else TOPIC_AUTHORIZATION_FAILED.
+// * New partitions get the dynamic broker-level topic defaults like every other partition.
+import { applyBrokerDefaults } from '../admin/dynamic-broker-configs';
 import type { Cluster } from '../cluster/cluster';
 import { ApiKey, type CreatePartitionsRequest, type CreatePartitionsResponse } from '../protocol';
 import { ErrorCode } from '../../common/kafka-error-codes';
-import { defineHandler } from './types';
+import { AclOperation, topicAllowed } from './authorize';
+import { defineHandler, type HandlerContext } from './types';
 
 type Wanted = CreatePartitionsRequest['topics'][number];
 type Result = CreatePartitionsResponse['results'][number];
@@ -21,11 +25,12 @@ export default defineHandler<CreatePartitionsRequest, CreatePartitionsResponse>(
   min: 0,
   max: 1,
   handle(req, ctx) {
-    return ctx.cluster.persistOnce(() => addAll(req, ctx.cluster));
+    return ctx.cluster.persistOnce(() => addAll(req, ctx));
   },
 });
 
-function addAll(req: CreatePartitionsRequest, cluster: Cluster): CreatePartitionsResponse {
+function addAll(req: CreatePartitionsRequest, ctx: HandlerContext): CreatePartitionsResponse {
+  const cluster = ctx.cluster;
   const counts = new Map<string, number>();
   for (const t of req.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
   const results: Result[] = [];
@@ -35,12 +40,19 @@ function addAll(req: CreatePartitionsRequest, cluster: Cluster): CreatePartition
       fail(ErrorCode.INVALID_REQUEST, `Duplicate topic ${t.name} in request`);
       continue;
     }
+    if (!topicAllowed(ctx, AclOperation.ALTER, t.name)) {
+      fail(ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'Topic authorization failed.');
+      continue;
+    }
     const plan = planPartitions(cluster, t);
     if ('errorCode' in plan) {
       fail(plan.errorCode, plan.errorMessage);
       continue;
     }
-    if (!req.validateOnly) cluster.addPartitions(t.name, t.count, plan.assignments);
+    if (!req.validateOnly) {
+      cluster.addPartitions(t.name, t.count, plan.assignments);
+      applyBrokerDefaults(ctx.runtime, [t.name]);
+    }
     results.push({ name: t.name, errorCode: ErrorCode.NONE, errorMessage: null });
   }
   return { throttleTimeMs: 0, results };

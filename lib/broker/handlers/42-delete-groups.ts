@@ -7,9 +7,11 @@
 //   that does not exist.
 // * Its committed offsets and metadata are tombstoned in `__consumer_offsets`, so they stay gone
 //   after a restart.
+// * With an authorizer: DELETE on each group, else GROUP_AUTHORIZATION_FAILED in its entry.
 import { groupsOf } from '../groups';
 import { ApiKey, type DeleteGroupsRequest, type DeleteGroupsResponse } from '../protocol';
 import { ErrorCode } from '../../common/kafka-error-codes';
+import { AclOperation, groupCheck } from './authorize';
 import { defineHandler } from './types';
 
 export default defineHandler<DeleteGroupsRequest, DeleteGroupsResponse>({
@@ -21,7 +23,7 @@ export default defineHandler<DeleteGroupsRequest, DeleteGroupsResponse>({
     return {
       throttleTimeMs: 0,
       results: req.groupsNames.map((groupId) => {
-        const errorCode = groups.check(ctx, groupId);
+        const errorCode = groupCheck(ctx, groups, groupId, AclOperation.DELETE);
         if (errorCode !== ErrorCode.NONE) return { groupId, errorCode };
         return groups.coordinator.deleteGroups([groupId])[0]!;
       }),

@@ -4,7 +4,10 @@
 // throw here closes the connection — that is reserved for frames we cannot parse and requests no
 // handler serves; Kafka errors travel inside responses. Responses are encoded as chunks that refer
 // to large byte fields instead of copying them; a borrowed response's memory is released once the
-// connection has written it.
+// connection has written it. Each request carries the authorizer's view of its principal
+// (acl/access.ts), and handlers ask it before touching a resource.
+import { accessFor, aclsOf, authorizerSettings } from '../acl';
+import { brokerConfigsOf } from '../admin/dynamic-broker-configs';
 import { ApiKey, apiName, decodeRequest, decodeRequestHeader, encodeResponseChunks } from '../protocol';
 import { ErrorCode } from '../../common/kafka-error-codes';
 import type { ConnectionInfo, Dispatcher, ResponseFrame } from '../network/connection';
@@ -12,6 +15,10 @@ import { apiVersionsList, handlerFor } from './registry';
 import { BorrowedResponse, type BrokerRuntime, type HandlerContext, type RequestHeaderInfo } from './types';
 
 export function createDispatcher(runtime: BrokerRuntime, nodeId: number): Dispatcher {
+  // State that must be in force before the first request, read now so a broken file stops the start:
+  // the dynamic broker configs (applied to every partition's log) and, with an authorizer, the ACLs.
+  brokerConfigsOf(runtime);
+  if (authorizerSettings(runtime.settings).enabled) aclsOf(runtime);
   const encode = (header: RequestHeaderInfo, version: number, body: object, onWritten?: () => void): ResponseFrame => {
     const chunks = encodeResponseChunks(header.apiKey, version, header.correlationId, body);
     for (const chunk of chunks) runtime.stats.bytesOut += chunk.length;
@@ -41,6 +48,7 @@ export function createDispatcher(runtime: BrokerRuntime, nodeId: number): Dispat
       conn,
       header: { ...header, clientId: decoded.clientId ?? null },
       version: header.apiVersion,
+      access: accessFor(runtime, conn),
       now: Date.now,
     };
     const result = handler.handle(request, ctx);

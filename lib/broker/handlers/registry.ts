@@ -20,11 +20,17 @@ import createTopics from './19-create-topics';
 import deleteTopics from './20-delete-topics';
 import deleteRecords from './21-delete-records';
 import initProducerId from './22-init-producer-id';
+import describeAcls from './29-describe-acls';
+import createAcls from './30-create-acls';
+import deleteAcls from './31-delete-acls';
 import describeConfigs from './32-describe-configs';
 import alterConfigs from './33-alter-configs';
+import describeLogDirs from './35-describe-log-dirs';
 import saslAuthenticate from './36-sasl-authenticate';
 import createPartitions from './37-create-partitions';
 import deleteGroups from './42-delete-groups';
+import incrementalAlterConfigs from './44-incremental-alter-configs';
+import offsetDelete from './47-offset-delete';
 import type { Handler } from './types';
 
 const HANDLERS: readonly Handler[] = [
@@ -47,11 +53,17 @@ const HANDLERS: readonly Handler[] = [
   deleteTopics,
   deleteRecords,
   initProducerId,
+  describeAcls,
+  createAcls,
+  deleteAcls,
   describeConfigs,
   alterConfigs,
+  describeLogDirs,
   saslAuthenticate,
   createPartitions,
   deleteGroups,
+  incrementalAlterConfigs,
+  offsetDelete,
 ];
 
 const byKey = new Map<number, Handler>();

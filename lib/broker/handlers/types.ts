@@ -1,7 +1,9 @@
 // What a handler file is and what it gets to work with. A handler serves one API key over a range of
 // versions; the registry collects them, and that list is also the ApiVersions answer. Handlers see
 // the shared cluster model, the node and connection the request arrived on, and the broker runtime
-// (options, stats, and lazily created per-broker services such as a group coordinator).
+// (options, stats, and lazily created per-broker services such as a group coordinator), and what the
+// request's principal may do (with no authorizer configured, everything).
+import type { Access } from '../acl/access';
 import type { Cluster } from '../cluster/cluster';
 import type { BrokerStats } from '../metrics';
 import type { ConnectionInfo } from '../network/connection';
@@ -34,6 +36,8 @@ export interface HandlerContext {
   readonly conn: ConnectionInfo;
   readonly header: RequestHeaderInfo;
   readonly version: number;
+  /** The authorizer's answers for this request's principal (allows everything when it is off). */
+  readonly access: Access;
   now(): number;
 }
 

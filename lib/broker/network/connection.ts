@@ -9,8 +9,16 @@
 // go from where they were read straight to the socket instead of being copied into one frame first;
 // a response may carry a callback that runs once the socket has written all of it, which is when
 // the memory those chunks point into may be reused.
+//
+// Limits (Kafka's names): a frame larger than socket.request.max.bytes closes the connection, and so
+// does one larger than sasl.server.max.receive.size while SASL is required and not yet done; the
+// frame reader takes the memory of unfinished frames from a budget shared by every connection, and a
+// connection whose frame would exceed it is closed. connections.max.idle.ms: a connection that has
+// sent no request for that long, and is not waiting for a response (a long-poll Fetch), is closed.
+// Closing frees an unfinished frame's memory at once (see frame-reader.ts).
 import type { Socket } from 'node:net';
-import { FrameReader } from './frame-reader';
+import type { BufferBudget } from './buffer-budget';
+import { FrameReader, type FrameProblem } from './frame-reader';
 
 /** What a dispatcher may know and record about the connection a request came on. */
 export interface ConnectionInfo {
@@ -43,8 +51,16 @@ export interface ResponseFrame {
 export type Dispatcher = (frame: Buffer, conn: ConnectionInfo) => ResponseFrame | null | Promise<ResponseFrame | null>;
 
 export interface ConnectionOptions {
+  /** socket.request.max.bytes: the largest frame accepted. */
   maxFrameBytes: number;
   log: (line: string) => void;
+  /** sasl.server.max.receive.size: the largest frame accepted before SASL authentication (with
+   * requireAuth). Default 524288, as Kafka. */
+  saslMaxReceiveBytes?: number;
+  /** Shared by every connection of the broker: memory for frames still arriving. */
+  budget?: BufferBudget;
+  /** connections.max.idle.ms; <= 0 or absent = never closed for idleness. */
+  idleTimeoutMs?: number;
   /** Stop reading while this many response bytes wait in the socket. */
   writeHighWaterBytes?: number;
   /** Stop reading while this many requests wait for their responses. */
@@ -60,6 +76,8 @@ interface Slot {
 
 let nextConnectionId = 1;
 
+const DEFAULT_SASL_MAX_RECEIVE_BYTES = 524288;
+
 export class Connection implements ConnectionInfo {
   readonly id = nextConnectionId++;
   readonly remote: string;
@@ -74,6 +92,9 @@ export class Connection implements ConnectionInfo {
   private closed = false;
   private readonly highWater: number;
   private readonly maxPending: number;
+  /** Date.now() of the last request received or response written. */
+  private lastActive = Date.now();
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly socket: Socket,
@@ -83,7 +104,14 @@ export class Connection implements ConnectionInfo {
   ) {
     this.remote = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
     this.authenticated = !opts.requireAuth;
-    this.reader = new FrameReader(opts.maxFrameBytes);
+    this.reader = new FrameReader(
+      {
+        maxFrameBytes: () => this.frameLimit(),
+        frame: (frame) => this.handleFrame(frame),
+        fail: (problem) => this.close(this.describeProblem(problem)),
+      },
+      { budget: opts.budget, freeChunks: true },
+    );
     this.highWater = opts.writeHighWaterBytes ?? 8 * 1024 * 1024;
     this.maxPending = opts.maxPendingRequests ?? 512;
     socket.setNoDelay(true);
@@ -91,6 +119,7 @@ export class Connection implements ConnectionInfo {
     socket.on('drain', () => this.maybeResume());
     socket.on('error', () => this.close());
     socket.on('close', () => this.close());
+    if (opts.idleTimeoutMs && opts.idleTimeoutMs > 0) this.armIdleTimer(opts.idleTimeoutMs);
   }
 
   get signal(): AbortSignal {
@@ -106,24 +135,52 @@ export class Connection implements ConnectionInfo {
     if (this.closed) return;
     this.closed = true;
     if (reason) this.opts.log(`connection ${this.remote} (node ${this.nodeId}) closed: ${reason}`);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    this.reader.dispose();
     this.aborter.abort();
     this.socket.destroy();
   }
 
   private onData(chunk: Buffer): void {
     if (this.closed) return;
-    for (const r of this.reader.push(chunk)) {
-      if (this.closed) return;
-      if (r.kind === 'too-large') {
-        this.close(`frame size ${r.size} outside 0..${this.opts.maxFrameBytes}`);
-        return;
-      }
-      this.handleFrame(r.frame);
-    }
+    this.reader.push(chunk);
     if (!this.closed && this.slots.length - this.head >= this.maxPending) this.pause();
   }
 
+  private frameLimit(): number {
+    if (this.authenticated) return this.opts.maxFrameBytes;
+    return Math.min(this.opts.maxFrameBytes, this.opts.saslMaxReceiveBytes ?? DEFAULT_SASL_MAX_RECEIVE_BYTES);
+  }
+
+  private describeProblem(p: FrameProblem): string {
+    if (p.kind === 'size') {
+      const which = this.authenticated ? 'socket.request.max.bytes' : 'sasl.server.max.receive.size before SASL authentication';
+      return `frame size ${p.size} outside 0..${p.max} (${which})`;
+    }
+    return (
+      `unfinished frames would hold more than ${p.budget.maxBytes} bytes across all connections ` +
+      `(${p.budget.usedBytes} held; this frame: ${p.received} of ${p.frameSize} bytes received)`
+    );
+  }
+
+  /** One timer per connection, re-armed lazily: activity only moves `lastActive`. */
+  private armIdleTimer(idleMs: number, delay = idleMs): void {
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.closed) return;
+      const now = Date.now();
+      if (this.slots.length > this.head || this.socket.writableLength > 0) this.lastActive = now;
+      const idle = now - this.lastActive;
+      if (idle >= idleMs) this.close(`idle for ${idle} ms (connections.max.idle.ms ${idleMs})`);
+      else this.armIdleTimer(idleMs, idleMs - idle);
+    }, delay);
+    this.idleTimer.unref();
+  }
+
   private handleFrame(frame: Buffer): void {
+    if (this.closed) return;
+    this.lastActive = Date.now();
     const slot: Slot = { done: false, out: null };
     this.slots.push(slot);
     let result: ReturnType<Dispatcher>;
@@ -153,6 +210,7 @@ export class Connection implements ConnectionInfo {
       const s = this.slots[this.head]!;
       if (!s.done) break;
       this.head++;
+      this.lastActive = Date.now();
       if (s.out) {
         if (!corked) {
           this.socket.cork();

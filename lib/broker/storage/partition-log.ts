@@ -1,6 +1,9 @@
 // One partition's log: an ordered list of segments, the log start offset, and the idempotent
 // producer state. Appends and reads work per batch only — no record is decoded or decompressed on
-// either path; retention, DeleteRecords and compaction work on whole segments.
+// either path; retention, DeleteRecords and compaction work on whole segments. The active segment
+// rolls by size (segment.bytes) and by age (segment.ms, checked at each append and by the retention
+// pass), so retention.ms can reach the data of a partition that never fills a segment. Recovery
+// logs one line for every damaged tail it cuts off.
 
 import * as path from 'node:path';
 import * as H from '../records/batch-header';
@@ -17,10 +20,12 @@ const LOG_START_FILE = 'log-start-offset';
 /** Written by close() after an fsync; its presence on open means the last segment needs no CRC scan. */
 const CLEAN_SHUTDOWN_FILE = 'clean-shutdown';
 const INT32_MAX = 0x7fffffffn;
+/** segment.ms when the config does not say (Kafka's log.roll.hours = 168). */
+const DEFAULT_SEGMENT_MS = 604_800_000;
 
 export interface RecoveryReport {
   segments: number;
-  truncated: { baseOffset: bigint; bytes: number; reason: string }[];
+  truncated: { baseOffset: bigint; position: number; bytes: number; reason: string }[];
   indexesRebuilt: bigint[];
 }
 
@@ -40,6 +45,7 @@ export class SegmentedPartitionLog implements PartitionLog {
     readonly dir: string,
     private config: LogConfig,
     private readonly fsync: FsyncPolicy,
+    private readonly log: (line: string) => void = () => {},
   ) {
     backend.mkdirp(dir);
     this.recover();
@@ -90,7 +96,16 @@ export class SegmentedPartitionLog implements PartitionLog {
 
   private noteRecovery(base: bigint, r: SegmentOpenReport): void {
     if (r.indexRebuilt) this.recovery.indexesRebuilt.push(base);
-    if (r.truncatedBytes > 0) this.recovery.truncated.push({ baseOffset: base, bytes: r.truncatedBytes, reason: r.reason ?? 'torn' });
+    if (r.truncatedBytes > 0) {
+      const position = r.truncatedAt ?? 0;
+      const reason = r.reason ?? 'torn';
+      this.recovery.truncated.push({ baseOffset: base, position, bytes: r.truncatedBytes, reason });
+      const file = path.join(this.dir, `${segmentName(base)}.log`);
+      this.log(
+        `recovery of partition ${path.basename(this.dir)}: truncated damaged tail of ${file} at byte ${position}, ` +
+          `dropped ${r.truncatedBytes} bytes (${reason})`,
+      );
+    }
   }
 
   private rebuildProducerState(): void {
@@ -129,7 +144,10 @@ export class SegmentedPartitionLog implements PartitionLog {
     }
     const baseOffset = this.logEndOffset;
     const active = this.active;
-    if (active.size > 0 && (active.size + batch.length > this.config.segmentBytes || baseOffset + BigInt(lastDelta) - active.baseOffset > INT32_MAX)) {
+    if (
+      active.size > 0 &&
+      (active.size + batch.length > this.config.segmentBytes || baseOffset + BigInt(lastDelta) - active.baseOffset > INT32_MAX || this.rollDue(nowMs))
+    ) {
       this.roll();
     }
     H.setBaseOffset(batch, baseOffset);
@@ -140,7 +158,7 @@ export class SegmentedPartitionLog implements PartitionLog {
       logAppendTime = nowMs;
     }
     try {
-      this.active.append(batch);
+      this.active.append(batch, nowMs);
       if (this.fsync === 'always') this.active.sync();
       else this.dirty = true;
     } catch (e) {
@@ -149,6 +167,12 @@ export class SegmentedPartitionLog implements PartitionLog {
     const lastOffset = baseOffset + BigInt(lastDelta);
     if (idempotent) this.producers.record(producerId, epoch, { firstSeq, lastSeq, baseOffset, lastOffset, logAppendTime });
     return { ok: true, baseOffset, lastOffset, logAppendTime };
+  }
+
+  /** segment.ms has passed since the active segment's first batch. */
+  private rollDue(nowMs: bigint): boolean {
+    const started = this.active.startedAtMs();
+    return started !== null && nowMs - started > BigInt(this.config.segmentMs ?? DEFAULT_SEGMENT_MS);
   }
 
   private roll(): void {
@@ -201,6 +225,8 @@ export class SegmentedPartitionLog implements PartitionLog {
   }
 
   enforceRetention(nowMs: bigint): void {
+    if (this.closed) return;
+    if (this.rollDue(nowMs)) this.roll();
     if (!this.config.cleanupPolicy.includes('delete')) return;
     const { retentionMs, retentionBytes } = this.config;
     let total = this.size();

@@ -1,6 +1,10 @@
 // One segment of a partition log: `<20-digit baseOffset>.log` holding whole record batches back to
 // back, exactly as stored, plus its sparse offset and time indexes. Knows how to find the batch
 // holding an offset, read a span of whole batches with one read, and recover itself on open.
+// Also knows when it started, for segment.ms: the wall-clock time of its first append, or for a
+// segment found on disk, its first batch's timestamp (clamped to now). Kafka goes by the first
+// batch's timestamp even when appending; the clock is used here so that a producer replaying old
+// CreateTimes does not get one segment (and three open files) per batch.
 
 import * as path from 'node:path';
 import * as H from '../records/batch-header';
@@ -17,6 +21,8 @@ export function segmentName(baseOffset: bigint): string {
 
 export interface SegmentOpenReport {
   truncatedBytes: number;
+  /** Where the kept data ends (the file's new size) when bytes were truncated. */
+  truncatedAt?: number;
   reason?: string;
   indexRebuilt: boolean;
 }
@@ -26,6 +32,8 @@ export class Segment {
   maxTimestamp = NO_TIMESTAMP;
   readonly log: Blob;
   readonly index: SegmentIndex;
+  /** When the segment started (ms), for segment.ms; null while empty or not yet looked up. */
+  private startedMs: bigint | null = null;
 
   private constructor(
     private readonly backend: Backend,
@@ -106,6 +114,7 @@ export class Segment {
     this.index.writeAll();
     return {
       truncatedBytes: cut,
+      truncatedAt: cut > 0 ? end.pos : undefined,
       reason: end.torn ? end.reason : outOfOrder ? 'offsets go backwards' : undefined,
       indexRebuilt: true,
     };
@@ -117,8 +126,9 @@ export class Segment {
     if (ts > this.maxTimestamp) this.maxTimestamp = ts;
   }
 
-  /** Appends a batch whose baseOffset has already been assigned. */
-  append(batch: Buffer): void {
+  /** Appends a batch whose baseOffset has already been assigned, at wall-clock time `nowMs`. */
+  append(batch: Buffer, nowMs: bigint): void {
+    if (this.log.size === 0) this.startedMs = nowMs;
     const rel = Number(H.baseOffsetOf(batch) - this.baseOffset);
     this.index.onBatch(rel, this.log.size, batch.length, this.maxTimestamp);
     this.log.append(batch);
@@ -183,6 +193,19 @@ export class Segment {
       if (headersOnly) visit(b.buf.subarray(b.at, Math.min(b.buf.length, b.at + b.size)), b.pos);
       else visit(b.at + b.size <= b.buf.length ? b.buf.subarray(b.at, b.at + b.size) : this.log.readAt(b.pos, b.size), b.pos);
     });
+  }
+
+  /** When the segment started, for segment.ms (null when empty): its first append's time, or for a
+   * segment opened from disk its first batch's max timestamp — now, when that is missing or ahead. */
+  startedAtMs(): bigint | null {
+    if (this.log.size === 0) return null;
+    if (this.startedMs === null) {
+      const now = BigInt(Date.now());
+      const head = this.log.readAt(0, H.BATCH_HEADER_SIZE);
+      const ts = head.length === H.BATCH_HEADER_SIZE ? head.readBigInt64BE(H.MAX_TIMESTAMP) : -1n;
+      this.startedMs = ts > 0n && ts < now ? ts : now;
+    }
+    return this.startedMs;
   }
 
   /** Largest timestamp, or the file's modification time when no batch carries one (Kafka's rule). */

@@ -56,7 +56,7 @@ export function openStoreOn(backend: Backend, root: string, opts: StoreOptions):
         open.updateConfig(config);
         return open;
       }
-      const log = new SegmentedPartitionLog(backend, dirFor(topic, partition), config, opts.fsync);
+      const log = new SegmentedPartitionLog(backend, dirFor(topic, partition), config, opts.fsync, opts.log);
       logs.set(key, log);
       return log;
     },

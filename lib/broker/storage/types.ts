@@ -5,6 +5,8 @@ export type FsyncPolicy = 'always' | 'interval' | 'never';
 
 export interface LogConfig {
   segmentBytes: number;
+  /** segment.ms: the active segment rolls once its first batch is this old (default 7 days). */
+  segmentMs?: number;
   /** -1 = forever */
   retentionMs: number;
   /** -1 = unlimited */
@@ -21,6 +23,8 @@ export interface StoreOptions {
   fsync: FsyncPolicy;
   /** For fsync 'interval'; default 1000. */
   fsyncIntervalMs?: number;
+  /** Where recovery reports what it had to repair (a truncated tail); silent when absent. */
+  log?: (line: string) => void;
 }
 
 export interface Store {
@@ -66,7 +70,8 @@ export interface PartitionLog {
   offsetForTimestamp(ts: bigint): { offset: bigint; timestamp: bigint } | null;
   /** DeleteRecords: advances logStartOffset; whole segments below it are removed. */
   deleteRecordsBefore(offset: bigint): void;
-  /** Removes closed segments past retention.ms (by their max timestamp) or beyond retention.bytes. */
+  /** Rolls the active segment once segment.ms has passed since its first batch, then removes
+   * closed segments past retention.ms (by their max timestamp) or beyond retention.bytes. */
   enforceRetention(nowMs: bigint): void;
   /** cleanup.policy=compact: keeps the last record per key in closed segments; offsets preserved. */
   compact(nowMs: bigint): void;

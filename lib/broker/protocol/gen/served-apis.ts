@@ -24,9 +24,15 @@ export const SERVED_APIS: readonly string[] = [
   'DeleteTopics', // 20
   'DeleteRecords', // 21
   'InitProducerId', // 22
+  'DescribeAcls', // 29
+  'CreateAcls', // 30
+  'DeleteAcls', // 31
   'DescribeConfigs', // 32
   'AlterConfigs', // 33
+  'DescribeLogDirs', // 35 (definition in gen/definitions/: Kafka's folder lacks it)
   'SaslAuthenticate', // 36
   'CreatePartitions', // 37
   'DeleteGroups', // 42
+  'IncrementalAlterConfigs', // 44
+  'OffsetDelete', // 47
 ];

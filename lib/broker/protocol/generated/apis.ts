@@ -21,11 +21,17 @@ import { createTopicsRequestSchema, createTopicsResponseSchema } from './19-crea
 import { deleteTopicsRequestSchema, deleteTopicsResponseSchema } from './20-delete-topics';
 import { deleteRecordsRequestSchema, deleteRecordsResponseSchema } from './21-delete-records';
 import { initProducerIdRequestSchema, initProducerIdResponseSchema } from './22-init-producer-id';
+import { describeAclsRequestSchema, describeAclsResponseSchema } from './29-describe-acls';
+import { createAclsRequestSchema, createAclsResponseSchema } from './30-create-acls';
+import { deleteAclsRequestSchema, deleteAclsResponseSchema } from './31-delete-acls';
 import { describeConfigsRequestSchema, describeConfigsResponseSchema } from './32-describe-configs';
 import { alterConfigsRequestSchema, alterConfigsResponseSchema } from './33-alter-configs';
+import { describeLogDirsRequestSchema, describeLogDirsResponseSchema } from './35-describe-log-dirs';
 import { saslAuthenticateRequestSchema, saslAuthenticateResponseSchema } from './36-sasl-authenticate';
 import { createPartitionsRequestSchema, createPartitionsResponseSchema } from './37-create-partitions';
 import { deleteGroupsRequestSchema, deleteGroupsResponseSchema } from './42-delete-groups';
+import { incrementalAlterConfigsRequestSchema, incrementalAlterConfigsResponseSchema } from './44-incremental-alter-configs';
+import { offsetDeleteRequestSchema, offsetDeleteResponseSchema } from './47-offset-delete';
 
 /** Every API key this codec knows (the ones the broker serves), by Kafka's name. */
 export const ApiKey = {
@@ -48,11 +54,17 @@ export const ApiKey = {
   DeleteTopics: 20,
   DeleteRecords: 21,
   InitProducerId: 22,
+  DescribeAcls: 29,
+  CreateAcls: 30,
+  DeleteAcls: 31,
   DescribeConfigs: 32,
   AlterConfigs: 33,
+  DescribeLogDirs: 35,
   SaslAuthenticate: 36,
   CreatePartitions: 37,
   DeleteGroups: 42,
+  IncrementalAlterConfigs: 44,
+  OffsetDelete: 47,
 } as const;
 
 export interface ApiSchemas {
@@ -82,9 +94,15 @@ export const apiSchemas: readonly ApiSchemas[] = [
   { key: 20, name: 'DeleteTopics', request: deleteTopicsRequestSchema, response: deleteTopicsResponseSchema },
   { key: 21, name: 'DeleteRecords', request: deleteRecordsRequestSchema, response: deleteRecordsResponseSchema },
   { key: 22, name: 'InitProducerId', request: initProducerIdRequestSchema, response: initProducerIdResponseSchema },
+  { key: 29, name: 'DescribeAcls', request: describeAclsRequestSchema, response: describeAclsResponseSchema },
+  { key: 30, name: 'CreateAcls', request: createAclsRequestSchema, response: createAclsResponseSchema },
+  { key: 31, name: 'DeleteAcls', request: deleteAclsRequestSchema, response: deleteAclsResponseSchema },
   { key: 32, name: 'DescribeConfigs', request: describeConfigsRequestSchema, response: describeConfigsResponseSchema },
   { key: 33, name: 'AlterConfigs', request: alterConfigsRequestSchema, response: alterConfigsResponseSchema },
+  { key: 35, name: 'DescribeLogDirs', request: describeLogDirsRequestSchema, response: describeLogDirsResponseSchema },
   { key: 36, name: 'SaslAuthenticate', request: saslAuthenticateRequestSchema, response: saslAuthenticateResponseSchema },
   { key: 37, name: 'CreatePartitions', request: createPartitionsRequestSchema, response: createPartitionsResponseSchema },
   { key: 42, name: 'DeleteGroups', request: deleteGroupsRequestSchema, response: deleteGroupsResponseSchema },
+  { key: 44, name: 'IncrementalAlterConfigs', request: incrementalAlterConfigsRequestSchema, response: incrementalAlterConfigsResponseSchema },
+  { key: 47, name: 'OffsetDelete', request: offsetDeleteRequestSchema, response: offsetDeleteResponseSchema },
 ];

@@ -139,6 +139,25 @@ export type {
   InitProducerIdResponse,
 } from './22-init-producer-id';
 export type {
+  DescribeAclsRequest,
+  DescribeAclsResponse,
+  DescribeAclsResource,
+  DescribeAclsResponseAclDescription,
+} from './29-describe-acls';
+export type {
+  CreateAclsRequest,
+  CreateAclsRequestAclCreation,
+  CreateAclsResponse,
+  CreateAclsResponseAclCreationResult,
+} from './30-create-acls';
+export type {
+  DeleteAclsRequest,
+  DeleteAclsFilter,
+  DeleteAclsResponse,
+  DeleteAclsFilterResult,
+  DeleteAclsMatchingAcl,
+} from './31-delete-acls';
+export type {
   DescribeConfigsRequest,
   DescribeConfigsResource,
   DescribeConfigsResponse,
@@ -153,6 +172,14 @@ export type {
   AlterConfigsResponse,
   AlterConfigsResourceResponse,
 } from './33-alter-configs';
+export type {
+  DescribeLogDirsRequest,
+  DescribeLogDirsRequestDescribableLogDirTopic,
+  DescribeLogDirsResponse,
+  DescribeLogDirsResult,
+  DescribeLogDirsTopic,
+  DescribeLogDirsPartition,
+} from './35-describe-log-dirs';
 export type {
   SaslAuthenticateRequest,
   SaslAuthenticateResponse,
@@ -169,6 +196,21 @@ export type {
   DeleteGroupsResponse,
   DeleteGroupsResponseDeletableGroupResult,
 } from './42-delete-groups';
+export type {
+  IncrementalAlterConfigsRequest,
+  IncrementalAlterConfigsRequestAlterConfigsResource,
+  IncrementalAlterConfigsRequestAlterableConfig,
+  IncrementalAlterConfigsResponse,
+  IncrementalAlterConfigsResponseAlterConfigsResourceResponse,
+} from './44-incremental-alter-configs';
+export type {
+  OffsetDeleteRequest,
+  OffsetDeleteRequestTopic,
+  OffsetDeleteRequestPartition,
+  OffsetDeleteResponse,
+  OffsetDeleteResponseTopic,
+  OffsetDeleteResponsePartition,
+} from './47-offset-delete';
 export type {
   ConsumerProtocolAssignment,
   ConsumerProtocolAssignmentTopicPartition,
