@@ -1,4 +1,8 @@
+// The root layout. It renders per request (connection()), never at build time: Next stamps the
+// per-request nonce of the Content-Security-Policy (proxy.ts) on its scripts only while rendering,
+// so a page prerendered at build time would carry scripts the policy blocks.
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { Sidebar } from '@/components/shell/sidebar';
 import { Providers } from './providers';
@@ -9,7 +13,8 @@ export const metadata: Metadata = {
   description: 'A console for Apache Kafka: brokers, topics, messages and consumer lag.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="flex min-h-screen">

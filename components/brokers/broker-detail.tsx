@@ -11,6 +11,7 @@ import { Panel, Stat } from '@/components/ui/panel';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { brokerQuery } from '@/lib/api/queries/cluster';
 import { formatCount } from '@/lib/format/numbers';
+import { showBidiControls } from '@/lib/format/bidi';
 
 export function BrokerDetail({ id }: { id: number }) {
   const cluster = useCluster();
@@ -39,7 +40,7 @@ export function BrokerDetail({ id }: { id: number }) {
                     header: 'Topic',
                     cell: (l) => (
                       <Link className="font-medium text-emerald-700 hover:underline dark:text-emerald-400" href={clusterPath(cluster, 'topics', l.topic)}>
-                        {l.topic}
+                        {showBidiControls(l.topic)}
                       </Link>
                     ),
                   },

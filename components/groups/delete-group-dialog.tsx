@@ -6,6 +6,7 @@ import { clusterPath } from '@/components/cluster/cluster-path';
 import { ConfirmNameDialog } from '@/components/ui/confirm-name-dialog';
 import { useToast } from '@/components/ui/toast';
 import { useDeleteGroup } from '@/lib/api/mutations/groups';
+import { showBidiControls } from '@/lib/format/bidi';
 
 export function DeleteGroupDialog({ groupId, open, onClose }: { groupId: string; open: boolean; onClose: () => void }) {
   const cluster = useCluster();
@@ -15,7 +16,7 @@ export function DeleteGroupDialog({ groupId, open, onClose }: { groupId: string;
   const remove = () =>
     mutation.mutate(groupId, {
       onSuccess: () => {
-        toast.success(`Group ${groupId} deleted`);
+        toast.success(`Group ${showBidiControls(groupId)} deleted`);
         router.push(clusterPath(cluster, 'groups'));
       },
     });
@@ -26,7 +27,7 @@ export function DeleteGroupDialog({ groupId, open, onClose }: { groupId: string;
         mutation.reset();
         onClose();
       }}
-      title={`Delete group ${groupId}`}
+      title={`Delete group ${showBidiControls(groupId)}`}
       name={groupId}
       what="group"
       confirmLabel="Delete group"

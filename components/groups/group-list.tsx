@@ -17,6 +17,7 @@ import { groupListQuery } from '@/lib/api/queries/groups';
 import { formatInt64 } from '@/lib/format/numbers';
 import { GroupListQuerySchema, GroupState, type GroupSummary } from '@/lib/schemas/group';
 import { stateTone } from './state-tone';
+import { showBidiControls } from '@/lib/format/bidi';
 
 const columnsOf = (cluster: string): Column<GroupSummary>[] => [
   {
@@ -26,7 +27,7 @@ const columnsOf = (cluster: string): Column<GroupSummary>[] => [
     className: 'max-w-[28rem] truncate',
     cell: (g) => (
       <Link href={clusterPath(cluster, 'groups', g.groupId)} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
-        {g.groupId}
+        {showBidiControls(g.groupId)}
       </Link>
     ),
   },
@@ -37,7 +38,10 @@ const columnsOf = (cluster: string): Column<GroupSummary>[] => [
     header: 'Topics',
     sortKey: 'topics',
     className: 'max-w-[20rem] truncate',
-    cell: (g) => <span title={g.topics.join(', ')}>{g.topics.length <= 2 ? g.topics.join(', ') : `${g.topics.slice(0, 2).join(', ')} +${g.topics.length - 2}`}</span>,
+    cell: (g) => {
+      const topics = g.topics.map(showBidiControls);
+      return <span title={topics.join(', ')}>{topics.length <= 2 ? topics.join(', ') : `${topics.slice(0, 2).join(', ')} +${topics.length - 2}`}</span>;
+    },
   },
   { id: 'lag', header: 'Total lag', sortKey: 'totalLag', align: 'right', cell: (g) => formatInt64(g.totalLag) },
 ];

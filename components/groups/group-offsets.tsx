@@ -8,6 +8,7 @@ import { Panel } from '@/components/ui/panel';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { formatInt64, fraction } from '@/lib/format/numbers';
 import type { GroupDetail, GroupOffset } from '@/lib/schemas/group';
+import { showBidiControls } from '@/lib/format/bidi';
 
 function LagBar({ lag, max }: { lag: string | null; max: string }) {
   const f = fraction(lag, max);
@@ -35,13 +36,13 @@ export function GroupOffsets({ group }: { group: GroupDetail }) {
             flush
             title={
               <Link href={clusterPath(cluster, 'topics', topic)} className="text-emerald-700 hover:underline dark:text-emerald-400">
-                {topic}
+                {showBidiControls(topic)}
               </Link>
             }
             actions={<span className="text-sm">Lag <strong className="tabular-nums" data-testid={`lag-${topic}`}>{formatInt64(total)}</strong></span>}
           >
             <SimpleTable
-              label={`Offsets of ${topic}`}
+              label={`Offsets of ${showBidiControls(topic)}`}
               rows={[...rows].sort((a, b) => a.partition - b.partition)}
               rowKey={(r) => String(r.partition)}
               columns={[

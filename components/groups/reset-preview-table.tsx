@@ -3,6 +3,7 @@
 import { SimpleTable } from '@/components/ui/simple-table';
 import { formatInt64 } from '@/lib/format/numbers';
 import type { ResetPreview } from '@/lib/schemas/group';
+import { showBidiControls } from '@/lib/format/bidi';
 
 type Row = ResetPreview['partitions'][number];
 
@@ -15,7 +16,7 @@ export function ResetPreviewTable({ preview }: { preview: ResetPreview }) {
         rowKey={(r) => `${r.topic}/${r.partition}`}
         rowClass={(r) => (r.current !== r.target ? 'bg-amber-50/70 dark:bg-amber-950/30' : '')}
         columns={[
-          { id: 'topic', header: 'Topic', cell: (r) => r.topic },
+          { id: 'topic', header: 'Topic', cell: (r) => showBidiControls(r.topic) },
           { id: 'partition', header: 'Partition', align: 'right', cell: (r) => r.partition },
           { id: 'current', header: 'Current', align: 'right', cell: (r) => formatInt64(r.current) },
           { id: 'target', header: 'New', align: 'right', cell: (r) => <strong>{formatInt64(r.target)}</strong> },

@@ -4,6 +4,7 @@
 import { SelectField, TextField } from '@/components/ui/field';
 import { fromLocalInput } from '@/lib/format/dates';
 import type { ResetOffsetsRequest } from '@/lib/schemas/group';
+import { showBidiControls } from '@/lib/format/bidi';
 
 export interface ResetDraft {
   mode: ResetOffsetsRequest['mode'];
@@ -86,7 +87,9 @@ export function ScopeStep({ d, set, topics }: { d: ResetDraft; set: (p: Partial<
       {d.scope !== 'all' ? (
         <SelectField label="Topic" value={d.topic} onChange={(e) => set({ topic: e.target.value, partitions: [] })}>
           {names.map((n) => (
-            <option key={n}>{n}</option>
+            <option key={n} value={n}>
+              {showBidiControls(n)}
+            </option>
           ))}
         </SelectField>
       ) : null}

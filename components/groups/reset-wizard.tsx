@@ -14,6 +14,7 @@ import { toLocalInput } from '@/lib/format/dates';
 import type { GroupDetail } from '@/lib/schemas/group';
 import { ResetPreviewTable } from './reset-preview-table';
 import { ModeStep, ScopeStep, draftError, toResetRequest, type ResetDraft } from './reset-steps';
+import { showBidiControls } from '@/lib/format/bidi';
 
 const STEPS = ['Mode', 'Scope', 'Preview', 'Confirm'] as const;
 
@@ -38,7 +39,7 @@ export function ResetWizard({ group, onClose }: { group: GroupDetail; onClose: (
   const runReset = () =>
     apply.mutate(toResetRequest(d), {
       onSuccess: (r) => {
-        toast.success(`Offsets of ${group.groupId} reset on ${r.partitions.length} partitions`);
+        toast.success(`Offsets of ${showBidiControls(group.groupId)} reset on ${r.partitions.length} partitions`);
         onClose();
       },
     });
@@ -51,7 +52,7 @@ export function ResetWizard({ group, onClose }: { group: GroupDetail; onClose: (
       open
       wide
       onClose={onClose}
-      title={`Reset offsets of ${group.groupId}`}
+      title={`Reset offsets of ${showBidiControls(group.groupId)}`}
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
@@ -85,7 +86,7 @@ export function ResetWizard({ group, onClose }: { group: GroupDetail; onClose: (
         {step === 0 ? <ModeStep d={d} set={set} /> : null}
         {step === 1 ? <ScopeStep d={d} set={set} topics={topics} /> : null}
         {step >= 2 && preview.data ? <ResetPreviewTable preview={preview.data} /> : null}
-        {step === 3 ? <p className="text-sm font-medium">Commit these offsets for {group.groupId}? Consumers that join afterwards start from them.</p> : null}
+        {step === 3 ? <p className="text-sm font-medium">Commit these offsets for {showBidiControls(group.groupId)}? Consumers that join afterwards start from them.</p> : null}
         {step <= 1 && invalid ? <p className="text-xs text-zinc-500">{invalid}</p> : null}
       </div>
     </Dialog>

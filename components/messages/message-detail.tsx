@@ -62,7 +62,7 @@ function PayloadTabs({ payload, what, headers }: { payload: Payload | null; what
         ) : tab === 'hex' ? (
           <HexView payload={payload} />
         ) : (
-          <TextView payload={payload} />
+          <TextView payload={payload} reveal={what === 'Key'} />
         )}
       </div>
     </section>

@@ -14,16 +14,18 @@ import { formatBytes, formatInt64 } from '@/lib/format/numbers';
 import type { Message, Payload } from '@/lib/schemas/message';
 import { rowId } from './browse-params';
 import { MessageDetail } from './message-detail';
+import { showBidiControls } from '@/lib/format/bidi';
 
 const PREVIEW = 160;
 
-function Preview({ p }: { p: Payload | null }) {
+/** A key is a name (`reveal`: its bidi controls are shown, see lib/format/bidi.ts); a value is data. */
+function Preview({ p, reveal = false }: { p: Payload | null; reveal?: boolean }) {
   if (p === null) return <span className="text-zinc-400 italic">null</span>;
   return (
     <span className="flex min-w-0 items-center gap-1.5">
       {p.encoding === 'binary' ? <Badge tone="warn">binary</Badge> : null}
       {p.error ? <Badge tone="bad" title={p.error}>decode error</Badge> : null}
-      <span className="truncate font-mono text-xs">{p.text !== null ? p.text.slice(0, PREVIEW) : `${(p.base64 ?? '').slice(0, 48)}…`}</span>
+      <span className="truncate font-mono text-xs">{p.text !== null ? (reveal ? showBidiControls(p.text.slice(0, PREVIEW)) : p.text.slice(0, PREVIEW)) : `${(p.base64 ?? '').slice(0, 48)}…`}</span>
     </span>
   );
 }
@@ -127,7 +129,7 @@ export function MessageTable({
                   {m.timestampType === 'LogAppendTime' ? <span className="ml-1 text-zinc-400">(log)</span> : null}
                 </td>
                 <td className={`${tdClass} overflow-hidden`}>
-                  <Preview p={m.key} />
+                  <Preview p={m.key} reveal />
                 </td>
                 <td className={`${tdClass} overflow-hidden`}>
                   <Preview p={m.value} />

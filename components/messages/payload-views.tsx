@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { base64ToBytes, hexDump, textToBytes } from '@/lib/format/bytes';
 import { formatBytes } from '@/lib/format/numbers';
 import type { Header, Payload } from '@/lib/schemas/message';
+import { showBidiControls } from '@/lib/format/bidi';
 
 const TEXT_SLICE = 100_000;
 export const preClass = 'max-h-[28rem] overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs leading-5 whitespace-pre-wrap break-all dark:bg-zinc-950';
@@ -15,9 +16,10 @@ export function payloadBytes(p: Payload): Uint8Array {
   return textToBytes(p.text ?? '');
 }
 
-export function TextView({ payload }: { payload: Payload }) {
+/** `reveal` for a key, which names a record: its bidi controls are shown (lib/format/bidi.ts). */
+export function TextView({ payload, reveal = false }: { payload: Payload; reveal?: boolean }) {
   const [all, setAll] = useState(false);
-  const text = payload.text ?? '';
+  const text = reveal ? showBidiControls(payload.text ?? '') : (payload.text ?? '');
   if (payload.text === null) return <p className="text-sm text-zinc-500">Not valid UTF-8 text: see the hex view.</p>;
   const cut = !all && text.length > TEXT_SLICE;
   return (
@@ -67,7 +69,7 @@ export function HeadersView({ headers }: { headers: readonly Header[] }) {
       <tbody>
         {headers.map((h, i) => (
           <tr key={i} className="border-t border-zinc-100 dark:border-zinc-800">
-            <td className="py-1 pr-4 font-mono align-top">{h.key}</td>
+            <td className="py-1 pr-4 font-mono align-top">{showBidiControls(h.key)}</td>
             <td className="py-1 font-mono break-all">
               {h.encoding === 'null' ? (
                 <span className="text-zinc-400">null</span>

@@ -15,6 +15,7 @@ import { useToast } from '@/components/ui/toast';
 import { withQuery } from '@/lib/api/fetch-json';
 import { useProduceMessage } from '@/lib/api/mutations/messages';
 import { formatInt64 } from '@/lib/format/numbers';
+import { showBidiControls } from '@/lib/format/bidi';
 
 function jsonHint(value: string): { ok: boolean; text: string } | undefined {
   const t = value.trim();
@@ -56,7 +57,7 @@ export function ProduceDialog({ topic, partitions, open, onClose }: { topic: str
         mutation.reset();
         onClose();
       }}
-      title={`Produce to ${topic}`}
+      title={`Produce to ${showBidiControls(topic)}`}
       footer={
         <>
           <Button onClick={onClose}>Close</Button>

@@ -9,6 +9,7 @@ import { ErrorBanner } from '@/components/ui/feedback';
 import { TextField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { useAddPartitions } from '@/lib/api/mutations/topics';
+import { showBidiControls } from '@/lib/format/bidi';
 
 export function AddPartitionsDialog({ topic, current, open, onClose }: { topic: string; current: number; open: boolean; onClose: () => void }) {
   const toast = useToast();
@@ -19,7 +20,7 @@ export function AddPartitionsDialog({ topic, current, open, onClose }: { topic: 
   const add = () =>
     mutation.mutate(n, {
       onSuccess: () => {
-        toast.success(`${topic} now has ${n} partitions`);
+        toast.success(`${showBidiControls(topic)} now has ${n} partitions`);
         onClose();
       },
     });
@@ -27,7 +28,7 @@ export function AddPartitionsDialog({ topic, current, open, onClose }: { topic: 
     <Dialog
       open={open}
       onClose={onClose}
-      title={`Add partitions to ${topic}`}
+      title={`Add partitions to ${showBidiControls(topic)}`}
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>

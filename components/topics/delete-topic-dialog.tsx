@@ -6,6 +6,7 @@ import { clusterPath } from '@/components/cluster/cluster-path';
 import { ConfirmNameDialog } from '@/components/ui/confirm-name-dialog';
 import { useToast } from '@/components/ui/toast';
 import { useDeleteTopic } from '@/lib/api/mutations/topics';
+import { showBidiControls } from '@/lib/format/bidi';
 
 export function DeleteTopicDialog({ topic, open, onClose }: { topic: string; open: boolean; onClose: () => void }) {
   const cluster = useCluster();
@@ -15,7 +16,7 @@ export function DeleteTopicDialog({ topic, open, onClose }: { topic: string; ope
   const remove = () =>
     mutation.mutate(topic, {
       onSuccess: () => {
-        toast.success(`Topic ${topic} deleted`);
+        toast.success(`Topic ${showBidiControls(topic)} deleted`);
         router.push(clusterPath(cluster, 'topics'));
       },
     });
@@ -26,7 +27,7 @@ export function DeleteTopicDialog({ topic, open, onClose }: { topic: string; ope
         mutation.reset();
         onClose();
       }}
-      title={`Delete topic ${topic}`}
+      title={`Delete topic ${showBidiControls(topic)}`}
       name={topic}
       what="topic"
       confirmLabel="Delete topic"

@@ -11,6 +11,7 @@ import { useToast } from '@/components/ui/toast';
 import { useDeleteRecords } from '@/lib/api/mutations/topics';
 import { formatInt64 } from '@/lib/format/numbers';
 import type { PartitionInfo } from '@/lib/schemas/topic';
+import { showBidiControls } from '@/lib/format/bidi';
 
 export function PurgeDialog({ topic, partitions, open, onClose }: { topic: string; partitions: readonly PartitionInfo[]; open: boolean; onClose: () => void }) {
   const toast = useToast();
@@ -22,7 +23,7 @@ export function PurgeDialog({ topic, partitions, open, onClose }: { topic: strin
   const purge = () =>
     mutation.mutate(scope === 'all' ? { all: true } : { partitions: [{ partition: Number(scope), offset }] }, {
       onSuccess: () => {
-        toast.success(scope === 'all' ? `All records of ${topic} purged` : `Partition ${scope} purged up to offset ${offset}`);
+        toast.success(scope === 'all' ? `All records of ${showBidiControls(topic)} purged` : `Partition ${scope} purged up to offset ${offset}`);
         onClose();
       },
     });
@@ -30,7 +31,7 @@ export function PurgeDialog({ topic, partitions, open, onClose }: { topic: strin
     <Dialog
       open={open}
       onClose={onClose}
-      title={`Purge records of ${topic}`}
+      title={`Purge records of ${showBidiControls(topic)}`}
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>

@@ -9,6 +9,7 @@ import { SimpleTable } from '@/components/ui/simple-table';
 import { formatInt64 } from '@/lib/format/numbers';
 import type { TopicDetail } from '@/lib/schemas/topic';
 import { stateTone } from '@/components/groups/state-tone';
+import { showBidiControls } from '@/lib/format/bidi';
 
 export function TopicGroups({ groups }: { groups: TopicDetail['groups'] }) {
   const cluster = useCluster();
@@ -24,7 +25,7 @@ export function TopicGroups({ groups }: { groups: TopicDetail['groups'] }) {
           header: 'Group',
           cell: (g) => (
             <Link href={clusterPath(cluster, 'groups', g.groupId)} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
-              {g.groupId}
+              {showBidiControls(g.groupId)}
             </Link>
           ),
         },

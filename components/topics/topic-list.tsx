@@ -17,6 +17,7 @@ import { useUrlState } from '@/components/url/use-url-state';
 import { topicListQuery } from '@/lib/api/queries/topics';
 import { formatInt64 } from '@/lib/format/numbers';
 import { TopicListQuerySchema, type TopicSummary } from '@/lib/schemas/topic';
+import { showBidiControls } from '@/lib/format/bidi';
 
 const columnsOf = (cluster: string): Column<TopicSummary>[] => [
   {
@@ -26,7 +27,7 @@ const columnsOf = (cluster: string): Column<TopicSummary>[] => [
     className: 'max-w-[28rem] truncate',
     cell: (t) => (
       <Link href={clusterPath(cluster, 'topics', t.name)} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
-        {t.name}
+        {showBidiControls(t.name)}
       </Link>
     ),
   },

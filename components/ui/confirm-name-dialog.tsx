@@ -6,6 +6,7 @@ import { Button } from './button';
 import { ErrorBanner } from './feedback';
 import { Dialog } from './dialog';
 import { TextField } from './field';
+import { showBidiControls } from '@/lib/format/bidi';
 
 export function ConfirmNameDialog({
   open,
@@ -60,7 +61,7 @@ export function ConfirmNameDialog({
         >
           <TextField
             label={`Type the ${what} name to confirm`}
-            placeholder={name}
+            placeholder={showBidiControls(name)}
             value={typed}
             autoComplete="off"
             spellCheck={false}

@@ -12,6 +12,7 @@ import { globalSwitchDefaults } from './cluster-switches';
 import { clusterDeclarationsFromEnv, firstClusterVariable } from './clusters-from-env';
 import { clusterDeclarationsFromFile } from './clusters-from-file';
 import { readUtf8, type ReadFile } from './connection';
+import { readEdge, type EdgeConfig } from './edge';
 import { ConfigError, readBool, readMs, type Env } from './errors';
 import { readSwitches } from './switches';
 
@@ -26,6 +27,8 @@ export interface ConsoleConfig {
   /** Concurrent requests per cluster, by lane. */
   lanes: { interactive: number; long: number };
   source: 'demo' | 'kafdrop-env' | 'kafbat-env' | 'file';
+  /** The HTTP edge: accepted host names and origins, proxy trust, the request body limit. */
+  edge: EdgeConfig;
 }
 
 export interface LoadOptions {
@@ -72,6 +75,7 @@ export function loadAppConfig(env: Env, options: LoadOptions = {}): ConsoleConfi
       long: readCount(env, 'KAFSCOPE_LONG_LANE', 2),
     },
     source: source ?? 'demo',
+    edge: readEdge(env),
   };
 }
 

@@ -11,3 +11,4 @@ export { SWITCH_VARIABLES, type Mutation } from './switches';
 export { loadAppConfig, type ConsoleConfig, type LoadOptions } from './console-config';
 export { publicClusterInfo, DEMO_CLUSTER_NAME, type ClusterConfig } from './cluster-config';
 export { currentConsoleConfig, setConsoleConfig } from './current';
+export { MAX_BODY_CEILING, type EdgeConfig } from './edge';

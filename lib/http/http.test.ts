@@ -66,12 +66,35 @@ describe('route wrapper', () => {
     expect(b.status).toBe(500);
     expect(await b.text()).not.toContain('secret internals');
   });
-  it('refuses a cross-site POST and accepts a same-origin one', async () => {
-    useEnv({});
+  it('refuses a cross-site POST and accepts one from the console’s public URL', async () => {
+    useEnv({ KAFSCOPE_PUBLIC_URL: 'http://console.local:9000' });
     expect((await ok(post({ 'content-type': 'application/json', origin: 'http://evil.example' }))).status).toBe(403);
     expect((await ok(post({ 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' }))).status).toBe(403);
     expect((await ok(post({ 'content-type': 'application/json', origin: 'http://console.local:9000' }))).status).toBe(200);
     expect((await ok(post({ 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' }))).status).toBe(200);
+  });
+  it('never takes the Host for its own origin (DNS rebinding)', async () => {
+    useEnv({});
+    const rebound = new Request('http://evil.example:9000/api/clusters/default/x', {
+      method: 'POST',
+      headers: { host: 'evil.example:9000', origin: 'http://evil.example:9000', 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect((await ok(rebound)).status).toBe(403);
+  });
+  it('refuses a body over KAFSCOPE_MAX_BODY_BYTES with 413, declared or not', async () => {
+    useEnv({ KAFSCOPE_MAX_BODY_BYTES: '1024' });
+    const big = `{"n":1,"pad":"${'x'.repeat(2000)}"}`;
+    expect((await ok(post({ 'content-type': 'application/json' }, big))).status).toBe(413);
+    const chunked = new Request('http://console.local:9000/api/clusters/default/x', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new Blob([big]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    const r = await ok(chunked);
+    expect(r.status).toBe(413);
+    expect((await r.json()).detail).toContain('KAFSCOPE_MAX_BODY_BYTES');
   });
   it('needs a JSON content type and a well-formed body', async () => {
     useEnv({});

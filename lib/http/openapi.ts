@@ -48,6 +48,9 @@ const ok = (name: string | null, status = '200', type = 'application/json') => (
   '403': problem,
   '404': problem,
   '409': problem,
+  // From the proxy (proxy.ts): a body over KAFSCOPE_MAX_BODY_BYTES; a Host this console does not answer to.
+  '413': problem,
+  '421': problem,
   '429': problem,
   '502': problem,
   '503': problem,

@@ -3,12 +3,16 @@
 // service, and turns every expected failure into application/problem+json (see domain-problems.ts).
 // Route files stay a few lines long: validate -> service -> DTO -> JSON. Routes under
 // /api/clusters/{cluster}/ use clusterRoute, which resolves the cluster from the URL (404 for an
-// unknown name) and checks mutations against that cluster's own switches.
+// unknown name) and checks mutations against that cluster's own switches. Bodies are read no further
+// than KAFSCOPE_MAX_BODY_BYTES (body-limit.ts); a route marked `deadline` answers within
+// KAFKA_REQUEST_TIMEOUT_MS whatever the cluster does (deadline.ts).
 import 'server-only';
 import type { z } from 'zod';
-import { SWITCH_VARIABLES, type ClusterConfig, type Mutation } from '../config';
+import { SWITCH_VARIABLES, currentConsoleConfig, type ClusterConfig, type Mutation } from '../config';
 import type { ClusterClients } from '../kafka/connection/clients';
 import { clientsFor, clusterConfig } from '../kafka/connection/registry';
+import { declaresMoreThan, payloadTooLarge, readLimitedText } from './body-limit';
+import { withinRequestTimeout } from './deadline';
 import { classifyError } from './domain-problems';
 import { assertJsonBody, assertSameOrigin } from './guard';
 import { HttpProblem, badRequest, forbidden, problemResponse } from './problem';
@@ -28,6 +32,9 @@ export interface ClusterRouteContext<P> extends RouteContext<P> {
 export interface RouteOptions {
   /** A mutation this route performs: checked against same-origin, JSON body and the switches. */
   mutation?: Mutation;
+  /** Answer 504 once KAFKA_REQUEST_TIMEOUT_MS has passed, rather than wait for every broker (reads
+   * that make several Kafka requests in sequence, such as a group's page). */
+  deadline?: boolean;
 }
 
 type NextContext<P> = { params: Promise<P> };
@@ -38,14 +45,21 @@ function respond(result: unknown): Response {
   return Response.json(result, { headers: { 'cache-control': 'no-store' } });
 }
 
+/** A body declared over the limit is refused before any work (the proxy did so too, if it ran). */
+function assertBodyWithinLimit(request: Request): void {
+  const max = currentConsoleConfig().edge.maxBodyBytes;
+  if (declaresMoreThan(request.headers, max)) throw payloadTooLarge(max);
+}
+
 /** A route that is not about one cluster (health, the cluster list, the OpenAPI document). */
 export function route<P extends Record<string, string> = Record<string, never>>(
-  options: Omit<RouteOptions, 'mutation'>,
+  options: Omit<RouteOptions, 'mutation' | 'deadline'>,
   handler: (ctx: RouteContext<P>) => Promise<unknown> | unknown,
 ): Handler<P> {
   void options;
   return async (request, context) => {
     try {
+      assertBodyWithinLimit(request);
       // Next.js hands dynamic segments over already decoded.
       const params = context ? await context.params : ({} as P);
       return respond(await handler({ request, url: new URL(request.url), params }));
@@ -62,10 +76,12 @@ export function clusterRoute<P extends { cluster: string }>(
 ): Handler<P> {
   return async (request, context) => {
     try {
+      assertBodyWithinLimit(request);
       const params = context ? await context.params : ({ cluster: '' } as P);
       const cluster = clusterConfig(params.cluster);
       if (options.mutation) guardMutation(request, cluster, options.mutation);
-      return respond(await handler({ request, url: new URL(request.url), params, cluster, clients: () => clientsFor(cluster.name) }));
+      const work = Promise.resolve(handler({ request, url: new URL(request.url), params, cluster, clients: () => clientsFor(cluster.name) }));
+      return respond(await (options.deadline ? withinRequestTimeout(work, currentConsoleConfig().timeouts.requestMs) : work));
     } catch (err) {
       return errorResponse(err);
     }
@@ -81,7 +97,7 @@ export function errorResponse(err: unknown): Response {
 }
 
 function guardMutation(request: Request, cluster: ClusterConfig, mutation: Mutation): void {
-  assertSameOrigin(request);
+  assertSameOrigin(request, currentConsoleConfig().edge.allowedOrigins);
   if (request.method !== 'DELETE' || request.headers.get('content-length') || request.headers.get('content-type')) {
     assertJsonBody(request);
   }
@@ -93,11 +109,14 @@ function guardMutation(request: Request, cluster: ClusterConfig, mutation: Mutat
   }
 }
 
-/** Parses a JSON body with a schema: malformed JSON and invalid fields are both 400. */
+/** Parses a JSON body with a schema: malformed JSON and invalid fields are both 400, a body over
+ * KAFSCOPE_MAX_BODY_BYTES 413 (read no further than that). */
 export async function readBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const text = await readLimitedText(request, currentConsoleConfig().edge.maxBodyBytes).catch((err: unknown) => {
+    throw err instanceof HttpProblem ? err : badRequest('The request body could not be read.');
+  });
   let body: unknown;
   try {
-    const text = await request.text();
     body = text.trim() === '' ? {} : JSON.parse(text);
   } catch {
     throw badRequest('The request body is not valid JSON.');

@@ -1,4 +1,5 @@
 // Cluster overview and broker DTOs.
+import './zod-csp';
 import { z } from 'zod';
 import { ConfigEntrySchema } from './config';
 

@@ -1,6 +1,7 @@
 // The clusters this console knows, as the browser sees them: their names (used in every URL), what
 // they allow, and a health card per cluster. A cluster that does not answer still has a card, with
 // the error; the list itself never waits on the slowest cluster (see GET /api/clusters).
+import './zod-csp';
 import { z } from 'zod';
 import { FeatureSwitchesSchema } from './settings';
 

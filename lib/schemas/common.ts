@@ -1,6 +1,7 @@
 // Shapes every DTO shares. Offsets, watermarks and lags are 64-bit in Kafka, so they cross HTTP as
 // decimal strings and are never parsed through Number; the helpers here are the one place that
 // converts between the string form and bigint.
+import './zod-csp';
 import { z } from 'zod';
 
 /** A signed 64-bit integer written in decimal (offsets, watermarks, counts of messages, lags). */

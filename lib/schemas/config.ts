@@ -1,4 +1,5 @@
 // A configuration entry of a topic or a broker, as DescribeConfigs reports it.
+import './zod-csp';
 import { z } from 'zod';
 
 export const ConfigSource = z.enum([

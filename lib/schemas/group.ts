@@ -1,6 +1,8 @@
 // Consumer-group DTOs, lag, and the offset-reset wizard's preview/reset bodies.
+import './zod-csp';
 import { z } from 'zod';
 import { Int64String, OffsetString, PageQuery, PartitionId, SortDir, pageOf } from './common';
+import { TOPIC_NAME_MAX } from './topic';
 
 export const GroupState = z.enum(['Unknown', 'PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty']);
 
@@ -71,7 +73,7 @@ export const ResetOffsetsRequestSchema = z
     /** mode=shift: signed number of messages to move, clamped to the watermarks. */
     shift: Int64String.optional(),
     /** Absent: all the group's topics. With `partitions`: only those partitions of `topic`. */
-    topic: z.string().min(1).optional(),
+    topic: z.string().min(1).max(TOPIC_NAME_MAX).optional(),
     partitions: z.array(PartitionId).min(1).optional(),
   })
   .superRefine((r, ctx) => {

@@ -1,5 +1,6 @@
 // Liveness of the Kafscope server itself. It says nothing about Kafka, so a Docker HEALTHCHECK or a
 // load balancer never restarts the console because a cluster it watches is down.
+import './zod-csp';
 import { z } from 'zod';
 
 export const HealthSchema = z.object({

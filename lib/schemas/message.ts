@@ -1,5 +1,6 @@
 // Message browsing, produce and search DTOs. Keys, values and headers are untrusted bytes: they are
 // sent as text (when valid UTF-8) and/or base64, and the browser renders them as text only.
+import './zod-csp';
 import { z } from 'zod';
 import { OffsetString, PartitionId } from './common';
 

@@ -1,6 +1,7 @@
 // What a cluster of this Kafscope allows, so the UI hides what the server would refuse (a cluster's
 // settings are ClusterInfo, in cluster.ts). The server enforces the same switches; hiding is only a
 // courtesy.
+import './zod-csp';
 import { z } from 'zod';
 
 export const FeatureSwitchesSchema = z.object({

@@ -1,8 +1,10 @@
 // Topic DTOs: list rows, detail, and the bodies of the topic mutations. The topic-name rule is
 // Kafka's own, so the form validates live with exactly what the server will enforce.
+import './zod-csp';
 import { z } from 'zod';
 import { Int64String, OffsetString, PageQuery, PartitionId, SortDir, pageOf } from './common';
 import { ConfigEntrySchema } from './config';
+import { kafkaConfigMap } from './kafka-strings';
 
 export const TOPIC_NAME_MAX = 249;
 export const TopicName = z
@@ -76,7 +78,7 @@ export const CreateTopicRequestSchema = z.object({
   name: TopicName,
   partitions: z.int().min(1).max(100_000),
   replicationFactor: z.int().min(1).max(32_767),
-  configs: z.record(z.string().min(1), z.string()).default({}),
+  configs: kafkaConfigMap(z.string()).default({}),
 });
 export type CreateTopicRequest = z.infer<typeof CreateTopicRequestSchema>;
 export const CreateTopicResponseSchema = z.object({ name: z.string(), partitions: z.int(), replicationFactor: z.int() });
@@ -86,7 +88,7 @@ export const AddPartitionsRequestSchema = z.object({ count: z.int().min(1).max(1
 
 /** Set configs; a null value removes the override so the default applies again. */
 export const UpdateTopicConfigsRequestSchema = z.object({
-  configs: z.record(z.string().min(1), z.string().nullable()),
+  configs: kafkaConfigMap(z.string().nullable()),
 });
 
 /** Purge records: up to an offset per partition, or everything (each partition to its high watermark). */

@@ -74,6 +74,8 @@ beforeAll(async () => {
       KAFKA_CLUSTERS_1_READONLY: 'true',
       KAFKA_CLUSTERS_2_NAME: 'hung',
       KAFKA_CLUSTERS_2_BOOTSTRAPSERVERS: `127.0.0.1:${(silent.address() as net.AddressInfo).port}`,
+      // The origin `call` sends mutations from (harness.ts).
+      KAFSCOPE_PUBLIC_URL: 'http://console.test',
     }),
   );
 }, 60_000);

@@ -27,6 +27,8 @@ export async function startHarness(options: { nodes?: number; env?: Record<strin
     loadAppConfig({
       KAFKA_CLUSTERS_0_NAME: TEST_CLUSTER,
       KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: broker.bootstrap,
+      // `call` sends mutations from http://console.test; the same-origin guard compares with this.
+      KAFSCOPE_PUBLIC_URL: 'http://console.test',
       TOPIC_DELETE_ENABLED: 'true',
       RECORDS_DELETE_ENABLED: 'true',
       GROUP_DELETE_ENABLED: 'true',

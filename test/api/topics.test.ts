@@ -142,7 +142,7 @@ describe('settings, switches and OpenAPI', () => {
   });
   it('each switch off -> 403', async () => {
     const on = consoleConfig();
-    configureClusters(loadAppConfig({ KAFKA_CLUSTERS_0_NAME: 'test', KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: h.broker.bootstrap, TOPIC_DELETE_ENABLED: 'false' }));
+    configureClusters(loadAppConfig({ KAFKA_CLUSTERS_0_NAME: 'test', KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: h.broker.bootstrap, KAFSCOPE_PUBLIC_URL: 'http://console.test', TOPIC_DELETE_ENABLED: 'false' }));
     try {
       const r = await call(deleteTopicRoute, '/api/clusters/test/topics/spread', { topic: 'spread' }, { method: 'DELETE' });
       expect(r.status).toBe(403);

@@ -6,4 +6,5 @@ import { GroupListQuerySchema } from '@/lib/schemas/group';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = clusterRoute<{ cluster: string }>({}, ({ url, clients }) => listGroups(clients(), readQuery(url, GroupListQuerySchema)));
+// A broker that accepts and never answers must not hold the page past the request timeout.
+export const GET = clusterRoute<{ cluster: string }>({ deadline: true }, ({ url, clients }) => listGroups(clients(), readQuery(url, GroupListQuerySchema)));

@@ -2,18 +2,19 @@
 import { decodeSegment } from '@/components/cluster/cluster-path';
 import { TopicDetailView } from '@/components/topics/topic-detail';
 import { PageHeader } from '@/components/ui/page-header';
+import { showBidiControls } from '@/lib/format/bidi';
 
 type Params = { params: Promise<{ cluster: string; topic: string }> };
 
 export async function generateMetadata({ params }: Params) {
-  return { title: decodeSegment((await params).topic) };
+  return { title: showBidiControls(decodeSegment((await params).topic)) };
 }
 
 export default async function Page({ params }: Params) {
   const name = decodeSegment((await params).topic);
   return (
     <>
-      <PageHeader title={name} subtitle="Topic" />
+      <PageHeader title={showBidiControls(name)} subtitle="Topic" />
       <TopicDetailView name={name} />
     </>
   );

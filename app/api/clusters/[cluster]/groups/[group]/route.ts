@@ -5,7 +5,9 @@ import { clusterRoute } from '@/lib/http/route';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = clusterRoute<{ cluster: string; group: string }>({}, ({ params, clients }) => getGroup(clients(), params.group));
+// Several Kafka requests in sequence (describe, offsets, watermarks, coordinator): a broker that accepts
+// and never answers made this take 20-40 s; it answers 504 at the request timeout instead.
+export const GET = clusterRoute<{ cluster: string; group: string }>({ deadline: true }, ({ params, clients }) => getGroup(clients(), params.group));
 
 export const DELETE = clusterRoute<{ cluster: string; group: string }>({ mutation: 'groupDelete' }, async ({ params, clients }) => {
   await deleteGroup(clients(), params.group);

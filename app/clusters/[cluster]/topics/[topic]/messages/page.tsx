@@ -5,11 +5,12 @@ import { clusterPath, decodeSegment } from '@/components/cluster/cluster-path';
 import { MessageBrowser } from '@/components/messages/message-browser';
 import { Skeleton } from '@/components/ui/feedback';
 import { PageHeader } from '@/components/ui/page-header';
+import { showBidiControls } from '@/lib/format/bidi';
 
 type Params = { params: Promise<{ cluster: string; topic: string }> };
 
 export async function generateMetadata({ params }: Params) {
-  return { title: `Messages · ${decodeSegment((await params).topic)}` };
+  return { title: `Messages · ${showBidiControls(decodeSegment((await params).topic))}` };
 }
 
 export default async function Page({ params }: Params) {
@@ -18,10 +19,10 @@ export default async function Page({ params }: Params) {
   return (
     <>
       <PageHeader
-        title={`Messages in ${name}`}
+        title={`Messages in ${showBidiControls(name)}`}
         subtitle={
           <Link href={clusterPath(decodeSegment(cluster), 'topics', name)} className="hover:underline">
-            ← Topic {name}
+            ← Topic {showBidiControls(name)}
           </Link>
         }
       />
