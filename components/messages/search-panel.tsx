@@ -42,7 +42,7 @@ export function SearchPanel({ topic, partition, tz }: { topic: string; partition
           submit();
         }}
       >
-        <TextField label="Search text" className="w-72" value={q} onChange={(e) => setQ(e.target.value)} placeholder={mode === 'regex' ? 'regular expression' : 'contains (case-insensitive)'} />
+        <TextField label="Search text" className="w-72" value={q} onChange={(e) => setQ(e.target.value)} placeholder={mode === 'regex' ? 'regular expression (RE2 syntax)' : 'contains (case-insensitive)'} />
         <fieldset className="flex items-center gap-3 pb-1.5 text-sm">
           <legend className="sr-only">Search in</legend>
           {(['key', 'value', 'headers'] as const).map((f) => (

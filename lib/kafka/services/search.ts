@@ -3,9 +3,9 @@
 // found and progress (scanned, matched, position per partition) a few times a second. It stops at the
 // result limit, the budget, the end of the range, or when the client goes away.
 import 'server-only';
-import { invalid } from '../errors';
 import type { SearchEvent, SearchQuery } from '../../schemas/message';
 import type { ClusterClients } from '../connection/clients';
+import { textMatcher } from '../search/text-matcher';
 import { PayloadBudget, toMessage } from '../reading/message-dto';
 import { requirePartition, requireTopic } from '../reading/metadata';
 import { readPartition, type ReadRecord } from '../reading/reader';
@@ -16,20 +16,6 @@ const CHUNK = 500;
  * on the event loop waits a few milliseconds, not tens. */
 const SCAN_FETCH_BYTES = 64 * 1024;
 const PROGRESS_MS = 250;
-
-function matcher(q: SearchQuery): (text: string) => boolean {
-  if (q.mode === 'regex') {
-    let re: RegExp;
-    try {
-      re = new RegExp(q.q, q.caseSensitive ? '' : 'i');
-    } catch {
-      throw invalid('The search expression is not a valid regular expression.', 'q');
-    }
-    return (t) => re.test(t);
-  }
-  const needle = q.caseSensitive ? q.q : q.q.toLowerCase();
-  return (t) => (q.caseSensitive ? t : t.toLowerCase()).includes(needle);
-}
 
 function matches(r: ReadRecord, q: SearchQuery, test: (t: string) => boolean): boolean {
   if (!r.raw) return false;
@@ -53,7 +39,7 @@ function matches(r: ReadRecord, q: SearchQuery, test: (t: string) => boolean): b
 
 /** Validates the query and resolves the ranges (errors become HTTP problems), then streams. */
 export async function searchMessages(clients: ClusterClients, topic: string, q: SearchQuery, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
-  const test = matcher(q);
+  const test = textMatcher(q);
   const t = await requireTopic(clients, topic);
   const parts = (q.partition !== undefined ? [requirePartition(t, q.partition)] : t.partitions).filter((p) => p.leader >= 0);
   const tps = parts.map((p) => ({ topic, partition: p.partition }));
