@@ -1,5 +1,6 @@
 // The newcomer's path: `npm start` with no Kafka configured brings up the console on top of its
-// embedded 3-node demo cluster, seeded once and kept busy by background traffic. The app is started
+// embedded 3-node demo cluster and its own schema registry, seeded once and kept busy by background
+// traffic; the Avro `payments` topic reads as decoded fields with their schema version. The app is started
 // here exactly as a user would (the start script), on free ports with a fresh data directory.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,12 +10,13 @@ import { expect, test } from '@playwright/test';
 import { GROUPS, TOPICS } from '../lib/demo/catalog';
 import { freePort, startApp } from './support/app-process';
 import { ClusterListSchema, GroupDetailSchema, GroupListSchema, TopicDetailSchema, TopicListSchema } from '../lib/schemas';
+import { MessagePageSchema } from '../lib/schemas/message';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 async function startDemo(dataDir: string, appPort: number, brokerPort: number) {
   const app = await startApp(
-    { KAFSCOPE_DATA_DIR: dataDir, KAFSCOPE_BROKER_PORT: String(brokerPort), KAFKA_BROKERCONNECT: undefined, KAFSCOPE_EMBEDDED_BOOTSTRAP: undefined },
+    { KAFSCOPE_DATA_DIR: dataDir, KAFSCOPE_BROKER_PORT: String(brokerPort), KAFSCOPE_REGISTRY_PORT: String(brokerPort + 10), KAFKA_BROKERCONNECT: undefined, KAFSCOPE_EMBEDDED_BOOTSTRAP: undefined },
     { port: appPort, ready: (out) => /embedded Kafka broker \(3 nodes\) at \S+,/.test(out) },
   );
   const bootstrap = /embedded Kafka broker \(3 nodes\) at (\S+),/.exec(app.output())![1]!;
@@ -41,7 +43,7 @@ async function eventually<T>(fn: () => Promise<T>, timeoutMs: number): Promise<T
   }
 }
 
-test('npm start with no Kafka runs the seeded, live demo and keeps it across restarts', async () => {
+test('npm start with no Kafka runs the seeded, live demo and keeps it across restarts', async ({ page }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kafscope-demo-'));
   const appPort = await freePort();
   const brokerPort = 20_000 + Math.floor(Math.random() * 20_000);
@@ -63,6 +65,24 @@ test('npm start with no Kafka runs the seeded, live demo and keeps it across res
     const kcat = spawnSync('kcat', ['-b', app.bootstrap, '-L', '-m', '5'], { encoding: 'utf8' });
     expect(kcat.status, kcat.stderr).toBe(0);
     expect(kcat.stdout).toMatch(/3 brokers:/);
+
+    // The demo's own registry: payments decode as Avro, under schema versions 1 and 2.
+    expect(app.output()).toMatch(/schema registry: http:\/\/127\.0\.0\.1:\d+/);
+    const payments = await eventually(async () => {
+      const p = MessagePageSchema.parse(await getJson(`${app.api}/topics/${TOPICS.payments.name}/messages?from=earliest&order=asc&limit=40`));
+      expect(p.messages.length).toBeGreaterThanOrEqual(40);
+      return p;
+    }, 60_000);
+    expect(payments.messages[0]!.value).toMatchObject({ encoding: 'avro', schema: { subject: 'payments-value', version: 1 } });
+    expect(JSON.parse(payments.messages[0]!.value!.text!).paymentId).toBe('pay-00000');
+    expect(new Set(payments.messages.map((m) => m.value!.schema!.version))).toEqual(new Set([1, 2]));
+
+    await page.goto(`${app.base}/clusters/demo/topics/${TOPICS.payments.name}/messages?from=earliest&order=asc&partition=${payments.messages[0]!.partition}`);
+    await page.getByRole('button', { name: /^Expand message/ }).first().click();
+    const value = page.getByRole('region', { name: 'Value' });
+    await expect(value.getByLabel('Decoded as')).toContainText('payments-value v1');
+    await expect(value.getByRole('tabpanel')).toContainText('paymentId');
+    await expect(value.getByRole('tabpanel')).toContainText('pay-0');
 
     const intro = TopicDetailSchema.parse(await getJson(`${app.api}/topics/${TOPICS.streamsIntro.name}`));
     expect(intro.totals.messages).toBe('5');

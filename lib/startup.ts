@@ -1,12 +1,12 @@
 // What the Node.js server does once at start-up, before the first request (called from
 // instrumentation.ts): read and check the whole configuration, failing with the variable or file
 // line at fault; hand it to the cluster registry; and, when the embedded demo is wanted (nothing
-// configured, or KAFSCOPE_DEMO=true), run its broker in this same process and hand its address to
-// the registry as a value. A newcomer needs no Kafka, and one Ctrl-C stops everything.
+// configured, or KAFSCOPE_DEMO=true), run its broker and schema registry in this same process and
+// hand their addresses to the cluster registry as values. A newcomer needs no Kafka, and one Ctrl-C stops everything.
 import 'server-only';
 import { loadAppConfig, type ConsoleConfig } from './config';
 import { embeddedOptionsFromEnv, startEmbeddedDemo, type EmbeddedDemo, type EmbeddedDemoOptions } from './demo/embedded';
-import { attachEmbeddedBootstrap, configureClusters } from './kafka/connection/registry';
+import { attachEmbeddedBootstrap, attachEmbeddedSchemaRegistry, configureClusters } from './kafka/connection/registry';
 
 export async function startServer(): Promise<void> {
   const log = (line: string) => console.log(`kafscope: ${line}`);
@@ -38,6 +38,7 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   attachEmbeddedBootstrap(demoCluster.name, demo.bootstrap.split(','));
+  if (demo.registryUrl) attachEmbeddedSchemaRegistry(demoCluster.name, demo.registryUrl);
   // Next.js exits the process from its own signal handler once HTTP is drained, so the broker's
   // log is flushed and closed synchronously here rather than by an async close that may not finish.
   let stopping = false;

@@ -1,14 +1,43 @@
 'use client';
-// The browser's choices: partition, where to start, how many, which order, and the time zone. Each
-// change rewrites the URL (and drops the paging cursor, since the view starts afresh).
+// The browser's choices: partition, where to start, how many, which order, how keys and values are
+// decoded, and the time zone. Each change rewrites the URL (and drops the paging cursor, since the
+// view starts afresh).
 import { useState } from 'react';
 import { SelectField, TextField } from '@/components/ui/field';
 import { fromLocalInput, toLocalInput } from '@/lib/format/dates';
+import { MESSAGE_FORMATS, type MessageFormat } from '@/lib/schemas/message';
 import type { BrowseUrl } from './browse-params';
 
 type Patch = Partial<Record<keyof BrowseUrl, string | number | undefined>>;
 
 const OFFSET = /^\d{1,19}$/;
+
+const FORMAT_NAMES: Record<MessageFormat, string> = {
+  auto: 'Auto',
+  json: 'JSON',
+  text: 'Text',
+  avro: 'Avro',
+  protobuf: 'Protobuf',
+  'json-schema': 'JSON Schema',
+  msgpack: 'MessagePack',
+  int: 'Int (32-bit)',
+  long: 'Long (64-bit)',
+  binary: 'Binary',
+};
+
+/** A key or value format; "Cluster default" leaves the choice to the cluster's configuration. */
+function FormatField({ label, value, onSet }: { label: string; value: MessageFormat | undefined; onSet: (format: string | undefined) => void }) {
+  return (
+    <SelectField label={label} className="w-40" value={value ?? ''} onChange={(e) => onSet(e.target.value === '' ? undefined : e.target.value)}>
+      <option value="">Cluster default</option>
+      {MESSAGE_FORMATS.map((f) => (
+        <option key={f} value={f}>
+          {FORMAT_NAMES[f]}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
 
 /** Choosing "Timestamp" starts an hour back rather than at an empty picker (which meant the epoch). */
 function startPatch(from: string, u: BrowseUrl): Patch {
@@ -89,6 +118,8 @@ export function BrowseControls({ u, partitions, onChange }: { u: BrowseUrl; part
         <option value="desc">Newest first</option>
         <option value="asc">Oldest first</option>
       </SelectField>
+      <FormatField label="Key format" value={u.keyFormat} onSet={(keyFormat) => set({ keyFormat })} />
+      <FormatField label="Value format" value={u.valueFormat} onSet={(valueFormat) => set({ valueFormat })} />
       <SelectField label="Time zone" className="w-28" value={u.tz} onChange={(e) => onChange({ tz: e.target.value })}>
         <option value="local">Local</option>
         <option value="utc">UTC</option>

@@ -1,5 +1,5 @@
-// The message browser's URL: every choice (partition, start, limit, order, cursor, time zone, the
-// expanded row) is a search parameter. The browse fields and their defaults come from the API's own
+// The message browser's URL: every choice (partition, start, limit, order, cursor, key and value
+// formats, time zone, the expanded row) is a search parameter. The browse fields and their defaults come from the API's own
 // schema (lib/schemas/message.ts), with `.catch()` fallbacks so a shared or hand-edited link always
 // opens something sensible; only the choices the server never sees (time zone, open row) are added here.
 import { z } from 'zod';
@@ -22,6 +22,8 @@ export function toApiQuery(u: BrowseUrl): Partial<MessagesQuery> {
     limit: u.limit,
     order: u.order,
     cursor: u.cursor,
+    keyFormat: u.keyFormat,
+    valueFormat: u.valueFormat,
   };
 }
 

@@ -47,7 +47,7 @@ export function MessageBrowser({ topic }: { topic: string }) {
           </div>
         </div>
       </Panel>
-      {searching ? <SearchPanel topic={topic} partition={u.partition} tz={u.tz} /> : null}
+      {searching ? <SearchPanel topic={topic} partition={u.partition} tz={u.tz} keyFormat={u.keyFormat} valueFormat={u.valueFormat} /> : null}
       <Panel
         flush
         title={

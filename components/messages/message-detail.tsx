@@ -1,6 +1,8 @@
 'use client';
 // An expanded message: tabs for the pretty JSON tree, the plain text, a hex dump and the headers,
-// for the value and the key, with copy buttons. The JSON is parsed only when this opens.
+// for the value and the key, with copy buttons. A value decoded through the schema registry shows
+// its schema (subject, version, id) beside the tree; one that could not be decoded shows the reason
+// as a badge and its raw bytes. The JSON is parsed only when this opens.
 import { useMemo, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -13,12 +15,43 @@ import { HeadersView, HexView, TextView } from './payload-views';
 type Tab = 'json' | 'text' | 'hex' | 'headers';
 
 function parseJson(p: Payload | null): { ok: true; value: unknown } | { ok: false } {
-  if (!p || p.encoding !== 'json' || p.text === null || p.truncated) return { ok: false };
+  if (!p || p.encoding === 'text' || p.encoding === 'binary' || p.text === null || p.truncated) return { ok: false };
   try {
     return { ok: true, value: parseJsonExact(p.text) };
   } catch {
     return { ok: false };
   }
+}
+
+const ENCODING_NAMES: Partial<Record<Payload['encoding'], string>> = {
+  avro: 'Avro',
+  protobuf: 'Protobuf',
+  'json-schema': 'JSON Schema',
+  msgpack: 'MessagePack',
+  int: 'Int',
+  long: 'Long',
+};
+
+/** How the payload was decoded: its format and the registry schema it named, as plain text. */
+function FormatLine({ payload }: { payload: Payload }) {
+  const name = ENCODING_NAMES[payload.encoding];
+  const s = payload.schema;
+  if (!name && !s && !payload.notes?.length) return null;
+  return (
+    <span aria-label="Decoded as" className="text-xs text-zinc-600 dark:text-zinc-400">
+      {name ? <Badge tone="info">{name}</Badge> : null}
+      {s ? (
+        <span className="ml-1" title={s.type ? `${s.type} schema` : undefined}>
+          {s.subject ? `${s.subject} v${s.version ?? '?'}` : 'schema'} · id {s.id}
+        </span>
+      ) : null}
+      {payload.notes?.map((n, i) => (
+        <span key={i} className="ml-1 italic">
+          {n}
+        </span>
+      ))}
+    </span>
+  );
 }
 
 function PayloadTabs({ payload, what, headers }: { payload: Payload | null; what: 'Value' | 'Key'; headers?: Message['headers'] }) {
@@ -45,6 +78,7 @@ function PayloadTabs({ payload, what, headers }: { payload: Payload | null; what
           ))}
         </div>
         <span className="flex-1" />
+        {payload ? <FormatLine payload={payload} /> : null}
         {payload?.error ? <Badge tone="bad">{payload.error}</Badge> : null}
         {json.ok ? <CopyButton label="Copy JSON" text={() => stringifyJsonExact(json.value)} /> : null}
         {payload?.text != null ? <CopyButton label="Copy text" text={payload.text} /> : null}

@@ -25,6 +25,13 @@ function Preview({ p, reveal = false }: { p: Payload | null; reveal?: boolean })
     <span className="flex min-w-0 items-center gap-1.5">
       {p.encoding === 'binary' ? <Badge tone="warn">binary</Badge> : null}
       {p.error ? <Badge tone="bad" title={p.error}>decode error</Badge> : null}
+      {p.schema && !p.error ? (
+        <Badge tone="info" title={`${p.encoding}, schema id ${p.schema.id}`}>
+          {p.schema.subject ? `v${p.schema.version ?? '?'}` : `#${p.schema.id}`}
+        </Badge>
+      ) : p.encoding !== 'json' && p.encoding !== 'text' && p.encoding !== 'binary' ? (
+        <Badge tone="info">{p.encoding}</Badge>
+      ) : null}
       <span className="truncate font-mono text-xs">{p.text !== null ? (reveal ? showBidiControls(p.text.slice(0, PREVIEW)) : p.text.slice(0, PREVIEW)) : `${(p.base64 ?? '').slice(0, 48)}…`}</span>
     </span>
   );

@@ -1,7 +1,8 @@
 'use client';
 // Server-side search: the topic is scanned on the server, in parallel per partition and within a
 // budget; this panel shows live progress (scanned, matched, each partition's position) with a
-// Cancel button, and the matches as expandable message rows.
+// Cancel button, and the matches as expandable message rows. Keys and values are matched as decoded
+// in the browser's chosen formats (an Avro field's value is found).
 import { useState } from 'react';
 import { useCluster } from '@/components/cluster/cluster-context';
 import { Button } from '@/components/ui/button';
@@ -9,6 +10,7 @@ import { ErrorBanner } from '@/components/ui/feedback';
 import { SelectField, TextField } from '@/components/ui/field';
 import { Panel } from '@/components/ui/panel';
 import type { TimeZoneMode } from '@/lib/format/dates';
+import type { MessageFormat } from '@/lib/schemas/message';
 import { formatCount, formatInt64, fraction } from '@/lib/format/numbers';
 import { MessageTable } from './message-table';
 import { useSearch } from './use-search';
@@ -22,7 +24,19 @@ function scanShare(p: { start: string; position: string; end: string }): number 
 
 const REASONS = { limit: 'result limit reached', budget: 'scan budget used up', end: 'end of topic reached', cancelled: 'cancelled' } as const;
 
-export function SearchPanel({ topic, partition, tz }: { topic: string; partition: number | undefined; tz: TimeZoneMode }) {
+export function SearchPanel({
+  topic,
+  partition,
+  tz,
+  keyFormat,
+  valueFormat,
+}: {
+  topic: string;
+  partition: number | undefined;
+  tz: TimeZoneMode;
+  keyFormat?: MessageFormat | undefined;
+  valueFormat?: MessageFormat | undefined;
+}) {
   const { state, start, cancel } = useSearch(useCluster(), topic);
   const [q, setQ] = useState('');
   const [fields, setFields] = useState({ key: true, value: true, headers: true });
@@ -30,7 +44,7 @@ export function SearchPanel({ topic, partition, tz }: { topic: string; partition
   const [maxScan, setMaxScan] = useState('100000');
   const [open, setOpen] = useState<string | undefined>();
   const inList = Object.entries(fields).filter(([, on]) => on).map(([k]) => k).join(',');
-  const submit = () => q && inList && start({ q, in: inList, mode, partition, maxScan: Number(maxScan), limit: 500 });
+  const submit = () => q && inList && start({ q, in: inList, mode, partition, maxScan: Number(maxScan), limit: 500, keyFormat, valueFormat });
   const p = state.progress;
   return (
     <Panel title={`Search ${partition === undefined ? 'all partitions' : `partition ${partition}`}`}>

@@ -5,6 +5,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { ClusterInfo } from '../schemas/cluster';
+import type { MessageFormat } from '../schemas/message';
 import type { FeatureSwitches } from '../schemas/settings';
 import type { SaslMechanism } from './connection';
 
@@ -20,6 +21,8 @@ export interface ClusterConfig {
   /** Effective values: read-only has already turned every mutation off. */
   switches: FeatureSwitches;
   schemaRegistry: { urls: string[]; username?: string; password?: string } | null;
+  /** How keys and values are read when a request does not say (message-formats.ts). */
+  formats: { key: MessageFormat; value: MessageFormat };
   /** A digest of the connection fields: equal connections share clients, and no secret is kept in it. */
   key: string;
 }

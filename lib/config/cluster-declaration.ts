@@ -46,6 +46,9 @@ export interface ClusterDeclaration {
   schemaRegistry: Sourced<string>[];
   schemaRegistryUsername?: Sourced<string>;
   schemaRegistryPassword?: Sourced<string>;
+  /** Message formats (message-formats.ts): the cluster's defaults for keys and values. */
+  defaultKeyFormat?: Sourced<string>;
+  defaultValueFormat?: Sourced<string>;
   /** Where a setting that is absent would be given, for messages such as "is required". */
   where(setting: Setting): string;
 }

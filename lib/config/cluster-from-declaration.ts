@@ -8,12 +8,14 @@ import { resolveSecurity } from './cluster-security';
 import { effectiveSwitches, type SwitchDefaults } from './cluster-switches';
 import { parseBrokerList, type ReadFile } from './connection';
 import { ConfigError } from './errors';
+import { clusterFormats, type FormatDefaults } from './message-formats';
 import { resolveSchemaRegistry } from './schema-registry';
 
 export interface ResolveContext {
   names: ClusterNames;
   defaults: SwitchDefaults;
   readFile: ReadFile;
+  formats: FormatDefaults;
 }
 
 export function resolveCluster(d: ClusterDeclaration, ctx: ResolveContext): ClusterConfig {
@@ -34,6 +36,7 @@ export function resolveCluster(d: ClusterDeclaration, ctx: ResolveContext): Clus
       password: d.schemaRegistryPassword,
       where: d.where,
     }),
+    formats: clusterFormats(ctx.formats, d.defaultKeyFormat, d.defaultValueFormat),
     key: connectionKey(brokers, sasl, tls),
   };
 }

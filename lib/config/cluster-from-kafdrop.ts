@@ -9,6 +9,7 @@ import type { ClusterNames } from './cluster-names';
 import { effectiveSwitches, type SwitchDefaults } from './cluster-switches';
 import { readConnection, type ReadFile } from './connection';
 import { ConfigError, type Env } from './errors';
+import type { FormatDefaults } from './message-formats';
 import { resolveSchemaRegistry } from './schema-registry';
 
 /** Variables that only describe the KAFKA_BROKERCONNECT cluster. */
@@ -26,7 +27,7 @@ export const KAFDROP_CLUSTER_VARIABLES = [
   'SCHEMAREGISTRY_AUTH',
 ];
 
-export function kafdropCluster(env: Env, names: ClusterNames, defaults: SwitchDefaults, readFile: ReadFile): ClusterConfig {
+export function kafdropCluster(env: Env, names: ClusterNames, defaults: SwitchDefaults, readFile: ReadFile, formats: FormatDefaults): ClusterConfig {
   const name = names.take({ value: env.KAFSCOPE_CLUSTER_NAME?.trim() || 'default', at: 'KAFSCOPE_CLUSTER_NAME' });
   const { brokers, sasl, tls } = readConnection(env, readFile);
   return {
@@ -37,6 +38,7 @@ export function kafdropCluster(env: Env, names: ClusterNames, defaults: SwitchDe
     tls,
     switches: effectiveSwitches(defaults, undefined, {}),
     schemaRegistry: kafdropSchemaRegistry(env),
+    formats,
     key: connectionKey(brokers, sasl, tls),
   };
 }

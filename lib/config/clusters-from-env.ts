@@ -26,7 +26,7 @@ function propertySuffix(p: ClientProperty): string {
 
 const PROPERTY_BY_SUFFIX = new Map<string, ClientProperty>(CLIENT_PROPERTIES.map((p) => [propertySuffix(p), p]));
 const SWITCH_BY_SUFFIX = new Map<string, Mutation>((Object.keys(SWITCH_VARIABLES) as Mutation[]).map((m) => [SWITCH_VARIABLES[m].variable, m]));
-const KNOWN_SUFFIXES = ['NAME', 'BOOTSTRAPSERVERS', 'READONLY', 'SCHEMAREGISTRY', 'SCHEMAREGISTRYAUTH_USERNAME', 'SCHEMAREGISTRYAUTH_PASSWORD', ...PROPERTY_BY_SUFFIX.keys(), ...SWITCH_BY_SUFFIX.keys()];
+const KNOWN_SUFFIXES = ['NAME', 'BOOTSTRAPSERVERS', 'READONLY', 'SCHEMAREGISTRY', 'SCHEMAREGISTRYAUTH_USERNAME', 'SCHEMAREGISTRYAUTH_PASSWORD', 'DEFAULTKEYFORMAT', 'DEFAULTVALUEFORMAT', ...PROPERTY_BY_SUFFIX.keys(), ...SWITCH_BY_SUFFIX.keys()];
 
 /** The first KAFKA_CLUSTERS_ variable set (alphabetically), to name the source in a conflict. */
 export function firstClusterVariable(env: Env): string | undefined {
@@ -78,6 +78,8 @@ function declaration(index: number, vars: Map<string, Sourced<string>>): Cluster
     schemaRegistry: registry ? [registry] : [],
     schemaRegistryUsername: vars.get('SCHEMAREGISTRYAUTH_USERNAME'),
     schemaRegistryPassword: vars.get('SCHEMAREGISTRYAUTH_PASSWORD'),
+    defaultKeyFormat: vars.get('DEFAULTKEYFORMAT'),
+    defaultValueFormat: vars.get('DEFAULTVALUEFORMAT'),
     where,
   };
 }

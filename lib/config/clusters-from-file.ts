@@ -65,6 +65,8 @@ function declaration(c: FileCluster, path: Path, locate: Locator): ClusterDeclar
     schemaRegistry: list(c.schemaRegistry, 'schemaRegistry'),
     schemaRegistryUsername: auth && at(auth.username, 'schemaRegistryAuth', 'username'),
     schemaRegistryPassword: auth && at(auth.password, 'schemaRegistryAuth', 'password'),
+    defaultKeyFormat: c.defaultKeyFormat === undefined ? undefined : at(c.defaultKeyFormat, 'defaultKeyFormat'),
+    defaultValueFormat: c.defaultValueFormat === undefined ? undefined : at(c.defaultValueFormat, 'defaultValueFormat'),
     where: (setting: Setting) => locate.at([...path, ...settingPath(setting)]),
   };
 }

@@ -32,6 +32,8 @@ const Cluster = strictMap('a cluster', {
   switches: Switches.optional(),
   schemaRegistry: TextOrList.optional(),
   schemaRegistryAuth: strictMap('schema registry credentials', { username: Text, password: Text }).optional(),
+  defaultKeyFormat: Text.optional(),
+  defaultValueFormat: Text.optional(),
 });
 export type FileCluster = z.infer<typeof Cluster>;
 

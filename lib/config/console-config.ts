@@ -13,6 +13,7 @@ import { clusterDeclarationsFromEnv, firstClusterVariable } from './clusters-fro
 import { clusterDeclarationsFromFile } from './clusters-from-file';
 import { readUtf8, type ReadFile } from './connection';
 import { readEdge, type EdgeConfig } from './edge';
+import { AUTO_FORMATS, globalFormatDefaults } from './message-formats';
 import { ConfigError, readBool, readMs, type Env } from './errors';
 import { readSwitches } from './switches';
 
@@ -50,10 +51,11 @@ export function loadAppConfig(env: Env, options: LoadOptions = {}): ConsoleConfi
   const reserved = new Map<string, string>(demoAsked ? [[DEMO_CLUSTER_NAME, 'is the name of the embedded demo cluster, which KAFSCOPE_DEMO runs']] : []);
   const names = new ClusterNames(reserved);
   const defaults = globalSwitchDefaults(env);
-  const ctx = { names, defaults, readFile };
+  const formats = globalFormatDefaults(env);
+  const ctx = { names, defaults, readFile, formats };
 
   let configured: ClusterConfig[] = [];
-  if (source === 'kafdrop-env') configured = [kafdropCluster(env, names, defaults, readFile)];
+  if (source === 'kafdrop-env') configured = [kafdropCluster(env, names, defaults, readFile, formats)];
   if (source === 'kafbat-env') configured = clusterDeclarationsFromEnv(env).map((d) => resolveCluster(d, ctx));
   if (source === 'file') {
     const { path, text } = readConfigFile(env, readFile);
@@ -113,7 +115,9 @@ function demoCluster(env: Env): ClusterConfig {
     sasl: null,
     tls: null,
     switches: readSwitches(env, true),
+    // The demo's own registry is attached as a value once it runs (kafka/connection/registry.ts).
     schemaRegistry: null,
+    formats: AUTO_FORMATS,
     key: connectionKey([], null, null),
   };
 }

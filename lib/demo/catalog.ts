@@ -1,6 +1,7 @@
 // The demo cluster's contents in one place: topic layouts, group names and the story they tell
-// (a streams intro, a trading pipeline, and one topic for each kind of data a console must show
-// well). The seeder, the traffic generator and the tests all read this.
+// (a streams intro, a trading pipeline, one topic for each kind of data a console must show well,
+// and topics in the formats the schema registry decodes). The seeders, the traffic generator and the
+// tests all read this.
 
 export const DEMO_NODES = 3;
 
@@ -30,7 +31,16 @@ export const TOPICS = {
     replicationFactor: 1,
     configs: { 'segment.bytes': '16384', 'retention.bytes': '32768' },
   },
+  payments: { name: 'payments', partitions: 3, replicationFactor: 2 },
+  shipments: { name: 'shipments', partitions: 2, replicationFactor: 1 },
+  telemetryMsgpack: { name: 'telemetry-msgpack', partitions: 1, replicationFactor: 1 },
 } as const satisfies Record<string, DemoTopic>;
+
+/** Registry subjects of the format topics (Confluent's TopicNameStrategy: `<topic>-value`). */
+export const SUBJECTS = {
+  payments: 'payments-value',
+  shipments: 'shipments-value',
+} as const;
 
 export const GROUPS = {
   fastStrategy: 'trading-strategy.abc',

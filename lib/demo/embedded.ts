@@ -1,22 +1,29 @@
 // The embedded demo: when no cluster is configured (or KAFSCOPE_DEMO=true), the console starts its own
-// 3-node Kafka-protocol broker (persistent data, 127.0.0.1:9092 or the next free ports), seeds it once
-// and keeps traffic flowing. Its address is returned as a value, which the start-up code hands to the
-// cluster registry. It runs inside the Next.js server process, so one Ctrl-C stops both.
+// 3-node Kafka-protocol broker (persistent data, 127.0.0.1:9092 or the next free ports) and its own
+// Schema Registry (127.0.0.1:8081 or the next free port), seeds them once and keeps traffic flowing.
+// Both addresses are returned as values, which the start-up code hands to the cluster registry. It
+// runs inside the Next.js server process, so one Ctrl-C stops everything.
 import 'server-only';
+import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { startBroker, type RunningBroker } from '../broker';
+import { startSchemaRegistry, type RunningSchemaRegistry } from '../schema-registry';
 import { ConfigError, readBool, type Env } from '../config/errors';
 import { DEMO_NODES } from './catalog';
 import { findFreePorts } from './free-port';
+import { registerDemoSchemas, type DemoSchemaIds } from './format-schemas';
 import { seedDemo } from './seed';
+import { seedFormats } from './seed-formats';
 import { startTraffic, type Traffic } from './traffic';
 
 export interface EmbeddedDemoOptions {
   dataDir: string;
   /** First port to try (node i listens on port + i). */
   port: number;
+  /** First port to try for the schema registry. */
+  registryPort: number;
   host: string;
   traffic: boolean;
   log: (line: string) => void;
@@ -25,6 +32,8 @@ export interface EmbeddedDemoOptions {
 export interface EmbeddedDemo {
   readonly bootstrap: string;
   readonly broker: RunningBroker;
+  /** The demo's Schema Registry URL; null when it could not start (the demo runs without it). */
+  readonly registryUrl: string | null;
   /** Settles when seeding (first run) and the traffic generator have started. */
   readonly ready: Promise<void>;
   close(): Promise<void>;
@@ -48,6 +57,7 @@ export function embeddedOptionsFromEnv(env: Env, log: (line: string) => void): E
     // copying the whole project into the standalone output.
     dataDir: resolve(/*turbopackIgnore: true*/ env.KAFSCOPE_DATA_DIR || 'data'),
     port: readPort(env, 'KAFSCOPE_BROKER_PORT', 9092),
+    registryPort: readPort(env, 'KAFSCOPE_REGISTRY_PORT', 8081),
     host: env.KAFSCOPE_BROKER_HOST || '127.0.0.1',
     traffic: readBool(env, 'KAFSCOPE_DEMO_TRAFFIC', true),
     log,
@@ -78,6 +88,13 @@ export async function startEmbeddedDemo(opts: EmbeddedDemoOptions): Promise<Embe
     logLevel: process.env.KAFSCOPE_DEMO_DEBUG ? logLevel.WARN : logLevel.NOTHING,
     retry: { retries: 5 },
   });
+  let registry: RunningSchemaRegistry | null = null;
+  try {
+    const registryPort = await findFreePorts(opts.registryPort, 1, opts.host);
+    registry = await startSchemaRegistry({ bootstrap: broker.bootstrap.split(','), port: registryPort, host: opts.host, log: opts.log });
+  } catch (err) {
+    opts.log(`schema registry could not start (the format topics stay empty): ${(err as Error).message}`);
+  }
   const admin = kafka.admin();
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
   let traffic: Traffic | null = null;
@@ -94,7 +111,13 @@ export async function startEmbeddedDemo(opts: EmbeddedDemoOptions): Promise<Embe
         enforceRetention: () => broker.cluster.enforceRetention(Date.now()),
         log: opts.log,
       });
-      if (opts.traffic && !closed) traffic = await startTraffic(kafka, producer, { log: opts.log });
+      let formats: { registry: SchemaRegistry; ids: DemoSchemaIds } | undefined;
+      if (registry && !closed) {
+        const client = new SchemaRegistry({ host: registry.url });
+        formats = { registry: client, ids: await registerDemoSchemas(client) };
+        await seedFormats({ admin, producer, ...formats, dataDir: opts.dataDir, log: opts.log });
+      }
+      if (opts.traffic && !closed) traffic = await startTraffic(kafka, producer, { log: opts.log, formats });
       if (closed) traffic?.halt();
     } catch (err) {
       // The broker stays up: a console over a partly seeded demo beats no console.
@@ -105,6 +128,7 @@ export async function startEmbeddedDemo(opts: EmbeddedDemoOptions): Promise<Embe
   return {
     bootstrap: broker.bootstrap,
     broker,
+    registryUrl: registry?.url ?? null,
     ready,
     async close() {
       if (closed) return;
@@ -112,6 +136,7 @@ export async function startEmbeddedDemo(opts: EmbeddedDemoOptions): Promise<Embe
       await ready;
       await traffic?.stop();
       await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
+      await registry?.close().catch(() => undefined);
       await broker.close();
     },
     closeSync() {

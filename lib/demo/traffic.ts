@@ -1,10 +1,14 @@
 // Keeps the demo alive: a producer ticking prices and logs, and the demo groups consuming at
 // different speeds. trading-strategy.xyz alternates between slow and fast phases, so its lag
 // visibly rises and falls; trading-strategy.abc keeps up and turns some ticks into orders, which
-// order-execution consumes.
+// order-execution consumes. With the demo's schema registry running, payments (Avro, schema v2),
+// shipments (Protobuf) and MessagePack telemetry keep arriving too.
 import 'server-only';
+import type { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { GROUPS, TOPICS } from './catalog';
+import { payment, shipment, telemetry } from './format-generators';
+import type { DemoSchemaIds } from './format-schemas';
 import { auditEvent, click, logLine, nextTick, orderFor, sensorFrame, userProfile } from './generators';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -19,6 +23,8 @@ export interface TrafficOptions {
   /** Multiplies every interval; tests use a small value for quick movement. */
   pace?: number;
   log: (line: string) => void;
+  /** The registry client and schema ids for the format topics; absent: those topics stay still. */
+  formats?: { registry: SchemaRegistry; ids: DemoSchemaIds } | undefined;
 }
 
 /** Slow phase: slower than the price stream, so lag grows. Fast phase: catches up. */
@@ -56,6 +62,26 @@ export async function startTraffic(kafka: Kafka, producer: Producer, opts: Traff
   });
   let clicks = 0;
   every(1_000, () => producer.send({ topic: TOPICS.clickstream.name, messages: [{ value: click(clicks++) }] }));
+  const formats = opts.formats;
+  if (formats) {
+    let payments = 1_000;
+    every(2_500, async () => {
+      const n = payments++;
+      const value = await formats.registry.encode(formats.ids.paymentsV2, payment(n, 2));
+      return producer.send({ topic: TOPICS.payments.name, messages: [{ key: `pay-${String(n).padStart(5, '0')}`, value }] });
+    });
+    let shipments = 1_000;
+    every(4_000, async () => {
+      const n = shipments++;
+      const value = await formats.registry.encode(formats.ids.shipments, shipment(n));
+      return producer.send({ topic: TOPICS.shipments.name, messages: [{ key: `shp-${String(n).padStart(5, '0')}`, value }] });
+    });
+    let seq = 2n ** 40n + 1_000n;
+    every(2_000, () => {
+      const device = Math.floor(Math.random() * 5);
+      return producer.send({ topic: TOPICS.telemetryMsgpack.name, messages: [{ key: `dev-${device}`, value: telemetry(device, seq++) }] });
+    });
+  }
 
   const consume = async (groupId: string, topic: string, handle: (value: Buffer | null) => Promise<void>) => {
     const consumer = kafka.consumer({ groupId, sessionTimeout: 30_000, maxBytesPerPartition: 16 * 1024, retry: { retries: 10 } });

@@ -6,18 +6,40 @@ import { OffsetString, PartitionId } from './common';
 
 export const MESSAGE_LIMIT_MAX = 1000;
 
+/** How a key or value is read: `auto` tries Confluent framing (schema registry), then JSON, text and
+ * binary; the others force one format (a record that does not fit it gets an error badge). */
+export const MessageFormat = z.enum(['auto', 'json', 'text', 'avro', 'protobuf', 'json-schema', 'msgpack', 'int', 'long', 'binary']);
+export type MessageFormat = z.infer<typeof MessageFormat>;
+export const MESSAGE_FORMATS = MessageFormat.options;
+
+/** The registry schema a decoded (or undecodable) payload was framed with. */
+export const PayloadSchemaRefSchema = z.object({
+  id: z.int().positive(),
+  subject: z.string().optional(),
+  version: z.int().positive().optional(),
+  type: z.enum(['AVRO', 'PROTOBUF', 'JSON']).optional(),
+});
+export type PayloadSchemaRef = z.infer<typeof PayloadSchemaRefSchema>;
+
 export const PayloadSchema = z.object({
-  /** json: valid UTF-8 that parses as JSON; text: other valid UTF-8; binary: not valid UTF-8. */
-  encoding: z.enum(['json', 'text', 'binary']),
-  /** The UTF-8 text (null for binary). May be cut at the server's payload cap: see `truncated`. */
+  /** json: valid UTF-8 that parses as JSON; text: other valid UTF-8; binary: not valid UTF-8 (or
+   * undecodable in the chosen format). avro, protobuf, json-schema, msgpack, int, long: decoded by
+   * that format; `text` is then the value as exact JSON text (64-bit integers written in full). */
+  encoding: z.enum(['json', 'text', 'binary', 'avro', 'protobuf', 'json-schema', 'msgpack', 'int', 'long']),
+  /** The UTF-8 or decoded JSON text (null for binary). May be cut at the server's payload cap: see `truncated`. */
   text: z.string().nullable(),
-  /** The raw bytes in base64 (always for binary; null for text and json, whose bytes are the text). */
+  /** The raw bytes in base64: always for binary and for decoded formats (so the hex view shows what
+   * was on the wire); null for text and json, whose bytes are the text. */
   base64: z.string().nullable(),
   /** Size of the payload in bytes, before any truncation. */
   size: z.int().nonnegative(),
   truncated: z.boolean().default(false),
   /** Why decoding failed, shown as a badge beside the raw bytes. */
   error: z.string().optional(),
+  /** The registry schema the bytes named (Confluent framing). */
+  schema: PayloadSchemaRefSchema.optional(),
+  /** Things worth knowing about the decoding (e.g. a Protobuf frame without message indexes). */
+  notes: z.array(z.string()).optional(),
 });
 export type Payload = z.infer<typeof PayloadSchema>;
 
@@ -67,6 +89,9 @@ const browseFields = {
   order: BrowseOrder,
   /** Opaque position returned as next/prev by a previous page; overrides from/offset/timestamp. */
   cursor: z.string().max(100_000).optional(),
+  /** How keys and values are read; absent: the cluster's default (itself `auto` unless configured). */
+  keyFormat: MessageFormat.optional(),
+  valueFormat: MessageFormat.optional(),
 };
 
 /** Query of GET /api/clusters/:cluster/topics/:topic/messages: a wrong value is a 400. */
@@ -91,6 +116,9 @@ export const MessagesUrlSchema = z.object({
   limit: browseFields.limit.catch(BROWSE_DEFAULTS.limit),
   order: browseFields.order.catch(BROWSE_DEFAULTS.order),
   cursor: browseFields.cursor.catch(undefined),
+  // Absent stays absent (the cluster's default); a value that is not a format reads as `auto`.
+  keyFormat: emptyAsAbsent(browseFields.keyFormat).catch('auto'),
+  valueFormat: emptyAsAbsent(browseFields.valueFormat).catch('auto'),
 });
 export type MessagesUrl = z.infer<typeof MessagesUrlSchema>;
 
@@ -130,6 +158,9 @@ export const SearchQuerySchema = z.object({
   to: queryInt().min(0).optional(),
   limit: queryInt().min(1).max(MESSAGE_LIMIT_MAX).default(100),
   maxScan: queryInt().min(1).max(10_000_000).default(100_000),
+  /** As in browsing: search matches the text as decoded in these formats. */
+  keyFormat: browseFields.keyFormat,
+  valueFormat: browseFields.valueFormat,
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 /** What a caller may send as the search's query string (before defaults and parsing). */

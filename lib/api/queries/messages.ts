@@ -17,6 +17,8 @@ export function messagesUrl(cluster: string, topic: string, q: MessagesView): st
     limit: q.limit,
     order: q.order,
     cursor: q.cursor,
+    keyFormat: q.keyFormat,
+    valueFormat: q.valueFormat,
   });
 }
 

@@ -1,6 +1,6 @@
-// The clusters this console serves, by name: their configuration (lib/config/current.ts), the address
-// of the embedded demo broker once it has started (handed over as a value by the start-up code, never through
-// process.env), and each cluster's clients, built on first use. Kept on globalThis because Next.js
+// The clusters this console serves, by name: their configuration (lib/config/current.ts), the addresses
+// of the embedded demo broker and schema registry once they have started (handed over as values by the
+// start-up code, never through process.env), and each cluster's clients, built on first use. Kept on globalThis because Next.js
 // compiles the start-up hook and the route handlers into separate bundles (and reloads modules in
 // dev): one registry per process, whatever module instance asks.
 import 'server-only';
@@ -11,13 +11,18 @@ import { createClusterClients, type ClusterClients } from './clients';
 interface Registry {
   /** Bootstrap servers of embedded clusters, by name, once their broker runs. */
   embedded: Map<string, string[]>;
+  /** Schema Registry URLs of embedded clusters, by name, once their registry runs. */
+  embeddedRegistries: Map<string, string>;
   clients: Map<string, ClusterClients>;
 }
 
 const globalKey = Symbol.for('kafscope.kafka.registry');
 function registry(): Registry {
   const g = globalThis as unknown as Record<symbol, Registry | undefined>;
-  return (g[globalKey] ??= { embedded: new Map(), clients: new Map() });
+  const reg = (g[globalKey] ??= { embedded: new Map(), embeddedRegistries: new Map(), clients: new Map() });
+  // A registry made by an older module instance (dev reload) may predate this field.
+  reg.embeddedRegistries ??= new Map();
+  return reg;
 }
 
 /** Sets the console's configuration (start-up, tests). Clients of clusters whose connection changed
@@ -46,6 +51,19 @@ export function attachEmbeddedBootstrap(name: string, brokers: string[]): void {
     reg.clients.delete(name);
     void c.close();
   }
+}
+
+/** The embedded schema registry of cluster `name` now listens at `url`. */
+export function attachEmbeddedSchemaRegistry(name: string, url: string): void {
+  registry().embeddedRegistries.set(name, url);
+}
+
+/** A cluster's schema registry: configured, or the embedded one's once it runs (null without one). */
+export function schemaRegistryOf(c: ClusterConfig): ClusterConfig['schemaRegistry'] {
+  if (c.schemaRegistry) return c.schemaRegistry;
+  if (c.mode !== 'embedded') return null;
+  const url = registry().embeddedRegistries.get(c.name);
+  return url ? { urls: [url] } : null;
 }
 
 /** The configuration in force (lib/config/current.ts). */
@@ -100,4 +118,5 @@ export async function resetClusters(): Promise<void> {
   await closeAllClients();
   setConsoleConfig(null);
   registry().embedded.clear();
+  registry().embeddedRegistries.clear();
 }

@@ -1,9 +1,9 @@
 // Reshapes a record read from Kafka into the Message DTO the browser renders: offsets as strings,
-// key/value decoded (JSON, text or binary, capped), headers decoded, and the batch flags kafkajs
-// exposes. An undecodable record keeps its place with an error badge.
+// key/value decoded by the one decode step in the formats chosen (capped), headers decoded, and the
+// batch flags kafkajs exposes. An undecodable record keeps its place with an error badge.
 import 'server-only';
-import { PAYLOAD_CAP_BYTES, decodeHeaders, decodePayload, undecodablePayload } from '../../decode';
-import type { Message } from '../../schemas/message';
+import { PAYLOAD_CAP_BYTES, PLAIN_DECODING, decideFormat, decodeHeaders, payloadOf, undecodablePayload, type DecodeChoice, type Decision } from '../../decode';
+import type { Message, MessageFormat, Payload } from '../../schemas/message';
 import type { ReadRecord } from './reader';
 
 const LOG_APPEND_TIME = 1;
@@ -31,13 +31,23 @@ export class PayloadBudget {
   }
 }
 
-function decodeWithin(bytes: Uint8Array | null | undefined, budget: PayloadBudget) {
-  const p = decodePayload(bytes, budget.cap());
-  budget.spend(Math.min(p?.size ?? 0, budget.cap()));
+/** Decodes (unless already decided, as search does) and caps one payload, spending the budget on
+ * the text and bytes actually sent. */
+function decodeWithin(bytes: Uint8Array | null | undefined, format: MessageFormat, choice: DecodeChoice, budget: PayloadBudget, decided?: Decision): Payload | null {
+  if (bytes === null || bytes === undefined) return null;
+  const cap = budget.cap();
+  const p = payloadOf(bytes, decided ?? decideFormat(bytes, format, choice.lookup), cap);
+  budget.spend((p.text?.length ?? 0) + Math.ceil(((p.base64?.length ?? 0) * 3) / 4));
   return p;
 }
 
-export function toMessage(r: ReadRecord, budget: PayloadBudget = new PayloadBudget()): Message {
+/** Key and value decisions a caller already made (search decides before it matches). */
+export interface Decided {
+  key?: Decision;
+  value?: Decision;
+}
+
+export function toMessage(r: ReadRecord, budget: PayloadBudget = new PayloadBudget(), choice: DecodeChoice = PLAIN_DECODING, decided: Decided = {}): Message {
   if (!r.raw) {
     return {
       partition: r.partition,
@@ -57,8 +67,8 @@ export function toMessage(r: ReadRecord, budget: PayloadBudget = new PayloadBudg
     offset: r.offset.toString(),
     timestamp: Number.isFinite(ts) ? ts : -1,
     timestampType: r.raw.batchContext?.timestampType === LOG_APPEND_TIME ? 'LogAppendTime' : 'CreateTime',
-    key: decodeWithin(r.raw.key, budget),
-    value: decodeWithin(r.raw.value, budget),
+    key: decodeWithin(r.raw.key, choice.keyFormat, choice, budget, decided.key),
+    value: decodeWithin(r.raw.value, choice.valueFormat, choice, budget, decided.value),
     headers: decodeHeaders(r.raw.headers),
     compression: null,
     transactional: r.raw.batchContext?.inTransaction ?? null,

@@ -5,6 +5,7 @@
 import 'server-only';
 import type { MessagePage, MessagesQuery } from '../../schemas/message';
 import type { ClusterClients } from '../connection/clients';
+import { decodingFor } from '../formats/record-decoding';
 import { decodeCursor, encodeCursor, type Cursor } from '../reading/cursor';
 import { mergeBackward, mergeForward } from '../reading/merge';
 import { PayloadBudget, recordTimestamp, toMessage } from '../reading/message-dto';
@@ -110,6 +111,8 @@ export async function getMessages(clients: ClusterClients, topic: string, q: Mes
 
   // The merge yields oldest-first going forwards and newest-first going backwards; show in `order`.
   const inOrder = (start.dir === 'fwd') === (q.order === 'asc') ? taken : [...taken].reverse();
+  // The page's distinct schema ids are resolved at once, then every record decodes synchronously.
+  const choice = await decodingFor(clients.config, inOrder, q);
   const budget = new PayloadBudget();
   return {
     topic,
@@ -117,7 +120,7 @@ export async function getMessages(clients: ClusterClients, topic: string, q: Mes
       const w = watermarkOf(wm, topic, p.partition);
       return { partition: p.partition, low: (w?.low ?? 0n).toString(), high: (w?.high ?? 0n).toString() };
     }),
-    messages: inOrder.map((r) => toMessage(r, budget)),
+    messages: inOrder.map((r) => toMessage(r, budget, choice)),
     next: q.order === 'asc' ? newerCursor : olderCursor,
     prev: q.order === 'asc' ? olderCursor : newerCursor,
   };

@@ -1,12 +1,16 @@
 // Message search as an NDJSON stream, on the cluster's long-work lane: every partition in range is
 // scanned in parallel (group-less reads), within one shared scan budget, emitting matches as they are
 // found and progress (scanned, matched, position per partition) a few times a second. It stops at the
-// result limit, the budget, the end of the range, or when the client goes away.
+// result limit, the budget, the end of the range, or when the client goes away. Keys and values are
+// matched as decoded (the one decode step, in the formats asked for), so searching an Avro topic finds
+// a field's value; each chunk's schema ids are resolved at once before its records are decoded.
 import 'server-only';
+import { decideFormat, searchableText, type DecodeChoice } from '../../decode';
 import type { SearchEvent, SearchQuery } from '../../schemas/message';
 import type { ClusterClients } from '../connection/clients';
 import { textMatcher } from '../search/text-matcher';
-import { PayloadBudget, toMessage } from '../reading/message-dto';
+import { decodingFor } from '../formats/record-decoding';
+import { PayloadBudget, toMessage, type Decided } from '../reading/message-dto';
 import { requirePartition, requireTopic } from '../reading/metadata';
 import { readPartition, type ReadRecord } from '../reading/reader';
 import { getWatermarks, listOffsets, tpKey, watermarkOf } from '../reading/watermarks';
@@ -17,15 +21,17 @@ const CHUNK = 500;
 const SCAN_FETCH_BYTES = 64 * 1024;
 const PROGRESS_MS = 250;
 
-function matches(r: ReadRecord, q: SearchQuery, test: (t: string) => boolean): boolean {
+/** Whether the record matches; the key and value decisions made on the way are kept for the DTO. */
+function matches(r: ReadRecord, q: SearchQuery, test: (t: string) => boolean, choice: DecodeChoice, decided: Decided): boolean {
   if (!r.raw) return false;
-  const text = (b: Buffer | null) => (b ? b.toString('utf8') : null);
-  if (q.in.includes('key')) {
-    const k = text(r.raw.key);
+  if (q.in.includes('key') && r.raw.key) {
+    decided.key = decideFormat(r.raw.key, choice.keyFormat, choice.lookup);
+    const k = searchableText(r.raw.key, decided.key);
     if (k !== null && test(k)) return true;
   }
-  if (q.in.includes('value')) {
-    const v = text(r.raw.value);
+  if (q.in.includes('value') && r.raw.value) {
+    decided.value = decideFormat(r.raw.value, choice.valueFormat, choice.lookup);
+    const v = searchableText(r.raw.value, decided.value);
     if (v !== null && test(v)) return true;
   }
   if (q.in.includes('headers') && r.raw.headers) {
@@ -93,14 +99,16 @@ export async function searchMessages(clients: ClusterClients, topic: string, q: 
                 const r = await readPartition(cluster, { topic, partition: s.meta.partition, leader: s.meta.leader, from: s.pos, end: s.end, max: chunk, fetchBytes: SCAN_FETCH_BYTES, signal: abort.signal });
                 reserved -= chunk - r.records.length;
                 scanned += r.records.length;
+                const choice = await decodingFor(clients.config, r.records, q);
                 for (const rec of r.records) {
                   if (matched >= q.limit || abort.signal.aborted) break;
                   const ts = rec.raw ? Number(rec.raw.timestamp) : -1;
                   if (q.to !== undefined && ts > q.to) continue;
                   if (q.from !== undefined && ts < q.from) continue;
-                  if (matches(rec, q, test)) {
+                  const decided: Decided = {};
+                  if (matches(rec, q, test, choice, decided)) {
                     matched++;
-                    emit({ type: 'match', message: toMessage(rec, budget) });
+                    emit({ type: 'match', message: toMessage(rec, budget, choice, decided) });
                   }
                 }
                 if (r.next <= s.pos || r.next >= s.end || r.outOfRange) s.done = r.next >= s.end || r.outOfRange || r.records.length === 0;

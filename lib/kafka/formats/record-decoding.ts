@@ -1,0 +1,41 @@
+// Decode orchestration for a batch of records (a page, or one chunk of a search): the formats asked
+// for (or the cluster's defaults), then the distinct schema ids the batch names, resolved at once
+// through the cluster's registry client, then a synchronous DecodeChoice the records are decoded
+// with (lib/decode/decode-step.ts). So a page waits for its registry lookups once, in parallel, and
+// a registry outage costs at most one timeout per batch.
+import 'server-only';
+import type { ClusterConfig } from '../../config';
+import { schemaIdOf, type DecodeChoice } from '../../decode';
+import type { MessageFormat } from '../../schemas/message';
+import type { ReadRecord } from '../reading/reader';
+import { registryClientFor } from './registry-clients';
+
+export interface FormatRequest {
+  keyFormat?: MessageFormat | undefined;
+  valueFormat?: MessageFormat | undefined;
+}
+
+/** The formats in force: the request's, else the cluster's defaults. */
+export function formatsFor(config: ClusterConfig, q: FormatRequest): { keyFormat: MessageFormat; valueFormat: MessageFormat } {
+  return { keyFormat: q.keyFormat ?? config.formats.key, valueFormat: q.valueFormat ?? config.formats.value };
+}
+
+export async function decodingFor(config: ClusterConfig, records: readonly ReadRecord[], q: FormatRequest): Promise<DecodeChoice> {
+  const { keyFormat, valueFormat } = formatsFor(config, q);
+  const client = registryClientFor(config);
+  if (!client) return { keyFormat, valueFormat, lookup: null };
+  const ids = new Set<number>();
+  for (const r of records) {
+    if (!r.raw) continue;
+    const k = schemaIdOf(r.raw.key, keyFormat);
+    if (k !== null) ids.add(k);
+    const v = schemaIdOf(r.raw.value, valueFormat);
+    if (v !== null) ids.add(v);
+  }
+  const answers = ids.size > 0 ? await client.resolve(ids) : new Map();
+  return {
+    keyFormat,
+    valueFormat,
+    lookup: (id) => answers.get(id) ?? { error: `schema id ${id} was not looked up` },
+  };
+}

@@ -1,0 +1,42 @@
+// Each cluster's registry client, kept for the life of the process so its schema cache is shared by
+// every page and search of that cluster. Rebuilt when the cluster's registry settings change (a new
+// configuration, or the embedded registry attached); kept on globalThis like the cluster registry,
+// since Next.js bundles route handlers separately.
+import 'server-only';
+import type { ClusterConfig } from '../../config';
+import { schemaRegistryOf } from '../connection/registry';
+import { RegistryClient, type RegistryClientOptions } from './registry-client';
+
+interface Held {
+  settings: string;
+  client: RegistryClient;
+}
+
+const globalKey = Symbol.for('kafscope.formats.registry-clients');
+function held(): Map<string, Held> {
+  const g = globalThis as unknown as Record<symbol, Map<string, Held> | undefined>;
+  return (g[globalKey] ??= new Map());
+}
+
+/** Options for clients built from now on (tests shorten the timeout). */
+let defaults: RegistryClientOptions = {};
+export function setRegistryClientDefaults(options: RegistryClientOptions): void {
+  defaults = options;
+  held().clear();
+}
+
+/** The cluster's registry client; null when it has no registry. */
+export function registryClientFor(config: ClusterConfig): RegistryClient | null {
+  const settings = schemaRegistryOf(config);
+  const all = held();
+  if (!settings) {
+    all.delete(config.name);
+    return null;
+  }
+  const fingerprint = JSON.stringify(settings);
+  const existing = all.get(config.name);
+  if (existing && existing.settings === fingerprint) return existing.client;
+  const client = new RegistryClient(settings, defaults);
+  all.set(config.name, { settings: fingerprint, client });
+  return client;
+}
