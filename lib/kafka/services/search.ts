@@ -126,7 +126,13 @@ export async function searchMessages(clients: ClusterClients, topic: string, q: 
       } finally {
         lease.release();
         clearInterval(timer);
-        if (!abort.signal.aborted) controller.close();
+        // Closed even when stopped, so whoever still reads the body sees its end; after the reader
+        // cancelled, the stream is closed already and close() throws.
+        try {
+          controller.close();
+        } catch {
+          // cancelled by the reader
+        }
       }
     },
     cancel: () => abort.abort(),
