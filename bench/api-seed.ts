@@ -1,12 +1,14 @@
-// Seeds a cluster the size the API benchmark needs (10,000 topics, 10,000 groups) quickly: requests
+// Seeds a cluster the size the API benchmark needs (10,000 or 50,000 topics, 10,000 groups) quickly: requests
 // are built with the broker's own wire codec and pipelined on one socket per node, instead of going
 // through a client library one round trip at a time. CreateTopics in batches of 1,000 names;
-// OffsetCommit the way an admin tool commits (generation -1, no member), at each group's coordinator.
-// Messages are produced with kafkajs (record batches), many topics per request.
+// OffsetCommit the way an admin tool commits (generation -1, no member), at each group's coordinator;
+// Produce v3 with record batches built by the broker's own builder, one request per leader for up
+// to 2,000 partitions (kafkajs' producer re-checks its whole topic list per send, which at 50,000
+// topics took minutes).
 import net from 'node:net';
-import { Kafka, logLevel } from 'kafkajs';
 import { ApiKey, decodeResponse, encodeRequest } from '../lib/broker/protocol';
 import { ErrorCode } from '../lib/common/kafka-error-codes';
+import { buildRecordBatch } from '../lib/broker/records/build';
 
 /** One pipelined connection: requests go out back to back, answers are matched by correlation id. */
 class WireClient {
@@ -61,6 +63,8 @@ class WireClient {
 
 export interface SeedPlan {
   topics: number;
+  /** Partitions of each of the `topics` small topics. */
+  partitions: number;
   groups: number;
   /** Topic every group commits on (the "consumed by many groups" case). */
   hotTopic: string;
@@ -86,7 +90,7 @@ export async function seed(bootstrap: string, plan: SeedPlan, log: (line: string
   try {
     let t = Date.now();
     const specs = [
-      ...Array.from({ length: plan.topics }, (_, i) => ({ name: topicName(i), numPartitions: 1 })),
+      ...Array.from({ length: plan.topics }, (_, i) => ({ name: topicName(i), numPartitions: plan.partitions })),
       { name: plan.hotTopic, numPartitions: plan.hotPartitions },
       ...Array.from({ length: plan.bigTopics }, (_, i) => ({ name: `big-${i}`, numPartitions: 24 })),
     ];
@@ -102,19 +106,58 @@ export async function seed(bootstrap: string, plan: SeedPlan, log: (line: string
     log(`created ${specs.length} topics in ${Date.now() - t} ms`);
 
     t = Date.now();
-    const kafka = new Kafka({ clientId: 'bench-seed', brokers: bootstrap.split(','), logLevel: logLevel.NOTHING });
-    const producer = kafka.producer({ allowAutoTopicCreation: false });
-    await producer.connect();
-    // Topic i holds i % 7 messages; the hot and big topics 200 per partition.
-    const small = Array.from({ length: plan.topics }, (_, i) => i).filter((i) => i % 7 > 0);
-    await inBatches(small, 2_000, async (batch) => {
-      await producer.sendBatch({ topicMessages: batch.map((i) => ({ topic: topicName(i), messages: Array.from({ length: i % 7 }, (_, k) => ({ value: `m${k}` })) })) });
-    });
+    // Topic i holds i % 7 messages (message k on partition k % partitions); the hot and big topics
+    // 200 per partition. One Produce per leader carries up to 2,000 partitions.
+    const meta = await first.send<{ brokers: { nodeId: number; port: number }[]; topics: { name: string; partitions: { partitionIndex: number; leaderId: number }[] }[] }>(
+      ApiKey.Metadata,
+      4,
+      { topics: null, allowAutoTopicCreation: false },
+    );
+    const leaderOf = new Map<string, number>();
+    for (const topic of meta.topics) for (const p of topic.partitions) leaderOf.set(`${topic.name}\u0000${p.partitionIndex}`, p.leaderId);
+    const nodeById = new Map(meta.brokers.map((b) => [b.nodeId, nodes[addresses.findIndex((a) => a.port === b.port)]]));
+    const batches: { leader: number; topic: string; partition: number; records: Buffer }[] = [];
+    const add = (topic: string, partition: number, count: number, value: (k: number) => string) => {
+      if (count === 0) return;
+      const records = buildRecordBatch(Array.from({ length: count }, (_, k) => ({ key: null, value: Buffer.from(value(k)) })));
+      batches.push({ leader: leaderOf.get(`${topic}\u0000${partition}`) ?? -1, topic, partition, records });
+    };
+    for (let i = 0; i < plan.topics; i++) {
+      const n = i % 7;
+      for (let p = 0; p < plan.partitions; p++) add(topicName(i), p, Math.floor(n / plan.partitions) + (p < n % plan.partitions ? 1 : 0), (k) => `m${k}`);
+    }
     for (const name of [plan.hotTopic, ...Array.from({ length: plan.bigTopics }, (_, i) => `big-${i}`)]) {
       const partitions = name === plan.hotTopic ? plan.hotPartitions : 24;
-      for (let p = 0; p < partitions; p++) await producer.send({ topic: name, messages: Array.from({ length: 200 }, (_, k) => ({ partition: p, value: `v${k}` })) });
+      for (let p = 0; p < partitions; p++) add(name, p, 200, (k) => `v${k}`);
     }
-    await producer.disconnect();
+    const byLeader = new Map<number, typeof batches>();
+    for (const b of batches) {
+      const list = byLeader.get(b.leader);
+      if (list) list.push(b);
+      else byLeader.set(b.leader, [b]);
+    }
+    await Promise.all(
+      [...byLeader].map(async ([leader, list]) => {
+        const client = nodeById.get(leader);
+        if (!client) throw new Error(`no connection to leader ${leader}`);
+        await inBatches(list, 2_000, async (chunk) => {
+          const topics = new Map<string, { index: number; records: Buffer }[]>();
+          for (const b of chunk) {
+            const list = topics.get(b.topic);
+            if (list) list.push({ index: b.partition, records: b.records });
+            else topics.set(b.topic, [{ index: b.partition, records: b.records }]);
+          }
+          const res = await client.send<{ responses: { name: string; partitionResponses: { errorCode: number }[] }[] }>(ApiKey.Produce, 3, {
+            transactionalId: null,
+            acks: 1,
+            timeoutMs: 30_000,
+            topicData: [...topics].map(([name, partitionData]) => ({ name, partitionData })),
+          });
+          const bad = res.responses.find((r) => r.partitionResponses.some((p) => p.errorCode !== ErrorCode.NONE));
+          if (bad) throw new Error(`Produce to ${bad.name}: error ${bad.partitionResponses.find((p) => p.errorCode !== ErrorCode.NONE)!.errorCode}`);
+        });
+      }),
+    );
     log(`produced messages in ${Date.now() - t} ms`);
 
     t = Date.now();

@@ -12,10 +12,17 @@
 //   once and starts one background rebuild shared by every caller. Only a first build is waited for.
 // - Offsets changed through this API (reset, delete) are patched into the snapshot before the next
 //   answer (markChanged), so nobody sees their own change undone.
+// - The commits are packed (packed-commits.ts), and a rebuild compares each answer with them in
+//   place: one that finds nothing moved keeps the snapshot's commits, version and derived lists, so
+//   at 10,000 groups a rebuild every few seconds leaves nothing behind for the collector (it was
+//   ~25 MB each time), and what was computed for the version (lag totals) stays valid.
 import 'server-only';
 import { mapBounded } from '../connection/cache';
 import type { ClusterClients } from '../connection/clients';
-import { OFFSET_FETCH_CONCURRENCY, fetchCommitted, listGroupIds, type Committed, type GroupListing } from './groups-data';
+import type { RawBroker } from '../connection/kafkajs-types';
+import { brokerOn } from '../reading/reader-broker';
+import { OFFSET_FETCH_CONCURRENCY, committedUnlessKnown, listGroupIds, type Committed, type GroupListing } from './groups-data';
+import { EMPTY_COMMITS, commitsAt, knownAt, pack, positionOf, unpack, type PackedCommits } from './packed-commits';
 
 const MIN_FRESH_MS = 2_000;
 const MAX_FRESH_MS = 30_000;
@@ -25,11 +32,13 @@ export interface GroupIndex {
   /** When the data was read (ms since the epoch) and how long reading it took. */
   at: number;
   buildMs: number;
-  /** Changes whenever the data does (a rebuild or a patch): a key for what is derived from it. */
+  /** Changes whenever the data does (a rebuild that found other offsets, or a patch), and only
+   * then: a key for what is derived from it. */
   version: number;
   /** Every partition with a commit, once each. */
   partitions: { topic: string; partition: number }[];
-  offsets: Map<string, Committed[]>;
+  /** Every group with commits, and its commits (packed-commits.ts: commitsOf, commitsAt). */
+  commits: PackedCommits;
   /** Topic -> ids of the groups with commits on it, sorted. */
   byTopic: Map<string, string[]>;
 }
@@ -48,47 +57,101 @@ function stateOf(clients: ClusterClients): State {
 
 let versions = 0;
 
-function partitionsOf(offsets: Map<string, Committed[]>): GroupIndex['partitions'] {
-  const seen = new Map<string, { topic: string; partition: number }>();
-  for (const list of offsets.values()) for (const c of list) seen.set(`${c.topic}\u0000${c.partition}`, { topic: c.topic, partition: c.partition });
-  return [...seen.values()];
+function partitionsOf(p: PackedCommits): GroupIndex['partitions'] {
+  const seen = p.topics.map(() => new Set<number>());
+  const out: GroupIndex['partitions'] = [];
+  for (let j = 0; j < p.partition.length; j++) {
+    const parts = seen[p.topicOf[j]!]!;
+    const partition = p.partition[j]!;
+    if (parts.has(partition)) continue;
+    parts.add(partition);
+    out.push({ topic: p.topics[p.topicOf[j]!]!, partition });
+  }
+  return out;
 }
 
-function indexByTopic(offsets: Map<string, Committed[]>): Map<string, string[]> {
+function indexByTopic(p: PackedCommits): Map<string, string[]> {
   const byTopic = new Map<string, string[]>();
-  for (const [id, list] of [...offsets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const topics = new Set(list.map((c) => c.topic));
-    for (const t of topics) {
-      const ids = byTopic.get(t);
+  const lastGroup = new Int32Array(p.topics.length).fill(-1);
+  // Groups are in id order already.
+  p.ids.forEach((id, pos) => {
+    for (let j = p.start[pos]!; j < p.start[pos + 1]!; j++) {
+      const t = p.topicOf[j]!;
+      if (lastGroup[t] === pos) continue;
+      lastGroup[t] = pos;
+      const topic = p.topics[t]!;
+      const ids = byTopic.get(topic);
       if (ids) ids.push(id);
-      else byTopic.set(t, [id]);
+      else byTopic.set(topic, [id]);
     }
-  }
+  });
   return byTopic;
 }
 
-async function readOffsets(clients: ClusterClients, groups: GroupListing[]): Promise<Map<string, Committed[]>> {
-  const offsets = new Map<string, Committed[]>();
-  await clients.lanes.interactive.run((cluster) =>
-    mapBounded(groups, OFFSET_FETCH_CONCURRENCY, async (g) => {
-      const c = await fetchCommitted(cluster, g.coordinator, g.groupId).catch(() => null);
-      if (c && c.length > 0) offsets.set(g.groupId, c);
-    }),
-  );
-  return offsets;
+/** A new snapshot of `commits` (a new version, derived lists computed once). */
+function snapshotOf(commits: PackedCommits, at: number, buildMs: number): GroupIndex {
+  return { at, buildMs, version: ++versions, commits, byTopic: indexByTopic(commits), partitions: partitionsOf(commits) };
 }
 
-async function build(clients: ClusterClients): Promise<GroupIndex> {
+/** Every listed group's committed offsets, each answer compared in place with what `previous` holds
+ * (groups-data.ts). Null when nothing moved and no group came or went: the previous commits stand. */
+async function readOffsets(clients: ClusterClients, groups: GroupListing[], previous: PackedCommits): Promise<PackedCommits | null> {
+  // Per listed group: its position in `previous` when its commits are as before, -2 when it has
+  // none (or no answer), -1 when they are new or moved (in `moved`).
+  const status = new Int32Array(groups.length).fill(-2);
+  const moved = new Map<string, Committed[]>();
+  let same = 0;
+  await clients.lanes.interactive.run(async (cluster) => {
+    // Each coordinator's connection is looked up once per build, not once per group; one that
+    // broke is looked up (and reconnected) again by the next group.
+    const brokers = new Map<number, Promise<RawBroker | null>>();
+    const brokerOf = (node: number) => {
+      let b = brokers.get(node);
+      if (!b) brokers.set(node, (b = brokerOn(cluster, node).catch(() => null)));
+      return b;
+    };
+    await mapBounded(groups, OFFSET_FETCH_CONCURRENCY, async (g, i) => {
+      const broker = await brokerOf(g.coordinator);
+      if (!broker) return;
+      const pos = positionOf(previous, g.groupId);
+      try {
+        const c = await committedUnlessKnown(broker, g.groupId, pos < 0 ? undefined : knownAt(previous, pos));
+        if (c === null) {
+          status[i] = pos;
+          same++;
+        } else if (c.length > 0) {
+          status[i] = -1;
+          moved.set(g.groupId, c);
+        }
+      } catch {
+        if (!broker.isConnected()) brokers.delete(g.coordinator);
+      }
+    });
+  });
+  if (moved.size === 0 && same === previous.ids.length) return null;
+  const groupsNow: { id: string; commits: Committed[] }[] = [];
+  groups.forEach((g, i) => {
+    const st = status[i]!;
+    if (st >= 0) groupsNow.push({ id: g.groupId, commits: commitsAt(previous, st) });
+    else if (st === -1) groupsNow.push({ id: g.groupId, commits: moved.get(g.groupId)! });
+  });
+  return pack(groupsNow);
+}
+
+async function build(clients: ClusterClients, previous: GroupIndex | null): Promise<GroupIndex> {
   const started = Date.now();
   const listed = await listGroupIds(clients);
-  const offsets = await readOffsets(clients, listed);
-  return { at: started, buildMs: Date.now() - started, version: ++versions, offsets, byTopic: indexByTopic(offsets), partitions: partitionsOf(offsets) };
+  const commits = await readOffsets(clients, listed, previous?.commits ?? EMPTY_COMMITS);
+  const buildMs = Date.now() - started;
+  // Nothing moved: the same commits, version and derived lists, read at a new time.
+  if (previous && commits === null) return { ...previous, at: started, buildMs };
+  return snapshotOf(commits ?? EMPTY_COMMITS, started, buildMs);
 }
 
 function rebuild(clients: ClusterClients, s: State): Promise<GroupIndex> {
   if (!s.building) {
     const changedBefore = new Set(s.changed);
-    s.building = build(clients)
+    s.building = build(clients, s.snapshot)
       .then((snap) => {
         for (const id of changedBefore) s.changed.delete(id);
         s.snapshot = snap;
@@ -103,17 +166,13 @@ function rebuild(clients: ClusterClients, s: State): Promise<GroupIndex> {
 }
 
 async function patchChanged(clients: ClusterClients, s: State, snap: GroupIndex): Promise<GroupIndex> {
-  const ids = [...s.changed];
+  const ids = new Set(s.changed);
   s.changed.clear();
   const listed = new Map((await listGroupIds(clients)).map((g) => [g.groupId, g]));
-  const fresh = await readOffsets(clients, ids.map((id) => listed.get(id)).filter((g): g is GroupListing => g !== undefined));
-  const offsets = new Map(snap.offsets);
-  for (const id of ids) {
-    const c = fresh.get(id);
-    if (c) offsets.set(id, c);
-    else offsets.delete(id);
-  }
-  const next = { ...snap, version: ++versions, offsets, byTopic: indexByTopic(offsets), partitions: partitionsOf(offsets) };
+  const fresh = await readOffsets(clients, [...ids].map((id) => listed.get(id)).filter((g): g is GroupListing => g !== undefined), EMPTY_COMMITS);
+  const groups = unpack(snap.commits).filter((g) => !ids.has(g.id));
+  if (fresh) groups.push(...unpack(fresh));
+  const next = snapshotOf(pack(groups), snap.at, snap.buildMs);
   if (s.snapshot === snap) s.snapshot = next;
   return next;
 }

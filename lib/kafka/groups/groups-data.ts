@@ -19,10 +19,10 @@ import { decodeAssignment, type Assignment } from './assignment';
 import { mapBounded } from '../connection/cache';
 import { cacheKeys, invalidate } from '../connection/cache-keys';
 import type { ClusterClients } from '../connection/clients';
-import type { RawCluster } from '../connection/kafkajs-types';
-import { loadMetadata } from '../reading/metadata';
-import { describeGroupsOn, fetchGroupOffsets, listGroupsOn } from '../connection/raw-requests';
-import { brokerFor } from '../connection/captured-cluster';
+import type { RawBroker, RawCluster } from '../connection/kafkajs-types';
+import { loadBrokers } from '../reading/metadata-subsets';
+import { describeGroupsOn, fetchGroupOffsets, listGroupsOn, type OffsetFetchAnswer } from '../connection/raw-requests';
+import { brokerOn, fetchBrokersOnly } from '../reading/reader-broker';
 
 /** Ids per DescribeGroups request (Kafka sets no limit; this keeps one answer a few hundred KB). */
 const DESCRIBE_CHUNK = 500;
@@ -53,13 +53,14 @@ export interface Committed {
 export function listGroupIds(clients: ClusterClients, fresh = false): Promise<GroupListing[]> {
   if (fresh) invalidate.groupList(clients.cache);
   return clients.cache.get(cacheKeys.groupList(), async () => {
-    const meta = await loadMetadata(clients);
+    // The brokers only: listing groups needs no topic (metadata-subsets.ts).
+    const meta = await loadBrokers(clients);
     const failures: unknown[] = [];
     const perBroker = await clients.lanes.interactive.run((cluster) =>
       Promise.all(
         meta.brokers.map(async (b) => {
           try {
-            const res = await listGroupsOn(await brokerFor(cluster, b.id));
+            const res = await listGroupsOn(await brokerOn(cluster, b.id));
             if (res.errorCode !== 0) throw unavailable(`Broker ${b.id} answered ListGroups with ${errorName(res.errorCode)}.`);
             return res.groups.map((g) => ({ groupId: g.groupId, protocolType: g.protocolType ?? '', coordinator: b.id }));
           } catch (err) {
@@ -70,11 +71,23 @@ export function listGroupIds(clients: ClusterClients, fresh = false): Promise<Gr
       ),
     );
     if (failures.length === meta.brokers.length && failures.length > 0) throw failures[0];
-    const seen = new Map<string, GroupListing>();
-    for (const g of perBroker.flat()) if (!seen.has(g.groupId)) seen.set(g.groupId, g);
-    return [...seen.values()].sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
+    // Sorted by id; a group listed twice (its coordinator moving) keeps the first broker's line, the
+    // sort being stable. Without a map: at 10,000 groups each map is half a megabyte.
+    const listed: GroupListing[] = [];
+    for (const g of perBroker.flat().sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0))) {
+      if (listed.at(-1)?.groupId !== g.groupId) listed.push(g);
+    }
+    // The same listing as last time is the last listing itself (it rarely changes; nothing new is kept).
+    const last = lastListings.get(clients);
+    if (last && sameListing(last, listed)) return last;
+    lastListings.set(clients, listed);
+    return listed;
   });
 }
+
+const lastListings = new WeakMap<ClusterClients, GroupListing[]>();
+const sameListing = (a: GroupListing[], b: GroupListing[]) =>
+  a.length === b.length && a.every((x, i) => x.groupId === b[i]!.groupId && x.coordinator === b[i]!.coordinator && x.protocolType === b[i]!.protocolType);
 
 /** Each listed group's coordinator. Read before taking a reader: readers are never nested (a full
  * pool of callers each waiting for a second reader would wait forever). */
@@ -96,13 +109,13 @@ async function coordinatorsOf(listed: Map<string, number>, cluster: RawCluster, 
 }
 
 /** FindCoordinator for one group. A reader that has not loaded metadata yet knows no broker to ask;
- * kafkajs then throws, so it loads the metadata and asks again. */
+ * kafkajs then throws, so it learns the brokers (no topics: reader-broker.ts) and asks again. */
 export async function findCoordinator(cluster: RawCluster, groupId: string): Promise<{ nodeId: number; host: string; port: number }> {
   try {
     return (await cluster.findGroupCoordinatorMetadata({ groupId })).coordinator;
   } catch (err) {
     if ((err as { name?: string }).name !== 'KafkaJSBrokerNotFound') throw err;
-    await cluster.refreshMetadata();
+    await fetchBrokersOnly(cluster);
     return (await cluster.findGroupCoordinatorMetadata({ groupId })).coordinator;
   }
 }
@@ -134,7 +147,7 @@ export async function describeGroups(clients: ClusterClients, ids: string[]): Pr
         }
         const out = new Map<string, GroupDescription>();
         await mapBounded(chunks, 8, async ([node, chunk]) => {
-          const { groups } = await describeGroupsOn(await brokerFor(cluster, node), chunk);
+          const { groups } = await describeGroupsOn(await brokerOn(cluster, node), chunk);
           for (const g of groups) {
             out.set(g.groupId, {
               groupId: g.groupId,
@@ -159,17 +172,53 @@ export async function describeGroups(clients: ClusterClients, ids: string[]): Pr
 /** Committed offsets of one group, asked of `node` (its coordinator); negative ones (kafkajs' -1/-2
  * markers, "nothing committed") are left out. */
 export async function fetchCommitted(cluster: RawCluster, node: number, groupId: string): Promise<Committed[]> {
-  const res = await fetchGroupOffsets(await brokerFor(cluster, node), groupId);
+  return committedOn(await brokerOn(cluster, node), groupId);
+}
+
+/** The same, of a broker already looked up. */
+export async function committedOn(broker: RawBroker, groupId: string): Promise<Committed[]> {
+  return commitsOf(groupId, await fetchGroupOffsets(broker, groupId));
+}
+
+/** What a caller already holds of a group's commits, to compare an answer with in place. */
+export interface KnownCommits {
+  count: number;
+  /** Whether the i-th commit is this one (`offset` as the answer's decimal text). */
+  matches(i: number, topic: string, partition: number, offset: string): boolean;
+}
+
+/** The group's committed offsets, or null when they are exactly `known`. The group index asks
+ * 10,000 groups every few seconds and most have not moved: comparing the answer in place builds
+ * nothing for them, where building each list to compare it left ~10 MB per rebuild behind. */
+export async function committedUnlessKnown(broker: RawBroker, groupId: string, known: KnownCommits | undefined): Promise<Committed[] | null> {
+  const res = await fetchGroupOffsets(broker, groupId);
+  if (known && !res.errorCode && matchesKnown(res, known)) return null;
+  return commitsOf(groupId, res);
+}
+
+/** A partition of an OffsetFetch answer that holds a commit: no error, and not negative (kafkajs'
+ * -1/-2 markers, "nothing committed"). */
+const isCommit = (p: { errorCode: number; offset: string }) => p.errorCode === 0 && !p.offset.startsWith('-');
+
+function commitsOf(groupId: string, res: OffsetFetchAnswer): Committed[] {
   if (res.errorCode) throw unavailable(`The coordinator of "${groupId}" answered ${errorName(res.errorCode)}.`);
   const out: Committed[] = [];
   for (const t of res.responses) {
-    for (const p of t.partitions) {
-      if (p.errorCode !== 0) continue;
-      const offset = BigInt(p.offset);
-      if (offset >= 0n) out.push({ topic: t.topic, partition: p.partition, offset });
-    }
+    for (const p of t.partitions) if (isCommit(p)) out.push({ topic: t.topic, partition: p.partition, offset: BigInt(p.offset) });
   }
   return out;
+}
+
+function matchesKnown(res: OffsetFetchAnswer, known: KnownCommits): boolean {
+  let i = 0;
+  for (const t of res.responses) {
+    for (const p of t.partitions) {
+      if (!isCommit(p)) continue;
+      if (i >= known.count || !known.matches(i, t.topic, p.partition, p.offset)) return false;
+      i++;
+    }
+  }
+  return i === known.count;
 }
 
 /** Committed offsets of many groups: each group at its coordinator, concurrently with a bound. A

@@ -9,7 +9,7 @@ import { cacheKeys } from '../connection/cache-keys';
 import type { ClusterClients } from '../connection/clients';
 import { controllerOrAnyLive, loadMetadata } from './metadata';
 import { describeConfigsOn } from '../connection/raw-requests';
-import { brokerFor } from '../connection/captured-cluster';
+import { brokerOn } from './reader-broker';
 
 const SOURCES = [
   'UNKNOWN',
@@ -50,7 +50,7 @@ async function describe(clients: ClusterClients, type: ConfigResourceTypes, name
     const target = type === ConfigResourceTypes.BROKER ? Number(names[0]) : controllerOrAnyLive(meta);
     if (target === undefined) return new Map<string, ConfigEntry[]>();
     const res = await clients.lanes.interactive.run(async (cluster) =>
-      describeConfigsOn(await brokerFor(cluster, target), names.map((name) => ({ type, name }))),
+      describeConfigsOn(await brokerOn(cluster, target), names.map((name) => ({ type, name }))),
     );
     const out = new Map<string, ConfigEntry[]>();
     const fallback = type === ConfigResourceTypes.TOPIC ? 'DYNAMIC_TOPIC_CONFIG' : 'STATIC_BROKER_CONFIG';

@@ -2,11 +2,17 @@
 // from one Metadata request for all topics, cached for a couple of seconds and shared by concurrent
 // callers. Everything that needs a leader or a partition list starts here. A leaderless partition
 // (its broker stopped) is kept with leader -1 and its offline replicas, never an error.
+//
+// The reader that asked keeps only the broker list of the answer (reader-broker.ts): the topics
+// live once, here, not once more in every reader that happened to refresh. The latest snapshot is
+// also kept with its time, so callers that need only some leaders or only the brokers can use it
+// while it is recent instead of asking for every topic again (metadata-subsets.ts).
 import 'server-only';
 import { notFound, unavailable } from '../errors';
 import { cacheKeys, invalidate } from '../connection/cache-keys';
 import type { ClusterClients } from '../connection/clients';
 import type { RawMetadata } from '../connection/kafkajs-types';
+import { keepBrokersOnly } from './reader-broker';
 
 export interface PartitionMeta {
   partition: number;
@@ -33,27 +39,71 @@ export interface ClusterMeta {
   topics: Map<string, TopicMeta>;
 }
 
+const latest = new WeakMap<ClusterClients, { at: number; meta: ClusterMeta }>();
+
+/** The last full snapshot when it was read less than `maxAgeMs` ago. */
+export function recentMetadata(clients: ClusterClients, maxAgeMs: number): ClusterMeta | null {
+  const l = latest.get(clients);
+  return l && Date.now() - l.at < maxAgeMs ? l.meta : null;
+}
+
 export function loadMetadata(clients: ClusterClients, fresh = false): Promise<ClusterMeta> {
   if (fresh) invalidate.metadata(clients.cache);
   return clients.cache.get(cacheKeys.metadata(), () =>
     clients.lanes.interactive.run(async (cluster) => {
+      const at = Date.now();
       // One Metadata request for every topic, which also updates the reader's map of brokers. The
       // reader's brokers keep leaderless partitions as values (raw-requests.ts) instead of throwing.
       await cluster.refreshMetadata();
       const raw = cluster.brokerPool.metadata;
       if (!raw) throw unavailable('No broker answered the metadata request.');
-      return toClusterMeta(raw);
+      const meta = toClusterMeta(raw, latest.get(clients)?.meta);
+      keepBrokersOnly(cluster);
+      latest.set(clients, { at, meta });
+      return meta;
     }),
   );
 }
 
+const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Whether `prev` (a reshaped topic) says exactly what raw topic `t` says. */
+function sameTopic(prev: TopicMeta, t: RawMetadata['topicMetadata'][number], live: Set<number>): boolean {
+  if (prev.partitions.length !== t.partitionMetadata.length || prev.internal !== (t.isInternal ?? t.topic.startsWith('__'))) return false;
+  for (const p of t.partitionMetadata) {
+    const q = prev.partitions[p.partitionId];
+    if (!q || q.partition !== p.partitionId || q.leader !== (p.leader ?? -1)) return false;
+    const replicas = p.replicas ?? [];
+    if (!sameNumbers(q.replicas, replicas) || !sameNumbers(q.isr, p.isr ?? [])) return false;
+    if (p.offlineReplicas) {
+      if (!sameNumbers(q.offline, p.offlineReplicas)) return false;
+    } else {
+      let i = 0;
+      for (const r of replicas) if (!live.has(r) && q.offline[i++] !== r) return false;
+      if (i !== q.offline.length) return false;
+    }
+  }
+  return true;
+}
+
 /** Reshapes a Metadata answer. Before v5 Kafka does not send offline replicas: they are the replicas
- * whose broker is not among the live brokers listed. */
-export function toClusterMeta(raw: RawMetadata): ClusterMeta {
+ * whose broker is not among the live brokers listed. A topic that `previous` already describes the
+ * same way is the previous object, and an answer identical to `previous` is `previous` itself: a
+ * snapshot of 10,000 topics is re-read every couple of seconds and rarely changes, so what is
+ * derived from it per snapshot (sorted names, message counts) stays valid and the copies are not
+ * left for the garbage collector. */
+export function toClusterMeta(raw: RawMetadata, previous?: ClusterMeta | null): ClusterMeta {
   const live = new Set(raw.brokers.map((b) => b.nodeId));
   const topics = new Map<string, TopicMeta>();
+  let reused = 0;
   for (const t of raw.topicMetadata) {
     if (t.topicErrorCode !== 0 && t.partitionMetadata.length === 0) continue;
+    const prev = previous?.topics.get(t.topic);
+    if (prev && sameTopic(prev, t, live)) {
+      topics.set(t.topic, prev);
+      reused++;
+      continue;
+    }
     topics.set(t.topic, {
       name: t.topic,
       internal: t.isInternal ?? t.topic.startsWith('__'),
@@ -71,12 +121,24 @@ export function toClusterMeta(raw: RawMetadata): ClusterMeta {
         .sort((a, b) => a.partition - b.partition),
     });
   }
-  return {
-    clusterId: raw.clusterId ?? null,
-    controllerId: raw.controllerId ?? null,
-    brokers: raw.brokers.map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null })).sort((a, b) => a.id - b.id),
-    topics,
-  };
+  const brokers = raw.brokers.map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null })).sort((a, b) => a.id - b.id);
+  const clusterId = raw.clusterId ?? null;
+  const controllerId = raw.controllerId ?? null;
+  if (
+    previous &&
+    reused === topics.size &&
+    reused === previous.topics.size &&
+    clusterId === previous.clusterId &&
+    controllerId === previous.controllerId &&
+    brokers.length === previous.brokers.length &&
+    brokers.every((b, i) => {
+      const p = previous.brokers[i]!;
+      return b.id === p.id && b.host === p.host && b.port === p.port && b.rack === p.rack;
+    })
+  ) {
+    return previous;
+  }
+  return { clusterId, controllerId, brokers, topics };
 }
 
 export async function requireTopic(clients: ClusterClients, topic: string): Promise<TopicMeta> {

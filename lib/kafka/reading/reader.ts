@@ -5,7 +5,7 @@
 import 'server-only';
 import type { RawCluster, RawRecord } from '../connection/kafkajs-types';
 import { READ_UNCOMMITTED } from '../connection/kafkajs-types';
-import { brokerFor } from '../connection/captured-cluster';
+import { brokerOn } from './reader-broker';
 
 const PARTITION_MAX_BYTES = 1024 * 1024;
 const MAX_FETCHES = 200;
@@ -51,7 +51,7 @@ export async function readPartition(cluster: RawCluster, req: ReadRequest): Prom
   const records: ReadRecord[] = [];
   let pos = req.from;
   if (req.leader < 0) throw Object.assign(new Error(`Partition ${req.partition} has no leader`), { name: 'KafkaJSBrokerNotFound' });
-  const broker = await brokerFor(cluster, req.leader);
+  const broker = await brokerOn(cluster, req.leader);
   for (let i = 0; i < MAX_FETCHES && pos < req.end && records.length < req.max; i++) {
     if (req.signal?.aborted) break;
     let messages: RawRecord[];

@@ -1,75 +1,109 @@
 // Offsets by time for many partitions at once: one ListOffsets request per partition leader (not one
 // per partition, nor per topic), in parallel, each partition's answer cached for a couple of seconds.
 // A leader that is down leaves its partitions unknown (null) instead of failing the whole answer.
+// Both watermarks are asked on the same reader at once (see offsetsAt).
 import 'server-only';
 import { mapBounded } from '../connection/cache';
 import { cacheKeys } from '../connection/cache-keys';
 import type { ClusterClients } from '../connection/clients';
 import { tpKey, type TP } from './topic-partition';
-import { EARLIEST, LATEST, READ_UNCOMMITTED } from '../connection/kafkajs-types';
-import { loadMetadata } from './metadata';
-import { brokerFor } from '../connection/captured-cluster';
+import { EARLIEST, LATEST, READ_UNCOMMITTED, type RawBroker } from '../connection/kafkajs-types';
+import { metadataFor } from './metadata-subsets';
+import { brokerOn } from './reader-broker';
 
 export interface Watermarks {
   low: bigint;
   high: bigint;
 }
 
-/** Offsets for `timestamp` (EARLIEST, LATEST or ms since the epoch), batched per leader. A result of
- * -1 for a timestamp means no record at or after it. Unknown partitions are absent from the map. */
-export async function listOffsets(clients: ClusterClients, tps: readonly TP[], timestamp: number): Promise<Map<string, bigint>> {
-  const meta = await loadMetadata(clients);
-  const byLeader = new Map<number, TP[]>();
+/** Offsets of `tps` for each of `timestamps`, all on one reader: per leader, one ListOffsets per
+ * timestamp, in flight together. One reader, not one per timestamp: a second reader would be a
+ * second set of connections to open on a cold request. Each answer is handed to `found` with the
+ * timestamp's index; unknown partitions are never handed over. */
+async function offsetsAt(clients: ClusterClients, tps: readonly TP[], timestamps: readonly number[], found: (i: number, key: string, offset: bigint) => void): Promise<void> {
+  if (tps.length === 0) return;
+  // Leaders from the cluster snapshot when recent, else from the metadata of these topics only.
+  const meta = await metadataFor(clients, tps);
+  const byLeader = new Map<number, Map<string, number[]>>();
   for (const tp of tps) {
     const parts = meta.topics.get(tp.topic)?.partitions ?? [];
     // Partitions are numbered 0..n-1 and kept sorted, so the index is the id; find() is the fallback.
     const p = parts[tp.partition]?.partition === tp.partition ? parts[tp.partition] : parts.find((x) => x.partition === tp.partition);
     const leader = p?.leader ?? -1;
     if (leader < 0) continue;
-    const list = byLeader.get(leader);
-    if (list) list.push(tp);
-    else byLeader.set(leader, [tp]);
+    let topics = byLeader.get(leader);
+    if (!topics) byLeader.set(leader, (topics = new Map()));
+    const list = topics.get(tp.topic);
+    if (list) list.push(tp.partition);
+    else topics.set(tp.topic, [tp.partition]);
   }
-  const out = new Map<string, bigint>();
+  if (byLeader.size === 0) return;
   await clients.lanes.interactive.run(async (cluster) => {
-    await mapBounded([...byLeader], 8, async ([leader, list]) => {
-      const topics = new Map<string, { partition: number; timestamp: number }[]>();
-      for (const tp of list) {
-        const parts = topics.get(tp.topic);
-        if (parts) parts.push({ partition: tp.partition, timestamp });
-        else topics.set(tp.topic, [{ partition: tp.partition, timestamp }]);
-      }
+    await mapBounded([...byLeader], 8, async ([leader, topics]) => {
+      let broker: RawBroker;
       try {
-        const broker = await brokerFor(cluster, leader);
-        const res = await broker.listOffsets({
-          isolationLevel: READ_UNCOMMITTED,
-          topics: [...topics].map(([topic, partitions]) => ({ topic, partitions })),
-        });
-        for (const t of res.responses) {
-          for (const p of t.partitions) if (p.errorCode === 0) out.set(tpKey({ topic: t.topic, partition: p.partition }), BigInt(p.offset));
-        }
+        broker = await brokerOn(cluster, leader);
       } catch {
-        // This leader is unreachable or refused: its partitions stay unknown.
+        return; // This leader is unreachable: its partitions stay unknown.
       }
+      await Promise.all(
+        timestamps.map(async (timestamp, i) => {
+          try {
+            const res = await broker.listOffsets({
+              isolationLevel: READ_UNCOMMITTED,
+              topics: [...topics].map(([topic, partitions]) => ({ topic, partitions: partitions.map((partition) => ({ partition, timestamp })) })),
+            });
+            for (const t of res.responses) {
+              for (const p of t.partitions) if (p.errorCode === 0) found(i, tpKey({ topic: t.topic, partition: p.partition }), BigInt(p.offset));
+            }
+          } catch {
+            // This leader refused or went away: its partitions stay unknown.
+          }
+        }),
+      );
     });
   });
+}
+
+/** Offsets for `timestamp` (EARLIEST, LATEST or ms since the epoch), batched per leader. A result of
+ * -1 for a timestamp means no record at or after it. Unknown partitions are absent from the map. */
+export async function listOffsets(clients: ClusterClients, tps: readonly TP[], timestamp: number): Promise<Map<string, bigint>> {
+  const out = new Map<string, bigint>();
+  await offsetsAt(clients, tps, [timestamp], (_, key, offset) => out.set(key, offset));
   return out;
 }
 
 /** Low and high watermarks of the partitions; absent when the partition's leader did not answer.
  * Each partition is cached on its own for a couple of seconds: a page asks only for what it shows,
- * and partitions already fetched (or in flight) for another page are not asked for again. */
+ * and partitions already fetched (or in flight) for another page are not asked for again. Both
+ * answers go straight into one map (watermarks are never negative, so -1 marks the one not yet
+ * answered): at 10,000 partitions every map of that size is half a megabyte. */
 export async function getWatermarks(clients: ClusterClients, tps: readonly TP[]): Promise<Map<string, Watermarks>> {
   return clients.cache.getMany(cacheKeys.watermarks, tps, async (wanted) => {
-    const [low, high] = await Promise.all([listOffsets(clients, wanted, EARLIEST), listOffsets(clients, wanted, LATEST)]);
     const out = new Map<string, Watermarks>();
-    for (const tp of wanted) {
-      const l = low.get(tpKey(tp));
-      const h = high.get(tpKey(tp));
-      if (l !== undefined && h !== undefined) out.set(tpKey(tp), { low: l, high: h });
-    }
+    await offsetsAt(clients, wanted, [EARLIEST, LATEST], (i, key, offset) => {
+      let w = out.get(key);
+      if (!w) out.set(key, (w = { low: -1n, high: -1n }));
+      if (i === 0) w.low = offset;
+      else w.high = offset;
+    });
+    for (const [key, w] of out) if (w.low < 0n || w.high < 0n) out.delete(key);
     return out;
   });
+}
+
+/** No partition has it: topic names are never empty. */
+const GENERATION_MARK: TP = { topic: '', partition: -1 };
+
+/** A token that stays the same object while the watermark cache holds the same data: it is replaced
+ * when watermarks are invalidated (records produced or purged, offsets reset, topics changed) and
+ * when the cache's TTL has passed since it was made, exactly as a cached partition would be. What is
+ * derived from many watermarks (every topic's message count) is kept per token instead of being
+ * rebuilt from 10,000 cached entries on every request. */
+export async function watermarkGeneration(clients: ClusterClients): Promise<object> {
+  const key = tpKey(GENERATION_MARK);
+  const found = await clients.cache.getMany(cacheKeys.watermarks, [GENERATION_MARK], async () => new Map([[key, { low: 0n, high: 0n }]]));
+  return found.get(key)!;
 }
 
 export function watermarkOf(map: Map<string, Watermarks>, topic: string, partition: number): Watermarks | undefined {

@@ -1,0 +1,75 @@
+// The lag history of one consumer group (GET /api/clusters/{cluster}/groups/{group}/lag-history):
+// per partition, a series of [time, committed, log end, lag] points (offsets as decimal strings, lag
+// = log end - committed, negative when the commit is above the log end, as Kafka's own tool shows
+// it), the totals and rates per point, and the group's verdict with each partition's. At most about
+// 2,000 points per series whatever the range: older days are kept at 5-minute resolution, and
+// reading thins the rest.
+import './zod-csp';
+import { z } from 'zod';
+import { Int64String, OffsetString, PartitionId } from './common';
+
+export const LagHistoryRange = z.enum(['15m', '1h', '6h', '24h', '7d']);
+export type LagHistoryRange = z.infer<typeof LagHistoryRange>;
+export const LAG_HISTORY_RANGE_MS: Record<LagHistoryRange, number> = {
+  '15m': 15 * 60_000,
+  '1h': 3_600_000,
+  '6h': 6 * 3_600_000,
+  '24h': 24 * 3_600_000,
+  '7d': 7 * 24 * 3_600_000,
+};
+
+export const LagHistoryQuerySchema = z.object({ range: LagHistoryRange.default('1h') });
+export type LagHistoryQuery = z.infer<typeof LagHistoryQuerySchema>;
+
+export const LagStatus = z.enum(['OK', 'WARN', 'STALL', 'STOP', 'REWIND', 'ERROR']);
+export type LagStatus = z.infer<typeof LagStatus>;
+
+export const LagVerdictSchema = z.object({
+  status: LagStatus,
+  /** One line saying why. */
+  reason: z.string(),
+});
+
+/** [time (ms since the epoch), committed, log end (null when the leader did not answer), lag]. */
+export const LagPointSchema = z.tuple([z.int(), OffsetString, OffsetString.nullable(), Int64String.nullable()]);
+export type LagPoint = z.infer<typeof LagPointSchema>;
+
+export const LagPartitionHistorySchema = z.object({
+  topic: z.string(),
+  partition: PartitionId,
+  /** The partition's verdict at the latest sample (null when the group has no commit on it any more). */
+  verdict: LagVerdictSchema.nullable(),
+  /** Estimated seconds from the record at the committed offset to the newest record; null when not known. */
+  lagSeconds: z.number().nonnegative().nullable(),
+  points: z.array(LagPointSchema),
+});
+
+export const LagTotalsPointSchema = z.object({
+  t: z.int(),
+  /** Sums over the partitions with a commit at that time; log end and lag null when one partition's log end is unknown. */
+  committed: Int64String,
+  logEnd: Int64String.nullable(),
+  lag: Int64String.nullable(),
+  /** Records per second consumed (committed moving) and produced (log end moving) since the previous point. */
+  consumptionRate: z.number().nullable(),
+  productionRate: z.number().nullable(),
+});
+
+export const LagHistorySchema = z.object({
+  cluster: z.string(),
+  groupId: z.string(),
+  range: LagHistoryRange,
+  from: z.int(),
+  to: z.int(),
+  /** Time between samples at full resolution. */
+  intervalMs: z.int().positive(),
+  /** Members at the latest sample; null when not known. */
+  members: z.int().nonnegative().nullable(),
+  /** The group's verdict at the latest sample; null when the latest sample did not have the group. */
+  verdict: LagVerdictSchema.nullable(),
+  partitions: z.array(LagPartitionHistorySchema),
+  totals: z.array(LagTotalsPointSchema),
+  /** Records per second over the whole range. */
+  rates: z.object({ consumption: z.number().nullable(), production: z.number().nullable() }),
+});
+export type LagHistory = z.infer<typeof LagHistorySchema>;
