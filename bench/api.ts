@@ -142,8 +142,9 @@ async function main() {
     console.log(`| broker (3 nodes, in memory) | ${brokerIdle} | ${brokerSeeded} | ${brokerEnd} |`);
     console.log(`\n| Target | Wanted | Measured | |\n|---|---|---|---|`);
     for (const t of targets) console.log(`| ${t.join(' | ')} |`);
+    console.log(`\nload average at the end: ${loadavg()[0]!.toFixed(1)}`);
     console.log(
-      `\nCold: console restarted before each. Warm: ${CALLS} calls ${GAP_MS} ms apart. Warm run for memory: ${ROUNDS} rounds of every case, ` +
+      `Cold: console restarted before each. Warm: ${CALLS} calls ${GAP_MS} ms apart. Warm run for memory: ${ROUNDS} rounds of every case, ` +
         `${Math.max(1, Math.round(CALLS / 4))} calls each, in one console process.`,
     );
   } finally {

@@ -1,8 +1,9 @@
 // One group's history over a time range, read from the day files without decoding whole rounds: per
 // round, the group's bucket block first (its committed offsets and members), then the blocks of its
 // topics' partition buckets (their watermarks), each followed forward from the last keyframe before
-// the range, only the group's own series decoded (series-follower.ts), 64 rounds read at once. What comes back is thinned to at most `maxPoints` rounds (the last round of each equal
-// slice of the range), so a 7-day range answers in about 2,000 points whatever the resolution.
+// the range, only the group's own series decoded (series-follower.ts), 64 rounds read at once. What
+// comes back is thinned to at most `maxPoints` rounds (the last round of each equal slice of the
+// range), so a 7-day range answers in about 2,000 points whatever the resolution.
 import 'server-only';
 import type { DayFile, RoundEntry } from './day-file';
 import { commitOf, groupKeys, partKeys } from './block-layout';

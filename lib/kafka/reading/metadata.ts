@@ -94,14 +94,13 @@ function sameTopic(prev: TopicMeta, t: RawMetadata['topicMetadata'][number], liv
  * left for the garbage collector. */
 export function toClusterMeta(raw: RawMetadata, previous?: ClusterMeta | null): ClusterMeta {
   const live = new Set(raw.brokers.map((b) => b.nodeId));
+  if (previous && unchangedSince(previous, raw, live)) return previous;
   const topics = new Map<string, TopicMeta>();
-  let reused = 0;
   for (const t of raw.topicMetadata) {
     if (t.topicErrorCode !== 0 && t.partitionMetadata.length === 0) continue;
     const prev = previous?.topics.get(t.topic);
     if (prev && sameTopic(prev, t, live)) {
       topics.set(t.topic, prev);
-      reused++;
       continue;
     }
     topics.set(t.topic, {
@@ -121,24 +120,34 @@ export function toClusterMeta(raw: RawMetadata, previous?: ClusterMeta | null): 
         .sort((a, b) => a.partition - b.partition),
     });
   }
-  const brokers = raw.brokers.map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null })).sort((a, b) => a.id - b.id);
-  const clusterId = raw.clusterId ?? null;
-  const controllerId = raw.controllerId ?? null;
-  if (
-    previous &&
-    reused === topics.size &&
-    reused === previous.topics.size &&
-    clusterId === previous.clusterId &&
-    controllerId === previous.controllerId &&
-    brokers.length === previous.brokers.length &&
-    brokers.every((b, i) => {
-      const p = previous.brokers[i]!;
-      return b.id === p.id && b.host === p.host && b.port === p.port && b.rack === p.rack;
-    })
-  ) {
-    return previous;
+  return {
+    clusterId: raw.clusterId ?? null,
+    controllerId: raw.controllerId ?? null,
+    brokers: brokersOf(raw),
+    topics,
+  };
+}
+
+const brokersOf = (raw: RawMetadata): BrokerMeta[] =>
+  raw.brokers.map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null })).sort((a, b) => a.id - b.id);
+
+/** Whether the answer says exactly what `previous` says (checked before building anything). */
+function unchangedSince(previous: ClusterMeta, raw: RawMetadata, live: Set<number>): boolean {
+  if ((raw.clusterId ?? null) !== previous.clusterId || (raw.controllerId ?? null) !== previous.controllerId) return false;
+  const brokers = brokersOf(raw);
+  if (brokers.length !== previous.brokers.length) return false;
+  for (let i = 0; i < brokers.length; i++) {
+    const [b, p] = [brokers[i]!, previous.brokers[i]!];
+    if (b.id !== p.id || b.host !== p.host || b.port !== p.port || b.rack !== p.rack) return false;
   }
-  return { clusterId, controllerId, brokers, topics };
+  let n = 0;
+  for (const t of raw.topicMetadata) {
+    if (t.topicErrorCode !== 0 && t.partitionMetadata.length === 0) continue;
+    const prev = previous.topics.get(t.topic);
+    if (!prev || !sameTopic(prev, t, live)) return false;
+    n++;
+  }
+  return n === previous.topics.size;
 }
 
 export async function requireTopic(clients: ClusterClients, topic: string): Promise<TopicMeta> {

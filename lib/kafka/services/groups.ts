@@ -69,9 +69,8 @@ function indexTotals(clients: ClusterClients, index: GroupIndex) {
   return clients.cache.get(cacheKeys.groupTotals(index.version), async () => {
     const wm = await getWatermarks(clients, index.partitions);
     const p = index.commits;
-    const topicIds = new Map(p.topics.map((t, i) => [t, i]));
-    const table: (Watermarks | undefined)[][] = p.topics.map(() => []);
-    for (const tp of index.partitions) table[topicIds.get(tp.topic)!]![tp.partition] = watermarkOf(wm, tp.topic, tp.partition);
+    // Per topic (by its index in the packed commits) and partition; null once looked up and absent.
+    const table: (Watermarks | null | undefined)[][] = p.topics.map(() => []);
     const lastGroup = new Int32Array(p.topics.length).fill(-1);
     const totals = new Map<string, { lag: bigint | null; topics: number }>();
     p.ids.forEach((id, pos) => {
@@ -83,7 +82,10 @@ function indexTotals(clients: ClusterClients, index: GroupIndex) {
           lastGroup[t] = pos;
           topics++;
         }
-        const w = table[t]![p.partition[j]!];
+        const row = table[t]!;
+        const partition = p.partition[j]!;
+        let w = row[partition];
+        if (w === undefined) row[partition] = w = watermarkOf(wm, p.topics[t]!, partition) ?? null;
         if (w) lag += lagOf(p.offset[j]!, w.low, w.high) ?? 0n;
       }
       totals.set(id, { lag: p.start[pos + 1]! === p.start[pos]! ? null : lag, topics });
