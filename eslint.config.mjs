@@ -10,22 +10,27 @@ const room = (name) => [
 ];
 const packages = (names, why) => names.map((n) => ({ regex: `^${n}(/|$)`, message: why }));
 
-/** The browser side (pages, components, the API client, the DTO schemas) knows Kafka only through lib/schemas. */
-const browserSide = {
-  files: ['components/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}', 'lib/api/**/*.{ts,tsx}', 'lib/schemas/**/*.ts'],
+/** The browser side (pages, components, the API client, the DTO schemas) knows Kafka only through lib/schemas.
+ * Pages (the page.tsx server components under app/) may also ask lib/prefetch for their first data, which
+ * hands them a dehydrated cache of DTOs; client code may not, since it runs in the browser. */
+const browserRooms = ['lib/kafka', 'lib/broker', 'lib/http', 'lib/config', 'lib/demo', 'lib/startup', 'lib/codecs'];
+const browserSideOf = (files, rooms) => ({
+  files,
   ignores: ['app/api/**'],
   rules: {
     'no-restricted-imports': [
       'error',
       {
         patterns: [
-          ...['lib/kafka', 'lib/broker', 'lib/http', 'lib/config', 'lib/demo', 'lib/startup', 'lib/codecs'].flatMap(room),
+          ...rooms.flatMap(room),
           ...packages(['kafkajs', 'node:.*', 'fs', 'net'], 'Kafka and Node.js modules are server-side; call the JSON API through lib/api instead.'),
         ],
       },
     ],
   },
-};
+});
+const browserSide = browserSideOf(['app/**/*.{ts,tsx}'], browserRooms);
+const clientSide = browserSideOf(['components/**/*.{ts,tsx}', 'lib/api/**/*.{ts,tsx}', 'lib/schemas/**/*.ts'], [...browserRooms, 'lib/prefetch']);
 
 /** The embedded broker knows nothing of the web app or the access layer. */
 const broker = {
@@ -67,6 +72,7 @@ const config = [
       'lib/broker/protocol/generated/**', 'next-env.d.ts'],
   },
   browserSide,
+  clientSide,
   broker,
   accessLayer,
 ];

@@ -5,15 +5,14 @@ import { clusterApi } from '../cluster-url';
 import { getJson, withQuery } from '../fetch-json';
 import { clusterKeys } from '../query-keys';
 
+/** The API address of one page of the list (the server's prefetch parses the same query string). */
+export const groupListUrl = (cluster: string, q: GroupListQuery) =>
+  withQuery(clusterApi(cluster, 'groups'), { q: q.q, state: q.state, sort: q.sort, dir: q.dir, page: q.page, pageSize: q.pageSize });
+
 export const groupListQuery = (cluster: string, q: GroupListQuery) =>
   queryOptions({
     queryKey: clusterKeys(cluster).groupList(q),
-    queryFn: ({ signal }) =>
-      getJson(
-        withQuery(clusterApi(cluster, 'groups'), { q: q.q, state: q.state, sort: q.sort, dir: q.dir, page: q.page, pageSize: q.pageSize }),
-        GroupListSchema,
-        signal,
-      ),
+    queryFn: ({ signal }) => getJson(groupListUrl(cluster, q), GroupListSchema, signal),
     placeholderData: keepPreviousData,
   });
 

@@ -1,18 +1,28 @@
-// The consumer-group list.
+// The consumer-group list; the page the URL asks for is in the first HTML when the cluster answers
+// quickly (lib/prefetch).
+import { HydrationBoundary } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { GroupList } from '@/components/groups/group-list';
 import { Skeleton } from '@/components/ui/feedback';
+import { decodeSegment } from '@/components/cluster/cluster-path';
 import { PageHeader } from '@/components/ui/page-header';
+import { prefetchGroups } from '@/lib/prefetch/pages';
+import type { SearchParams } from '@/lib/prefetch/dto';
 
 export const metadata = { title: 'Consumer groups' };
 
-export default function Page() {
+type Props = { params: Promise<{ cluster: string }>; searchParams: Promise<SearchParams> };
+
+export default async function Page({ params, searchParams }: Props) {
+  const state = await prefetchGroups(decodeSegment((await params).cluster), await searchParams);
   return (
     <>
       <PageHeader title="Consumer groups" subtitle="Every group with its state, members, topics and total lag." />
-      <Suspense fallback={<Skeleton rows={8} label="Loading groups" />}>
-        <GroupList />
-      </Suspense>
+      <HydrationBoundary state={state}>
+        <Suspense fallback={<Skeleton rows={8} label="Loading groups" />}>
+          <GroupList />
+        </Suspense>
+      </HydrationBoundary>
     </>
   );
 }

@@ -1,4 +1,6 @@
-// The topic list. Everything the list shows is chosen in the URL (see TopicList).
+// The topic list. Everything the list shows is chosen in the URL (see TopicList); the page the URL
+// asks for is in the first HTML when the cluster answers quickly (lib/prefetch).
+import { HydrationBoundary } from '@tanstack/react-query';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { clusterPath, decodeSegment } from '@/components/cluster/cluster-path';
@@ -7,11 +9,16 @@ import { buttonClass } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/feedback';
 import { PageHeader } from '@/components/ui/page-header';
 import { TopicList } from '@/components/topics/topic-list';
+import { prefetchTopics } from '@/lib/prefetch/pages';
+import type { SearchParams } from '@/lib/prefetch/dto';
 
 export const metadata = { title: 'Topics' };
 
-export default async function Page({ params }: { params: Promise<{ cluster: string }> }) {
+type Props = { params: Promise<{ cluster: string }>; searchParams: Promise<SearchParams> };
+
+export default async function Page({ params, searchParams }: Props) {
   const cluster = decodeSegment((await params).cluster);
+  const state = await prefetchTopics(cluster, await searchParams);
   return (
     <>
       <PageHeader
@@ -25,9 +32,11 @@ export default async function Page({ params }: { params: Promise<{ cluster: stri
           </CanDo>
         }
       />
-      <Suspense fallback={<Skeleton rows={8} label="Loading topics" />}>
-        <TopicList />
-      </Suspense>
+      <HydrationBoundary state={state}>
+        <Suspense fallback={<Skeleton rows={8} label="Loading topics" />}>
+          <TopicList />
+        </Suspense>
+      </HydrationBoundary>
     </>
   );
 }

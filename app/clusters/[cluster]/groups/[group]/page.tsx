@@ -1,8 +1,10 @@
-// Consumer-group detail page.
+// Consumer-group detail page (in the first HTML when the cluster answers quickly: lib/prefetch).
+import { HydrationBoundary } from '@tanstack/react-query';
 import { decodeSegment } from '@/components/cluster/cluster-path';
 import { GroupDetailView } from '@/components/groups/group-detail';
 import { PageHeader } from '@/components/ui/page-header';
 import { showBidiControls } from '@/lib/format/bidi';
+import { prefetchGroup } from '@/lib/prefetch/pages';
 
 type Params = { params: Promise<{ cluster: string; group: string }> };
 
@@ -11,11 +13,15 @@ export async function generateMetadata({ params }: Params) {
 }
 
 export default async function Page({ params }: Params) {
-  const groupId = decodeSegment((await params).group);
+  const p = await params;
+  const groupId = decodeSegment(p.group);
+  const state = await prefetchGroup(decodeSegment(p.cluster), groupId);
   return (
     <>
       <PageHeader title={showBidiControls(groupId)} subtitle="Consumer group" />
-      <GroupDetailView groupId={groupId} />
+      <HydrationBoundary state={state}>
+        <GroupDetailView groupId={groupId} />
+      </HydrationBoundary>
     </>
   );
 }
