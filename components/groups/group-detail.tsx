@@ -11,10 +11,9 @@ import { QueryState } from '@/components/ui/feedback';
 import { Panel, Stat } from '@/components/ui/panel';
 import { groupQuery } from '@/lib/api/queries/groups';
 import { formatInt64 } from '@/lib/format/numbers';
-import { DeleteGroupDialog } from './delete-group-dialog';
+import { DeleteGroupDialog, ResetWizard } from './lazy';
 import { GroupMembers } from './group-members';
 import { GroupOffsets } from './group-offsets';
-import { ResetWizard } from './reset-wizard';
 import { stateTone } from './state-tone';
 
 export function GroupDetailView({ groupId }: { groupId: string }) {

@@ -11,6 +11,7 @@ import { controlLook } from '@/components/ui/field';
 import { Pager, PastLastPage } from '@/components/ui/pager';
 import { Panel } from '@/components/ui/panel';
 import { SearchInput } from '@/components/ui/search-input';
+import { nextSort } from '@/components/ui/sort';
 import { VirtualTable, type Column } from '@/components/ui/virtual-table';
 import { useUrlState } from '@/components/url/use-url-state';
 import { groupListQuery } from '@/lib/api/queries/groups';
@@ -52,7 +53,7 @@ export function GroupList() {
   const [q, setUrl] = useUrlState(GroupListQuerySchema);
   const query = useQuery(groupListQuery(cluster, q));
   const onFilter = useCallback((v: string) => setUrl({ q: v, page: undefined }), [setUrl]);
-  const onSort = (key: string) => setUrl({ sort: key, dir: q.sort === key && q.dir === 'asc' ? 'desc' : 'asc', page: undefined });
+  const onSort = (key: string) => setUrl({ ...nextSort(q, key), page: undefined });
   return (
     <Panel
       flush

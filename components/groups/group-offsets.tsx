@@ -1,20 +1,21 @@
 'use client';
 // Per topic and partition: committed offset, log end, lag with a bar, and the member reading it;
-// a total per topic. Bars are scaled to the largest lag in the group so hot spots stand out.
+// a total per topic. Bars and colours are on an absolute scale (components/ui/lag-scale.ts).
 import Link from 'next/link';
 import { useCluster } from '@/components/cluster/cluster-context';
 import { clusterPath } from '@/components/cluster/cluster-path';
 import { Panel } from '@/components/ui/panel';
 import { SimpleTable } from '@/components/ui/simple-table';
-import { formatInt64, fraction } from '@/lib/format/numbers';
+import { LAG_TONE_CLASS, lagFraction, lagTone, useLagThresholds } from '@/components/ui/lag-scale';
+import { formatInt64 } from '@/lib/format/numbers';
 import type { GroupDetail, GroupOffset } from '@/lib/schemas/group';
 import { showBidiControls } from '@/lib/format/bidi';
 
-function LagBar({ lag, max }: { lag: string | null; max: string }) {
-  const f = fraction(lag, max);
+function LagBar({ lag }: { lag: string | null }) {
+  const t = useLagThresholds();
   return (
     <div className="h-2 w-32 rounded bg-zinc-200 dark:bg-zinc-800" aria-hidden>
-      <div className={`h-2 rounded ${f > 0.66 ? 'bg-red-500' : f > 0.33 ? 'bg-amber-500' : 'bg-emerald-500'}`} style={{ width: `${f * 100}%` }} />
+      <div className={`h-2 rounded ${LAG_TONE_CLASS[lagTone(lag, t)]}`} style={{ width: `${lagFraction(lag, t) * 100}%` }} />
     </div>
   );
 }
@@ -24,7 +25,6 @@ export function GroupOffsets({ group }: { group: GroupDetail }) {
   const clients = new Map(group.members.map((m) => [m.memberId, m.clientId]));
   const byTopic = new Map<string, GroupOffset[]>();
   for (const o of group.offsets) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), o]);
-  const max = group.offsets.reduce((m, o) => (o.lag !== null && BigInt(o.lag) > BigInt(m) ? o.lag : m), '0');
   if (byTopic.size === 0) return <Panel title="Offsets"><p className="text-sm text-zinc-500">This group has no committed offsets.</p></Panel>;
   return (
     <>
@@ -51,7 +51,7 @@ export function GroupOffsets({ group }: { group: GroupDetail }) {
                 { id: 'start', header: 'Log start', align: 'right', cell: (r) => formatInt64(r.logStart) },
                 { id: 'end', header: 'Log end', align: 'right', cell: (r) => formatInt64(r.logEnd) },
                 { id: 'lag', header: 'Lag', align: 'right', cell: (r) => formatInt64(r.lag) },
-                { id: 'bar', header: '', cell: (r) => <LagBar lag={r.lag} max={max} /> },
+                { id: 'bar', header: '', cell: (r) => <LagBar lag={r.lag} /> },
                 { id: 'member', header: 'Consumer', cell: (r) => (r.memberId ? <span className="font-mono text-xs">{clients.get(r.memberId) ?? r.memberId}</span> : <span className="text-zinc-400">unassigned</span>) },
               ]}
             />

@@ -13,12 +13,11 @@ import { Panel } from '@/components/ui/panel';
 import { useUrlState } from '@/components/url/use-url-state';
 import { messagesQuery } from '@/lib/api/queries/messages';
 import { topicQuery } from '@/lib/api/queries/topics';
-import { formatInt64 } from '@/lib/format/numbers';
+import { offsetRange, plural } from '@/lib/format/plural';
 import { BrowseControls } from './browse-controls';
 import { BrowseUrlSchema, toApiQuery } from './browse-params';
 import { MessageTable } from './message-table';
-import { ProduceDialog } from './produce-dialog';
-import { SearchPanel } from './search-panel';
+import { ProduceDialog, SearchPanel } from './lazy';
 
 export function MessageBrowser({ topic }: { topic: string }) {
   const [u, setUrl] = useUrlState(BrowseUrlSchema);
@@ -53,12 +52,12 @@ export function MessageBrowser({ topic }: { topic: string }) {
         title={
           page ? (
             <span className="font-normal text-zinc-600 dark:text-zinc-400">
-              {page.messages.length} messages
+              {plural(page.messages.length, 'message')}
               {u.partition !== undefined
                 ? page.watermarks
                     .filter((w) => w.partition === u.partition)
-                    .map((w) => ` · offsets ${formatInt64(w.low)}–${formatInt64(w.high)}`)
-                : ` · ${page.watermarks.length} partitions`}
+                    .map((w) => ` · ${offsetRange(w.low, w.high)}`)
+                : ` · ${plural(page.watermarks.length, 'partition')}`}
               {query.isFetching ? ' · loading…' : ''}
             </span>
           ) : (

@@ -13,7 +13,7 @@ import { formatTimestamp, type TimeZoneMode } from '@/lib/format/dates';
 import { formatBytes, formatInt64 } from '@/lib/format/numbers';
 import type { Message, Payload } from '@/lib/schemas/message';
 import { rowId } from './browse-params';
-import { MessageDetail } from './message-detail';
+import { MessageDetail } from './lazy';
 import { showBidiControls } from '@/lib/format/bidi';
 
 const PREVIEW = 160;
@@ -118,6 +118,7 @@ export function MessageTable({
                 <td className={tdClass}>
                   <button
                     type="button"
+                    data-row-toggle
                     aria-expanded={expanded}
                     aria-label={`${expanded ? 'Collapse' : 'Expand'} message ${m.partition}/${m.offset}`}
                     onClick={(e) => {

@@ -10,6 +10,7 @@ import { TextField } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { useAddPartitions } from '@/lib/api/mutations/topics';
 import { showBidiControls } from '@/lib/format/bidi';
+import { plural } from '@/lib/format/plural';
 
 export function AddPartitionsDialog({ topic, current, open, onClose }: { topic: string; current: number; open: boolean; onClose: () => void }) {
   const toast = useToast();
@@ -20,7 +21,7 @@ export function AddPartitionsDialog({ topic, current, open, onClose }: { topic: 
   const add = () =>
     mutation.mutate(n, {
       onSuccess: () => {
-        toast.success(`${showBidiControls(topic)} now has ${n} partitions`);
+        toast.success(`${showBidiControls(topic)} now has ${plural(n, 'partition')}`);
         onClose();
       },
     });

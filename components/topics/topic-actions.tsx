@@ -5,13 +5,11 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useCluster } from '@/components/cluster/cluster-context';
 import { clusterPath } from '@/components/cluster/cluster-path';
-import { ProduceDialog } from '@/components/messages/produce-dialog';
+import { ProduceDialog } from '@/components/messages/lazy';
 import { useSwitches } from '@/components/settings/use-switches';
 import { Button, buttonClass } from '@/components/ui/button';
 import type { TopicDetail } from '@/lib/schemas/topic';
-import { AddPartitionsDialog } from './add-partitions-dialog';
-import { DeleteTopicDialog } from './delete-topic-dialog';
-import { PurgeDialog } from './purge-dialog';
+import { AddPartitionsDialog, DeleteTopicDialog, PurgeDialog } from './lazy';
 
 type Open = 'produce' | 'partitions' | 'purge' | 'delete' | null;
 

@@ -11,8 +11,9 @@ import { QueryState } from '@/components/ui/feedback';
 import { Panel, Stat } from '@/components/ui/panel';
 import { topicQuery } from '@/lib/api/queries/topics';
 import { formatInt64 } from '@/lib/format/numbers';
+import { plural } from '@/lib/format/plural';
 import type { ConfigEntry } from '@/lib/schemas/config';
-import { ConfigEditDialog } from './config-edit-dialog';
+import { ConfigEditDialog } from './lazy';
 import { PartitionsTable } from './partitions-table';
 import { TopicActions } from './topic-actions';
 import { TopicGroups } from './topic-groups';
@@ -28,7 +29,7 @@ export function TopicDetailView({ name }: { name: string }) {
           <div className="flex flex-wrap items-center justify-between gap-3">
             <div className="flex gap-2">
               {t.internal ? <Badge>internal</Badge> : null}
-              {t.totals.offline > 0 ? <Badge tone="bad">{t.totals.offline} partitions offline</Badge> : null}
+              {t.totals.offline > 0 ? <Badge tone="bad">{plural(t.totals.offline, 'partition')} offline</Badge> : null}
               {t.totals.underReplicated > 0 ? <Badge tone="warn">{t.totals.underReplicated} under-replicated</Badge> : null}
             </div>
             <TopicActions topic={t} />

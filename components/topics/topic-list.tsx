@@ -12,6 +12,7 @@ import { EmptyState, ErrorBanner, Skeleton } from '@/components/ui/feedback';
 import { Pager, PastLastPage } from '@/components/ui/pager';
 import { Panel } from '@/components/ui/panel';
 import { SearchInput } from '@/components/ui/search-input';
+import { nextSort } from '@/components/ui/sort';
 import { VirtualTable, type Column } from '@/components/ui/virtual-table';
 import { useUrlState } from '@/components/url/use-url-state';
 import { topicListQuery } from '@/lib/api/queries/topics';
@@ -63,8 +64,7 @@ export function TopicList() {
   const [q, setUrl] = useUrlState(TopicListQuerySchema);
   const query = useQuery(topicListQuery(cluster, q));
   const onFilter = useCallback((v: string) => setUrl({ q: v, page: undefined }), [setUrl]);
-  const onSort = (key: string) =>
-    setUrl({ sort: key, dir: q.sort === key && q.dir === 'asc' ? 'desc' : 'asc', page: undefined });
+  const onSort = (key: string) => setUrl({ ...nextSort(q, key), page: undefined });
   return (
     <Panel
       flush
