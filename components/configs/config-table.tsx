@@ -41,7 +41,7 @@ export function ConfigTable({
       {rows.length === 0 ? (
         <EmptyState title="No configs match" />
       ) : (
-        <div className="max-h-[32rem] overflow-auto">
+        <div className="max-h-[32rem] overflow-auto" tabIndex={0} role="region" aria-label={`${label}, scrollable`}>
           <table aria-label={label} className="w-full border-separate border-spacing-0 text-sm">
             <thead>
               <tr>

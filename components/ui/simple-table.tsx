@@ -17,7 +17,8 @@ export function SimpleTable<T>({
   rowClass?: (row: T) => string;
 }) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable, so a keyboard can scroll a table wider than a phone (its cells may hold nothing focusable).
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`${label}, scrollable`}>
       <table aria-label={label} className="w-full border-separate border-spacing-0 text-sm">
         <thead>
           <tr>

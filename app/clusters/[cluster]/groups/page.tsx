@@ -1,9 +1,7 @@
 // The consumer-group list; the page the URL asks for is in the first HTML when the cluster answers
 // quickly (lib/prefetch).
 import { HydrationBoundary } from '@tanstack/react-query';
-import { Suspense } from 'react';
 import { GroupList } from '@/components/groups/group-list';
-import { Skeleton } from '@/components/ui/feedback';
 import { decodeSegment } from '@/components/cluster/cluster-path';
 import { PageHeader } from '@/components/ui/page-header';
 import { prefetchGroups } from '@/lib/prefetch/pages';
@@ -19,9 +17,7 @@ export default async function Page({ params, searchParams }: Props) {
     <>
       <PageHeader title="Consumer groups" subtitle="Every group with its state, members, topics and total lag." />
       <HydrationBoundary state={state}>
-        <Suspense fallback={<Skeleton rows={8} label="Loading groups" />}>
-          <GroupList />
-        </Suspense>
+        <GroupList />
       </HydrationBoundary>
     </>
   );

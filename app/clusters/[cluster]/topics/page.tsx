@@ -2,11 +2,9 @@
 // asks for is in the first HTML when the cluster answers quickly (lib/prefetch).
 import { HydrationBoundary } from '@tanstack/react-query';
 import Link from 'next/link';
-import { Suspense } from 'react';
 import { clusterPath, decodeSegment } from '@/components/cluster/cluster-path';
 import { CanDo } from '@/components/settings/can-do';
 import { buttonClass } from '@/components/ui/button';
-import { Skeleton } from '@/components/ui/feedback';
 import { PageHeader } from '@/components/ui/page-header';
 import { TopicList } from '@/components/topics/topic-list';
 import { prefetchTopics } from '@/lib/prefetch/pages';
@@ -33,9 +31,7 @@ export default async function Page({ params, searchParams }: Props) {
         }
       />
       <HydrationBoundary state={state}>
-        <Suspense fallback={<Skeleton rows={8} label="Loading topics" />}>
-          <TopicList />
-        </Suspense>
+        <TopicList />
       </HydrationBoundary>
     </>
   );

@@ -2,11 +2,9 @@
 // records the URL asks for is in the first HTML when the cluster answers quickly (lib/prefetch).
 import { HydrationBoundary } from '@tanstack/react-query';
 import Link from 'next/link';
-import { Suspense } from 'react';
 import { clusterPath, decodeSegment } from '@/components/cluster/cluster-path';
 import { BrowseUrlSchema, toApiQuery } from '@/components/messages/browse-params';
 import { MessageBrowser } from '@/components/messages/message-browser';
-import { Skeleton } from '@/components/ui/feedback';
 import { PageHeader } from '@/components/ui/page-header';
 import { showBidiControls } from '@/lib/format/bidi';
 import { lastValues, type SearchParams } from '@/lib/prefetch/dto';
@@ -34,9 +32,7 @@ export default async function Page({ params, searchParams }: Params & { searchPa
         }
       />
       <HydrationBoundary state={state}>
-        <Suspense fallback={<Skeleton rows={10} label="Loading messages" />}>
-          <MessageBrowser topic={name} />
-        </Suspense>
+        <MessageBrowser topic={name} />
       </HydrationBoundary>
     </>
   );
