@@ -1,7 +1,9 @@
 'use client';
 // Create a topic: name checked live with Kafka's rules, replication factor bounded by the broker
-// count, the common configs as plain choices and any other config as key/value rows. A server
-// refusal (exists, invalid, too many replicas) is shown on the field it concerns.
+// count, the common configs as plain choices (retention also as any amount of minutes, hours or
+// days) and any other config as key/value rows that autocomplete from Kafka's topic configs, with an
+// unknown name flagged before sending. A server refusal (exists, invalid, too many replicas) is
+// shown on the field it concerns.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -17,6 +19,7 @@ import { ApiError } from '@/lib/api/fetch-json';
 import { useCreateTopic } from '@/lib/api/mutations/topics';
 import { overviewQuery } from '@/lib/api/queries/cluster';
 import { ConfigRows, type ConfigRow } from './config-rows';
+import { RETENTION_UNITS, TOPIC_CONFIG_DOCS, retentionMs, unknownConfigNames } from './topic-config-catalog';
 import { fieldOf, nameError, nameHint, toRequest, validateDraft, type FieldErrors } from './create-topic-validation';
 
 const RETENTION = [
@@ -26,7 +29,11 @@ const RETENTION = [
   ['604800000', '7 days'],
   ['2592000000', '30 days'],
   ['-1', 'Forever'],
+  ['custom', 'Custom…'],
 ] as const;
+
+const CATALOG = { entries: TOPIC_CONFIG_DOCS, unknown: 'not a Kafka topic config' };
+type Unit = (typeof RETENTION_UNITS)[number]['unit'];
 
 export function CreateTopicForm() {
   const router = useRouter();
@@ -37,6 +44,10 @@ export function CreateTopicForm() {
   const [partitions, setPartitions] = useState('1');
   const [rf, setRf] = useState<string | null>(null);
   const [retention, setRetention] = useState('');
+  const [customAmount, setCustomAmount] = useState('');
+  const [customUnit, setCustomUnit] = useState<Unit>('days');
+  const customMs = retention === 'custom' ? retentionMs(customAmount, customUnit) : null;
+  const [retentionError, setRetentionError] = useState<string | undefined>();
   const [cleanup, setCleanup] = useState('');
   const [maxBytes, setMaxBytes] = useState('');
   const [extra, setExtra] = useState<ConfigRow[]>([]);
@@ -47,8 +58,18 @@ export function CreateTopicForm() {
   const serverFieldError = mutation.error instanceof ApiError && fieldOf(mutation.error.field, mutation.error.status);
 
   const submit = () => {
+    const unknown = unknownConfigNames(extra.map((r) => r.key));
+    if (retention === 'custom' && customMs === null) {
+      setRetentionError('A whole number of minutes, hours or days, more than 0.');
+      return;
+    }
+    if (unknown.length > 0) {
+      setErrors({ configs: `Not a Kafka topic config: ${unknown.join(', ')}.` });
+      return;
+    }
+    const retentionValue = retention === 'custom' ? customMs : retention;
     const configs = [
-      ...(retention ? [{ key: 'retention.ms', value: retention }] : []),
+      ...(retentionValue ? [{ key: 'retention.ms', value: retentionValue }] : []),
       ...(cleanup ? [{ key: 'cleanup.policy', value: cleanup }] : []),
       ...(maxBytes ? [{ key: 'max.message.bytes', value: maxBytes }] : []),
       ...extra,
@@ -119,9 +140,19 @@ export function CreateTopicForm() {
       </Panel>
       <Panel title="Configuration">
         <div className="grid gap-4 sm:grid-cols-3">
-          <SelectField label="Retention" value={retention} onChange={(e) => setRetention(e.target.value)}>
-            {RETENTION.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-          </SelectField>
+          <div className="space-y-2">
+            <SelectField label="Retention" value={retention} onChange={(e) => { setRetention(e.target.value); setRetentionError(undefined); }}>
+              {RETENTION.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+            </SelectField>
+            {retention === 'custom' ? (
+              <div className="flex gap-2">
+                <TextField label="Keep for" type="number" min={1} inputMode="numeric" value={customAmount} error={retentionError} onChange={(e) => { setCustomAmount(e.target.value); setRetentionError(undefined); }} />
+                <SelectField label="Unit" value={customUnit} onChange={(e) => setCustomUnit(e.target.value as Unit)}>
+                  {RETENTION_UNITS.map((u) => <option key={u.unit} value={u.unit}>{u.unit}</option>)}
+                </SelectField>
+              </div>
+            ) : null}
+          </div>
           <SelectField label="Cleanup policy" value={cleanup} onChange={(e) => setCleanup(e.target.value)}>
             <option value="">Broker default</option>
             <option value="delete">delete</option>
@@ -132,7 +163,7 @@ export function CreateTopicForm() {
         </div>
         <div className="mt-4">
           <p className="mb-2 text-xs font-medium text-zinc-600 dark:text-zinc-400">Other configs</p>
-          <ConfigRows rows={extra} onChange={(r) => { setExtra(r); clear('configs'); }} />
+          <ConfigRows rows={extra} catalog={CATALOG} onChange={(r) => { setExtra(r); clear('configs'); }} />
           {errors.configs ? <p role="alert" className="mt-2 text-xs text-red-600 dark:text-red-400">{errors.configs}</p> : null}
         </div>
       </Panel>
