@@ -101,7 +101,7 @@ export function BrowseControls({ u, partitions, onChange }: { u: BrowseUrl; part
           label="From (local time)"
           type="datetime-local"
           step={1}
-          className="w-56"
+          className="w-[17rem] max-w-full"
           value={u.timestamp !== undefined ? toLocalInput(u.timestamp) : ''}
           onChange={(e) => {
             const ms = fromLocalInput(e.target.value);
