@@ -81,7 +81,7 @@ export function MessageTable({
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
     <div ref={scrollRef} className="overflow-auto" style={{ maxHeight: 'calc(100vh - 18rem)' }}>
-      <table aria-label={label} className="w-full table-fixed border-separate border-spacing-0 text-sm">
+      <table aria-label={label} className="w-full min-w-[44rem] table-fixed border-separate border-spacing-0 text-sm">
         <colgroup>
           <col className="w-8" />
           <col className="w-28" />

@@ -38,7 +38,7 @@ export function Pager({
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 px-4 py-2 text-sm">
       <span className="text-zinc-600 tabular-nums dark:text-zinc-400">
-        {formatCount(first)}–{formatCount(last)} of {formatCount(total)} {noun}
+        {formatCount(first)}–{formatCount(last)} of {formatCount(total)} {total === 1 ? noun.replace(/s$/, '') : noun}
       </span>
       <div className="flex items-center gap-2">
         {onPageSize ? (
