@@ -78,7 +78,7 @@ test('a dark choice is applied before the page paints, under the CSP', async ({ 
   await gotoHydrated(page, '/');
   expect(await page.evaluate(() => (window as unknown as { darkAtBody?: boolean }).darkAtBody)).toBe(true);
   // The toggle changes it and is remembered.
-  await page.getByRole('radio', { name: 'Light' }).check();
+  await page.getByRole('group', { name: 'Theme' }).getByText('Light', { exact: true }).click();
   expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false);
   await page.reload();
   expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false);

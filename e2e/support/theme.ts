@@ -3,5 +3,8 @@
 import type { Page } from '@playwright/test';
 
 export async function useTheme(page: Page, mode: 'light' | 'dark'): Promise<void> {
-  await page.addInitScript((m) => localStorage.setItem('kafscope-theme', m), mode);
+  // Only where nothing is stored yet: a choice made on the page survives a reload.
+  await page.addInitScript((m) => {
+    if (!localStorage.getItem('kafscope-theme')) localStorage.setItem('kafscope-theme', m);
+  }, mode);
 }
