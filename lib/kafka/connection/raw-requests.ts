@@ -11,7 +11,9 @@
 // offline; a request that needs the missing leader still fails, on its own.
 //
 // The request definitions come from kafkajs itself (node_modules/kafkajs/src/protocol/requests):
-// the negotiated version picks the encoder and decoder, we only leave out the throwing parse. This is
+// the negotiated version picks the encoder and decoder, we only leave out the throwing parse. The one
+// exception is OffsetFetch for many groups at once, which kafkajs does not define
+// (offset-fetch-groups.ts, built from kafkajs' Encoder and Decoder). This is
 // the only module that reaches below kafkajs' public API for requests. Why not the project's own
 // sans-io codec (lib/broker/protocol), which could encode these too? Because then one table would
 // sit on both ends of every test: the embedded broker decodes with it, so a field the codec gets
@@ -27,6 +29,7 @@ import DescribeGroups from 'kafkajs/src/protocol/requests/describeGroups/index.j
 import ListGroups from 'kafkajs/src/protocol/requests/listGroups/index.js';
 import Metadata from 'kafkajs/src/protocol/requests/metadata/index.js';
 import OffsetFetch from 'kafkajs/src/protocol/requests/offsetFetch/index.js';
+import { OffsetFetchManyGroups, supportsManyGroups, type GroupOffsetsAnswer } from './offset-fetch-groups';
 import type { ProtocolRequest, RawBroker, RawCluster, RawMetadata, RequestDefinition } from './kafkajs-types';
 
 const keepDecoded = async (decoded: unknown) => decoded;
@@ -112,6 +115,14 @@ export interface OffsetFetchAnswer {
   errorCode?: number;
   responses: { topic: string; partitions: { partition: number; offset: string; errorCode: number }[] }[];
 }
+/** Every offset each of `groupIds` has committed, in one OffsetFetch v8 to their coordinator; null
+ * when the broker cannot answer for many groups at once (before Kafka 3.0): ask per group then. */
+export async function fetchOffsetsOfGroups(broker: RawBroker, groupIds: string[]): Promise<GroupOffsetsAnswer[] | null> {
+  if (!supportsManyGroups(broker.versions)) return null;
+  const { groups } = await sendDecoded<{ groups: GroupOffsetsAnswer[] }>(broker, 'OffsetFetch', OffsetFetchManyGroups, { groupIds });
+  return groups;
+}
+
 /** Every offset a group has committed: OffsetFetch v2+ with a null topic list (as Kafka defines it;
  * kafkajs would send an empty list). v1 (Kafka before 0.10.2) has no such form; it gets the empty list. */
 export function fetchGroupOffsets(broker: RawBroker, groupId: string): Promise<OffsetFetchAnswer> {
