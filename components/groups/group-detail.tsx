@@ -10,10 +10,10 @@ import { Button } from '@/components/ui/button';
 import { QueryState } from '@/components/ui/feedback';
 import { Panel, Stat } from '@/components/ui/panel';
 import { groupQuery } from '@/lib/api/queries/groups';
-import { formatInt64 } from '@/lib/format/numbers';
 import { DeleteGroupDialog } from './delete-group-dialog';
 import { GroupMembers } from './group-members';
 import { GroupOffsets } from './group-offsets';
+import { LagValue } from './lag-value';
 import { ResetWizard } from './reset-wizard';
 import { stateTone } from './state-tone';
 
@@ -46,7 +46,7 @@ export function GroupDetailView({ groupId }: { groupId: string }) {
             <Stat label="Members" value={g.members.length} />
             <Stat label="Coordinator" value={g.coordinator ? <span className="font-mono text-sm">{`#${g.coordinator.id} ${g.coordinator.host}:${g.coordinator.port}`}</span> : '—'} />
             <Stat label="Protocol" value={<span className="text-base">{[g.protocolType, g.protocol].filter(Boolean).join(' / ') || '—'}</span>} />
-            <Stat label="Total lag" value={<span data-testid="total-lag">{formatInt64(g.totals.lag)}</span>} />
+            <Stat label="Total lag" value={<LagValue lag={g.totals.lag} testId="total-lag" />} />
           </div>
           <Panel title="Members" flush>
             <GroupMembers members={g.members} />

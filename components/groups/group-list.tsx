@@ -14,8 +14,8 @@ import { SearchInput } from '@/components/ui/search-input';
 import { VirtualTable, type Column } from '@/components/ui/virtual-table';
 import { useUrlState } from '@/components/url/use-url-state';
 import { groupListQuery } from '@/lib/api/queries/groups';
-import { formatInt64 } from '@/lib/format/numbers';
 import { GroupListQuerySchema, GroupState, type GroupSummary } from '@/lib/schemas/group';
+import { LagValue } from './lag-value';
 import { stateTone } from './state-tone';
 import { showBidiControls } from '@/lib/format/bidi';
 
@@ -43,7 +43,7 @@ const columnsOf = (cluster: string): Column<GroupSummary>[] => [
       return <span title={topics.join(', ')}>{topics.length <= 2 ? topics.join(', ') : `${topics.slice(0, 2).join(', ')} +${topics.length - 2}`}</span>;
     },
   },
-  { id: 'lag', header: 'Total lag', sortKey: 'totalLag', align: 'right', cell: (g) => formatInt64(g.totalLag) },
+  { id: 'lag', header: 'Total lag', sortKey: 'totalLag', align: 'right', cell: (g) => <LagValue lag={g.totalLag} /> },
 ];
 
 export function GroupList() {

@@ -6,8 +6,8 @@ import { clusterPath } from '@/components/cluster/cluster-path';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/feedback';
 import { SimpleTable } from '@/components/ui/simple-table';
-import { formatInt64 } from '@/lib/format/numbers';
 import type { TopicDetail } from '@/lib/schemas/topic';
+import { LagValue } from '@/components/groups/lag-value';
 import { stateTone } from '@/components/groups/state-tone';
 import { showBidiControls } from '@/lib/format/bidi';
 
@@ -30,7 +30,7 @@ export function TopicGroups({ groups }: { groups: TopicDetail['groups'] }) {
           ),
         },
         { id: 'state', header: 'State', cell: (g) => <Badge tone={stateTone(g.state)}>{g.state}</Badge> },
-        { id: 'lag', header: 'Lag', align: 'right', cell: (g) => formatInt64(g.lag) },
+        { id: 'lag', header: 'Lag', align: 'right', cell: (g) => <LagValue lag={g.lag} /> },
       ]}
     />
   );

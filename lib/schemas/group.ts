@@ -43,7 +43,8 @@ export const GroupOffsetSchema = z.object({
   committed: Int64String.nullable(),
   logStart: OffsetString,
   logEnd: OffsetString,
-  /** high watermark - committed (from the log start when the commit fell below it); null without a commit. */
+  /** high watermark - committed, as kafka-consumer-groups.sh shows it: negative when the commit is
+   * above the log end (an anomaly, status ERROR); null without a commit or a known log end. */
   lag: Int64String.nullable(),
   /** Member currently assigned the partition, if any. */
   memberId: z.string().nullable(),

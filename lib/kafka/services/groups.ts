@@ -175,8 +175,10 @@ export async function getGroup(clients: ClusterClients, groupId: string): Promis
   const wm = await getWatermarks(clients, list);
   let lag = 0n;
   const offsets: GroupOffset[] = list.map((r) => {
-    const w = watermarkOf(wm, r.topic, r.partition) ?? { low: 0n, high: 0n };
-    const l = lagOf(r.committed, w.low, w.high);
+    const known = watermarkOf(wm, r.topic, r.partition);
+    const w = known ?? { low: 0n, high: 0n };
+    // No lag when the log end is not known: 0 - committed would be a false anomaly.
+    const l = known ? lagOf(r.committed, w.low, w.high) : null;
     if (l !== null) lag += l;
     return {
       topic: r.topic,
