@@ -9,6 +9,7 @@ import { SimpleTable } from '@/components/ui/simple-table';
 import { formatInt64, fraction } from '@/lib/format/numbers';
 import type { GroupDetail, GroupOffset } from '@/lib/schemas/group';
 import { showBidiControls } from '@/lib/format/bidi';
+import { StatusBadge } from '@/components/lag/status-badge';
 import { LagValue } from './lag-value';
 
 function LagBar({ lag, max }: { lag: string | null; max: string }) {
@@ -53,6 +54,7 @@ export function GroupOffsets({ group }: { group: GroupDetail }) {
                 { id: 'end', header: 'Log end', align: 'right', cell: (r) => formatInt64(r.logEnd) },
                 { id: 'lag', header: 'Lag', align: 'right', cell: (r) => <LagValue lag={r.lag} /> },
                 { id: 'bar', header: '', cell: (r) => <LagBar lag={r.lag} max={max} /> },
+                { id: 'status', header: 'Status', cell: (r) => <StatusBadge status={r.status} reason={r.statusReason} testId={`status-${r.topic}-${r.partition}`} /> },
                 { id: 'member', header: 'Consumer', cell: (r) => (r.memberId ? <span className="font-mono text-xs">{clients.get(r.memberId) ?? r.memberId}</span> : <span className="text-zinc-400">unassigned</span>) },
               ]}
             />

@@ -73,7 +73,7 @@ describe('lag', () => {
     const hw = await highs(topic);
     const detail = async () => TopicDetailSchema.parse((await call(getTopic, `/api/topics/${topic}`, { topic })).body);
     const before = await detail();
-    expect(before.groups.find((x) => x.groupId === g)).toEqual({ groupId: g, state: 'Empty', lag: (hw.get(0)! + hw.get(1)! + hw.get(2)! - 3n).toString() });
+    expect(before.groups.find((x) => x.groupId === g)).toMatchObject({ groupId: g, state: 'Empty', lag: (hw.get(0)! + hw.get(1)! + hw.get(2)! - 3n).toString(), status: null, statusReason: 'lag history is off' });
     expect(before.groups.find((x) => x.groupId === group)?.lag).toBe((hw.get(0)! - 2n + hw.get(1)! - 10n).toString());
     expect(before.groups.map((x) => x.groupId)).not.toContain('elsewhere-group');
     const r = await call(reset, `/api/groups/${g}/offsets/reset`, { group: g }, { method: 'POST', body: { mode: 'latest' } });
