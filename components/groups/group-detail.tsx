@@ -13,6 +13,7 @@ import { groupQuery } from '@/lib/api/queries/groups';
 import { DeleteGroupDialog } from './delete-group-dialog';
 import { GroupMembers } from './group-members';
 import { GroupOffsets } from './group-offsets';
+import { LagHistoryPanel } from '@/components/lag/lag-chart';
 import { StatusBadge } from '@/components/lag/status-badge';
 import { formatSeconds } from '@/lib/format/duration';
 import { LagValue } from './lag-value';
@@ -56,6 +57,7 @@ export function GroupDetailView({ groupId }: { groupId: string }) {
             {g.status ? <strong className="font-medium">{g.status}: </strong> : null}
             {g.statusReason}
           </p>
+          <LagHistoryPanel groupId={g.groupId} />
           <Panel title="Members" flush>
             <GroupMembers members={g.members} />
           </Panel>
