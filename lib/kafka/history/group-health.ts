@@ -73,3 +73,21 @@ export function partitionVerdicts(cluster: string, group: string): Map<string, V
   if (!h || !h.store.statusOf(group)) return new Map();
   return new Map(h.store.verdictOf(group).partitions.map((p) => [tpKeyOf(p.topic, p.partition), { status: p.status, reason: p.reason }]));
 }
+
+/** The last topic-page answer per store, kept until the next round: a topic consumed by 10,000 groups
+ * is judged once per round, not once per view. */
+const topicMemo = new WeakMap<object, { at: number | null; topic: string; health: Map<string, GroupHealth> }>();
+
+/** The health of each of `groups` on `topic` (the topic page). */
+export function topicGroupsHealth(cluster: string, topic: string, groups: readonly string[]): Map<string, GroupHealth> {
+  const h = historyOf(cluster);
+  if (!h) return new Map(groups.map((g) => [g, none(HISTORY_OFF)]));
+  const memo = topicMemo.get(h.store);
+  let health = memo && memo.at === h.store.latestAt && memo.topic === topic ? memo.health : null;
+  if (!health) {
+    health = new Map();
+    topicMemo.set(h.store, { at: h.store.latestAt, topic, health });
+  }
+  for (const g of groups) if (!health.has(g)) health.set(g, groupHealth(cluster, g, topic));
+  return health;
+}

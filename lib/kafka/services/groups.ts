@@ -14,7 +14,7 @@ import { groupIndex, markChanged, type GroupIndex } from '../groups/group-index'
 import { commitsOf, positionOf } from '../groups/packed-commits';
 import { committedOffsets, committedOffsetsOf, describeGroups, findCoordinator, listGroupIds, type Committed, type GroupDescription, type GroupListing } from '../groups/groups-data';
 import { lagOf } from '../groups/reset-plan';
-import { STATUS_RANK, groupHealth, groupStatuses, partitionVerdicts } from '../history/group-health';
+import { STATUS_RANK, groupHealth, groupStatuses, partitionVerdicts, topicGroupsHealth } from '../history/group-health';
 import { tpKeyOf } from '../history/history-query';
 import { getWatermarks, watermarkOf, type Watermarks } from '../reading/watermarks';
 
@@ -235,7 +235,8 @@ export async function getGroup(clients: ClusterClients, groupId: string): Promis
 export async function groupsConsumingTopic(clients: ClusterClients, topic: string): Promise<TopicGroupLag[]> {
   const rows = await topicGroupLags(clients, topic);
   // Health changes with every sampler round, so it is added after the cache, from memory.
-  return rows.map((r) => ({ ...r, ...groupHealth(clients.name, r.groupId, topic) }));
+  const health = topicGroupsHealth(clients.name, topic, rows.map((r) => r.groupId));
+  return rows.map((r) => ({ ...r, ...health.get(r.groupId)! }));
 }
 
 async function topicGroupLags(clients: ClusterClients, topic: string): Promise<TopicGroupLagBase[]> {
