@@ -4,7 +4,9 @@
 // started here as its own process (3 nodes, in memory, the default cluster most specs use);
 // "secondary", a second 1-node broker, read-only; and "offline", an address where nothing listens.
 // So the tests depend neither on the app's built-in demo cluster nor on its seeded data.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS, findChromium } from './e2e/support/chromium';
 
@@ -60,6 +62,9 @@ export default defineConfig({
               KAFKA_CLUSTERS_2_BOOTSTRAPSERVERS: '127.0.0.1:1',
             }
           : {}),
+        // Lag history of this run only, sampled every second so charts and statuses appear quickly.
+        KAFSCOPE_DATA_DIR: mkdtempSync(join(tmpdir(), 'kafscope-e2e-data-')),
+        KAFSCOPE_LAG_SAMPLE_INTERVAL_MS: '1000',
         // Against an external cluster the destructive actions are off by default; the tests use them.
         TOPIC_DELETE_ENABLED: 'true',
         RECORDS_DELETE_ENABLED: 'true',

@@ -9,6 +9,8 @@ import { SimpleTable } from '@/components/ui/simple-table';
 import { formatInt64, fraction } from '@/lib/format/numbers';
 import type { GroupDetail, GroupOffset } from '@/lib/schemas/group';
 import { showBidiControls } from '@/lib/format/bidi';
+import { StatusBadge } from '@/components/lag/status-badge';
+import { LagValue } from './lag-value';
 
 function LagBar({ lag, max }: { lag: string | null; max: string }) {
   const f = fraction(lag, max);
@@ -39,7 +41,7 @@ export function GroupOffsets({ group }: { group: GroupDetail }) {
                 {showBidiControls(topic)}
               </Link>
             }
-            actions={<span className="text-sm">Lag <strong className="tabular-nums" data-testid={`lag-${topic}`}>{formatInt64(total)}</strong></span>}
+            actions={<span className="text-sm">Lag <strong><LagValue lag={total} testId={`lag-${topic}`} /></strong></span>}
           >
             <SimpleTable
               label={`Offsets of ${showBidiControls(topic)}`}
@@ -50,8 +52,9 @@ export function GroupOffsets({ group }: { group: GroupDetail }) {
                 { id: 'committed', header: 'Committed', align: 'right', cell: (r) => (r.committed === null ? <span className="text-zinc-400">none</span> : formatInt64(r.committed)) },
                 { id: 'start', header: 'Log start', align: 'right', cell: (r) => formatInt64(r.logStart) },
                 { id: 'end', header: 'Log end', align: 'right', cell: (r) => formatInt64(r.logEnd) },
-                { id: 'lag', header: 'Lag', align: 'right', cell: (r) => formatInt64(r.lag) },
+                { id: 'lag', header: 'Lag', align: 'right', cell: (r) => <LagValue lag={r.lag} /> },
                 { id: 'bar', header: '', cell: (r) => <LagBar lag={r.lag} max={max} /> },
+                { id: 'status', header: 'Status', cell: (r) => <StatusBadge status={r.status} reason={r.statusReason} testId={`status-${r.topic}-${r.partition}`} /> },
                 { id: 'member', header: 'Consumer', cell: (r) => (r.memberId ? <span className="font-mono text-xs">{clients.get(r.memberId) ?? r.memberId}</span> : <span className="text-zinc-400">unassigned</span>) },
               ]}
             />

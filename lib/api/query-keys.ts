@@ -3,6 +3,7 @@
 // built as prefixes so a mutation can invalidate a whole family (a cluster's topic lists, one
 // topic's messages) with one key.
 import type { GroupListQuery } from '@/lib/schemas/group';
+import type { LagHistoryRange } from '@/lib/schemas/lag-history';
 import type { MessagesQuery } from '@/lib/schemas/message';
 import type { TopicListQuery } from '@/lib/schemas/topic';
 
@@ -32,6 +33,7 @@ export function clusterKeys(cluster: string) {
     groupLists: () => [...all, 'groups', 'list'] as const,
     groupList: (q: GroupListQuery) => [...all, 'groups', 'list', q] as const,
     group: (id: string) => [...all, 'groups', 'detail', id] as const,
+    lagHistory: (id: string, range: LagHistoryRange) => [...all, 'groups', 'lag-history', id, range] as const,
   };
 }
 export type ClusterKeys = ReturnType<typeof clusterKeys>;

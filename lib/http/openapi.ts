@@ -31,6 +31,7 @@ const components: Record<string, z.ZodType> = {
   GroupDetail: S.GroupDetailSchema,
   ResetOffsetsRequest: S.ResetOffsetsRequestSchema,
   ResetPreview: S.ResetPreviewSchema,
+  LagHistory: S.LagHistorySchema,
 };
 
 const queries: Record<string, z.ZodObject> = {
@@ -38,6 +39,7 @@ const queries: Record<string, z.ZodObject> = {
   messages: S.MessagesQuerySchema,
   search: S.SearchQuerySchema as unknown as z.ZodObject,
   groups: S.GroupListQuerySchema,
+  lagHistory: S.LagHistoryQuerySchema,
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -83,9 +85,15 @@ export function openApiDocument() {
       title: 'Kafscope API',
       version: VERSION,
       description:
-        'Every route but /api/health, /api/clusters and this document is per cluster, under /api/clusters/{cluster}/. Offsets and lags are 64-bit decimal strings. Errors are application/problem+json; 429 means a cluster\'s budget of long-running reads is full.',
+        'Every route but /api/health, /api/clusters, /metrics and this document is per cluster, under /api/clusters/{cluster}/. Offsets and lags are 64-bit decimal strings. Errors are application/problem+json; 429 means a cluster\'s budget of long-running reads is full.',
     },
     paths: {
+      '/metrics': {
+        get: {
+          summary: 'Prometheus text (format 0.0.4): per cluster, group, topic and partition lag, lag in seconds, committed and log end offsets; per group status; the console\'s own requests, lanes and samplers',
+          responses: { '200': { description: 'OK', content: { 'text/plain; version=0.0.4': { schema: { type: 'string' } } } } },
+        },
+      },
       '/api/health': { get: { summary: 'Liveness of the console', responses: ok('Health') } },
       '/api/clusters': { get: { summary: 'Every cluster with its settings and health (never waits long on one cluster)', responses: ok('ClusterList') } },
       [`${c}/settings`]: { get: { summary: "The cluster's mode, bootstrap and safety switches", parameters: [cluster], responses: ok('ClusterInfo') } },
@@ -120,6 +128,13 @@ export function openApiDocument() {
       [`${c}/groups/{group}`]: {
         get: { summary: 'Consumer group detail', parameters: group, responses: ok('GroupDetail') },
         delete: { summary: 'Delete a consumer group without members', parameters: group, responses: ok(null, '204') },
+      },
+      [`${c}/groups/{group}/lag-history`]: {
+        get: {
+          summary: "The group's lag over time from the console's lag history: per partition, totals, rates, verdicts (404 when never sampled, 503 when the history is off)",
+          parameters: [...group, ...queryParams('lagHistory')],
+          responses: ok('LagHistory'),
+        },
       },
       [`${c}/groups/{group}/offsets/preview`]: {
         post: { summary: 'Preview an offset reset', parameters: group, requestBody: body('ResetOffsetsRequest'), responses: ok('ResetPreview') },

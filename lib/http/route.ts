@@ -5,12 +5,14 @@
 // /api/clusters/{cluster}/ use clusterRoute, which resolves the cluster from the URL (404 for an
 // unknown name) and checks mutations against that cluster's own switches. Bodies are read no further
 // than KAFSCOPE_MAX_BODY_BYTES (body-limit.ts); a route marked `deadline` answers within
-// KAFKA_REQUEST_TIMEOUT_MS whatever the cluster does (deadline.ts).
+// KAFKA_REQUEST_TIMEOUT_MS whatever the cluster does (deadline.ts). Every answer is counted by
+// route pattern and status for GET /metrics (console-metrics.ts).
 import 'server-only';
 import type { z } from 'zod';
 import { SWITCH_VARIABLES, currentConsoleConfig, type ClusterConfig, type Mutation } from '../config';
 import type { ClusterClients } from '../kafka/connection/clients';
 import { clientsFor, clusterConfig } from '../kafka/connection/registry';
+import { countRequest, routePattern } from '../kafka/history/console-metrics';
 import { declaresMoreThan, payloadTooLarge, readLimitedText } from './body-limit';
 import { withinRequestTimeout } from './deadline';
 import { classifyError } from './domain-problems';
@@ -45,6 +47,12 @@ function respond(result: unknown): Response {
   return Response.json(result, { headers: { 'cache-control': 'no-store' } });
 }
 
+/** Counts the answer (a stream by its status, sent before its body). */
+function counted(request: Request, response: Response): Response {
+  countRequest(routePattern(new URL(request.url).pathname), response.status);
+  return response;
+}
+
 /** A body declared over the limit is refused before any work (the proxy did so too, if it ran). */
 function assertBodyWithinLimit(request: Request): void {
   const max = currentConsoleConfig().edge.maxBodyBytes;
@@ -62,9 +70,9 @@ export function route<P extends Record<string, string> = Record<string, never>>(
       assertBodyWithinLimit(request);
       // Next.js hands dynamic segments over already decoded.
       const params = context ? await context.params : ({} as P);
-      return respond(await handler({ request, url: new URL(request.url), params }));
+      return counted(request, respond(await handler({ request, url: new URL(request.url), params })));
     } catch (err) {
-      return errorResponse(err);
+      return counted(request, errorResponse(err));
     }
   };
 }
@@ -81,9 +89,9 @@ export function clusterRoute<P extends { cluster: string }>(
       const cluster = clusterConfig(params.cluster);
       if (options.mutation) guardMutation(request, cluster, options.mutation);
       const work = Promise.resolve(handler({ request, url: new URL(request.url), params, cluster, clients: () => clientsFor(cluster.name) }));
-      return respond(await (options.deadline ? withinRequestTimeout(work, currentConsoleConfig().timeouts.requestMs) : work));
+      return counted(request, respond(await (options.deadline ? withinRequestTimeout(work, currentConsoleConfig().timeouts.requestMs) : work)));
     } catch (err) {
-      return errorResponse(err);
+      return counted(request, errorResponse(err));
     }
   };
 }

@@ -5,6 +5,7 @@ export * from './broker';
 export * from './topic';
 export * from './message';
 export * from './group';
+export * from './lag-history';
 export * from './settings';
 export * from './health';
 export * from './cluster';

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Int64String, OffsetString, PageQuery, PartitionId, SortDir, pageOf } from './common';
 import { ConfigEntrySchema } from './config';
 import { kafkaConfigMap } from './kafka-strings';
+import { LagStatus } from './lag-history';
 
 export const TOPIC_NAME_MAX = 249;
 export const TopicName = z
@@ -60,6 +61,13 @@ export const TopicGroupLagSchema = z.object({
   state: z.string(),
   /** Sum of per-partition lag on this topic (null when nothing was committed). */
   lag: Int64String.nullable(),
+  /** The group's verdict on this topic's partitions; null before the sampler has seen it. */
+  status: LagStatus.nullable(),
+  statusReason: z.string(),
+  /** Seconds behind the newest record on this topic (worst partition); null when not known. */
+  lagSeconds: z.number().nonnegative().nullable(),
+  /** Lag on this topic at each recent sample, oldest first. */
+  lagTrend: z.array(Int64String),
 });
 export type TopicGroupLag = z.infer<typeof TopicGroupLagSchema>;
 

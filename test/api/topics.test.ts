@@ -157,7 +157,9 @@ describe('settings, switches and OpenAPI', () => {
     expect(Object.keys(d.paths)).toContain('/api/clusters/{cluster}/topics/{topic}/messages');
     expect(Object.keys(d.paths)).toContain('/api/clusters');
     expect(Object.keys(d.paths)).toContain('/api/clusters/{cluster}/health');
-    expect(Object.keys(d.paths).filter((p) => p !== '/api/health' && p !== '/api/clusters' && !p.startsWith('/api/clusters/{cluster}/'))).toEqual([]);
+    expect(Object.keys(d.paths)).toContain('/api/clusters/{cluster}/groups/{group}/lag-history');
+    expect(Object.keys(d.paths).filter((p) => p !== '/api/health' && p !== '/api/clusters' && !p.startsWith('/api/clusters/{cluster}/'))).toEqual(['/metrics']);
+    expect(d.components.schemas.LagHistory).toBeDefined();
     expect(d.components.schemas.MessagePage).toBeDefined();
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consumer } from 'kafkajs';
 import { commitOffsets, createTopic, logEnd, produce, rounds, startHistoryHarness, statusBecomes, type HistoryHarness } from './history-harness';
 import { clientsFor } from '../../lib/kafka/connection/registry';
+import { YIELDED } from '../../lib/kafka/history/sampler';
 
 let h: HistoryHarness;
 
@@ -111,6 +112,25 @@ describe('lag sampler', () => {
       expect(h.history().sampler.counters.skipped).toBeGreaterThan(before);
     } finally {
       for (const l of held) l.release();
+    }
+    await rounds(h, 1);
+  });
+
+  it('gives its place to a search that would otherwise be refused, and skips that round', async () => {
+    const clients = clientsFor('h');
+    const first = await clients.lanes.long.reserve();
+    try {
+      const round = h.history().sampler.roundNow();
+      // The round holds the lane's other place now; a second search still gets in, at once.
+      expect(clients.lanes.long.use().running).toBe(2);
+      const second = await clients.lanes.long.reserve();
+      second.release();
+      const r = await round;
+      expect(r.outcome).toBe('skipped');
+      expect(r.error).toBe(YIELDED);
+      expect(clients.lanes.long.use().running).toBe(1);
+    } finally {
+      first.release();
     }
     await rounds(h, 1);
   });

@@ -10,7 +10,7 @@ export const groupListQuery = (cluster: string, q: GroupListQuery) =>
     queryKey: clusterKeys(cluster).groupList(q),
     queryFn: ({ signal }) =>
       getJson(
-        withQuery(clusterApi(cluster, 'groups'), { q: q.q, state: q.state, sort: q.sort, dir: q.dir, page: q.page, pageSize: q.pageSize }),
+        withQuery(clusterApi(cluster, 'groups'), { q: q.q, state: q.state, status: q.status, sort: q.sort, dir: q.dir, page: q.page, pageSize: q.pageSize }),
         GroupListSchema,
         signal,
       ),

@@ -11,6 +11,9 @@ import { tpKey, type TP } from '../reading/topic-partition';
 import type { Watermarks } from '../reading/watermarks';
 import type { CacheFamily, CacheKey, CacheScope, TtlCache } from './cache';
 
+/** A group's lag on a topic as cached: its health is added on every read (it changes each sampler round). */
+export type TopicGroupLagBase = Pick<TopicGroupLag, 'groupId' | 'state' | 'lag'>;
+
 const key = <T>(k: string): CacheKey<T> => ({ key: k });
 const family = <A, T>(prefix: string, id: (a: A) => string): CacheFamily<A, T> => ({ prefix, id });
 const scope = (prefix: string): CacheScope => ({ prefix });
@@ -34,7 +37,7 @@ export const cacheKeys = {
   /** Committed offsets of one group read on their own (a coordinator that does not answer = error). */
   groupCommitted: (groupId: string) => key<Committed[]>(`groups:committed:${groupId}`),
   groupTotals: (indexVersion: number) => key<GroupTotals>(`groups:totals:${indexVersion}`),
-  topicGroups: (indexVersion: number, topic: string) => key<TopicGroupLag[]>(`groups:topic:${indexVersion}:${topic}`),
+  topicGroups: (indexVersion: number, topic: string) => key<TopicGroupLagBase[]>(`groups:topic:${indexVersion}:${topic}`),
 };
 
 /** What each kind of change makes stale. */

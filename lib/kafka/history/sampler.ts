@@ -12,7 +12,10 @@
 // A round is long work, so it holds a place in the cluster's long lane for its whole duration, and
 // the per-group requests (10,000 OffsetFetch at 10,000 groups) run on that lane's reader, never on
 // the interactive one. When the long lane is full (searches running) the round is skipped with a log
-// line instead of waiting: the next one comes an interval later. The listing and the watermarks go
+// line instead of waiting: the next one comes an interval later. Its place is a yielding one
+// (connection/gate.ts): a search that would otherwise be refused takes it, and the round stops
+// asking (it is skipped, counted, and the next one comes an interval later), so the sampler is
+// never the reason a person's search gets 429. The listing and the watermarks go
 // through the shared, batched functions (a handful of requests per round, on the interactive lane,
 // which never waits for the long one, so nothing can deadlock). Rounds never overlap: the next
 // starts an interval after the previous one started, or at once when that one overran.
@@ -89,7 +92,7 @@ function coordinatorLookup(cluster: RawCluster) {
   };
 }
 
-async function readGroups(cluster: RawCluster, listed: GroupListing[]): Promise<{ commits: Map<string, Committed[]>; members: Map<string, number> }> {
+async function readGroups(cluster: RawCluster, listed: GroupListing[], signal?: AbortSignal): Promise<{ commits: Map<string, Committed[]>; members: Map<string, number> }> {
   const coordinators = coordinatorLookup(cluster);
   const commits = new Map<string, Committed[]>();
   const members = new Map<string, number>();
@@ -103,6 +106,7 @@ async function readGroups(cluster: RawCluster, listed: GroupListing[]): Promise<
   for (const [node, ids] of byCoordinator) for (let i = 0; i < ids.length; i += DESCRIBE_CHUNK) chunks.push([node, ids.slice(i, i + DESCRIBE_CHUNK)]);
   await Promise.all([
     mapBounded(listed, OFFSET_FETCH_CONCURRENCY, async (g) => {
+      if (signal?.aborted) return;
       const broker = await coordinators.get(g.coordinator);
       if (!broker) return;
       try {
@@ -113,6 +117,7 @@ async function readGroups(cluster: RawCluster, listed: GroupListing[]): Promise<
       }
     }),
     mapBounded(chunks, 4, async ([node, ids]) => {
+      if (signal?.aborted) return;
       const broker = await coordinators.get(node);
       if (!broker) return;
       try {
@@ -126,11 +131,20 @@ async function readGroups(cluster: RawCluster, listed: GroupListing[]): Promise<
   return { commits, members };
 }
 
-/** One round: reads the cluster and returns what it saw (the long-lane place is taken by the caller). */
-export async function sampleRound(clients: ClusterClients, run: <T>(fn: (cluster: RawCluster) => Promise<T>) => Promise<T>, clock: Clock): Promise<RoundSample> {
+/** The round gave its lane place to a search and stopped. */
+export const YIELDED = 'gave its place in the long lane to a search';
+
+/** One round: reads the cluster and returns what it saw (the long-lane place is taken by the caller).
+ * Once `signal` aborts, no further request is made and the round fails with YIELDED. */
+export async function sampleRound(clients: ClusterClients, run: <T>(fn: (cluster: RawCluster) => Promise<T>) => Promise<T>, clock: Clock, signal?: AbortSignal): Promise<RoundSample> {
+  const yielded = () => {
+    if (signal?.aborted) throw new Error(YIELDED);
+  };
   // Fresh: a group created since the pages' 2 s cache was filled belongs in this round.
   const listed = await listGroupIds(clients, true);
-  const { commits, members } = await run((cluster) => readGroups(cluster, listed));
+  yielded();
+  const { commits, members } = await run((cluster) => readGroups(cluster, listed, signal));
+  yielded();
   // Each committed partition once; its key (tpKey) is built once and used again to read its watermarks.
   const keys = new Set<string>();
   const tps: { topic: string; partition: number; key: string }[] = [];
@@ -148,6 +162,7 @@ export async function sampleRound(clients: ClusterClients, run: <T>(fn: (cluster
   // The round's time is when the log ends were asked for: lag in seconds interpolates on it.
   const at = clock();
   const wm = await getWatermarks(clients, tps);
+  yielded();
   const partitions: RoundSample['partitions'] = [];
   for (const tp of tps) {
     const w = wm.get(tp.key);
@@ -193,9 +208,10 @@ export function startLagSampler(options: LagSamplerOptions): LagSampler {
     });
     let clients: ClusterClients;
     let lease;
+    const yielding = new AbortController();
     try {
       clients = options.clients();
-      lease = await clients.lanes.long.reserve();
+      lease = await clients.lanes.long.reserve({ yielding: { onYield: () => yielding.abort() } });
     } catch (err) {
       const busy = err instanceof DomainError && err.kind === 'busy';
       const text = err instanceof DomainError ? err.detail : (err as Error).message;
@@ -204,7 +220,7 @@ export function startLagSampler(options: LagSamplerOptions): LagSampler {
       return report('skipped', 0, 0, text);
     }
     try {
-      const sample = await sampleRound(clients, (fn) => lease.run(fn), clock);
+      const sample = await sampleRound(clients, (fn) => lease.run(fn), clock, yielding.signal);
       await options.store.append(sample);
       counters.ok++;
       lastSuccessAt = clock();
@@ -214,6 +230,11 @@ export function startLagSampler(options: LagSamplerOptions): LagSampler {
       }
       return report('ok', sample.groups.length, sample.partitions.length);
     } catch (err) {
+      if (yielding.signal.aborted) {
+        // Not a failure: a person needed the place. Said in the counters, not in the log.
+        counters.skipped++;
+        return report('skipped', 0, 0, YIELDED);
+      }
       const text = err instanceof DomainError ? err.detail : (err as Error).message;
       say(`round failed: ${text}`);
       counters.failed++;
