@@ -31,6 +31,10 @@ const components: Record<string, z.ZodType> = {
   GroupDetail: S.GroupDetailSchema,
   ResetOffsetsRequest: S.ResetOffsetsRequestSchema,
   ResetPreview: S.ResetPreviewSchema,
+  AclList: S.AclListSchema,
+  AclBindingsRequest: S.AclBindingsRequestSchema,
+  AclCreateResponse: S.AclCreateResponseSchema,
+  AclDeleteResponse: S.AclDeleteResponseSchema,
 };
 
 const queries: Record<string, z.ZodObject> = {
@@ -38,6 +42,7 @@ const queries: Record<string, z.ZodObject> = {
   messages: S.MessagesQuerySchema,
   search: S.SearchQuerySchema as unknown as z.ZodObject,
   groups: S.GroupListQuerySchema,
+  acls: S.AclListQuerySchema,
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -115,6 +120,11 @@ export function openApiDocument() {
           parameters: [...topic, ...queryParams('search')],
           responses: ok('SearchEvent', '200', 'application/x-ndjson'),
         },
+      },
+      [`${c}/acls`]: {
+        get: { summary: 'ACL bindings, filtered as Kafka filters them (enabled: false when the cluster has no authorizer)', parameters: [cluster, ...queryParams('acls')], responses: ok('AclList') },
+        post: { summary: 'Create ACL bindings (ACL_EDIT_ENABLED)', parameters: [cluster], requestBody: body('AclBindingsRequest'), responses: ok('AclCreateResponse', '201') },
+        delete: { summary: 'Delete exactly the ACL bindings in the body (ACL_EDIT_ENABLED)', parameters: [cluster], requestBody: body('AclBindingsRequest'), responses: ok('AclDeleteResponse') },
       },
       [`${c}/groups`]: { get: { summary: 'Consumer groups', parameters: [cluster, ...queryParams('groups')], responses: ok('GroupList') } },
       [`${c}/groups/{group}`]: {

@@ -22,6 +22,7 @@ import 'server-only';
 import AlterConfigs from 'kafkajs/src/protocol/requests/alterConfigs/index.js';
 import apiKeys from 'kafkajs/src/protocol/requests/apiKeys.js';
 import Encoder from 'kafkajs/src/protocol/encoder.js';
+import DescribeAcls from 'kafkajs/src/protocol/requests/describeAcls/index.js';
 import DescribeConfigs from 'kafkajs/src/protocol/requests/describeConfigs/index.js';
 import DescribeGroups from 'kafkajs/src/protocol/requests/describeGroups/index.js';
 import ListGroups from 'kafkajs/src/protocol/requests/listGroups/index.js';
@@ -146,3 +147,27 @@ export const alterConfigsOn = (
   resources: { type: number; name: string; configEntries: { name: string; value: string }[] }[],
   validateOnly = false,
 ) => sendDecoded<AlterConfigsAnswer>(broker, 'AlterConfigs', AlterConfigs, { resources, validateOnly });
+
+export interface DescribeAclsFilter {
+  resourceType: number;
+  resourceName: string | null;
+  resourcePatternType: number;
+  principal: string | null;
+  host: string | null;
+  operation: number;
+  permissionType: number;
+}
+export interface DescribeAclsAnswer {
+  errorCode: number;
+  errorMessage: string | null;
+  resources: {
+    resourceType: number;
+    resourceName: string;
+    /** v1+; absent (LITERAL) from a v0 answer. */
+    resourcePatternType?: number;
+    acls: { principal: string; host: string; operation: number; permissionType: number }[];
+  }[];
+}
+/** DescribeAcls with the error as a value: SECURITY_DISABLED (no authorizer) is an answer to show,
+ * not a failure, and Kafka's message says why. */
+export const describeAclsOn = (broker: RawBroker, filter: DescribeAclsFilter) => sendDecoded<DescribeAclsAnswer>(broker, 'DescribeAcls', DescribeAcls, filter);
