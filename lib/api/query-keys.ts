@@ -2,6 +2,7 @@
 // ['clusters', cluster, ...], so one cluster's cache never answers for another, and the keys are
 // built as prefixes so a mutation can invalidate a whole family (a cluster's topic lists, one
 // topic's messages) with one key.
+import type { AclListQuery } from '@/lib/schemas/acl';
 import type { GroupListQuery } from '@/lib/schemas/group';
 import type { MessagesQuery } from '@/lib/schemas/message';
 import type { TopicListQuery } from '@/lib/schemas/topic';
@@ -32,6 +33,9 @@ export function clusterKeys(cluster: string) {
     groupLists: () => [...all, 'groups', 'list'] as const,
     groupList: (q: GroupListQuery) => [...all, 'groups', 'list', q] as const,
     group: (id: string) => [...all, 'groups', 'detail', id] as const,
+    /** Every filtered ACL list. */
+    acls: () => [...all, 'acls'] as const,
+    aclList: (q: AclListQuery) => [...all, 'acls', q] as const,
   };
 }
 export type ClusterKeys = ReturnType<typeof clusterKeys>;
