@@ -92,6 +92,8 @@ test.describe('with an authorizer', () => {
   let cluster: string;
 
   test.beforeAll(async () => {
+    // Starting the app may build it first.
+    test.setTimeout(300_000);
     const port = await freePort();
     bootstrap = `127.0.0.1:${port}`;
     broker = spawn(
@@ -106,7 +108,7 @@ test.describe('with an authorizer', () => {
       KAFKA_SASL_USERNAME: 'admin',
       KAFKA_SASL_PASSWORD: 'admin-secret',
       ACL_EDIT_ENABLED: 'true',
-    });
+    }, { timeoutMs: 280_000 });
     cluster = ClusterListSchema.parse(await (await fetch(`${app.base}/api/clusters`)).json()).default;
   });
   test.afterAll(async () => {

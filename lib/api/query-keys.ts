@@ -21,6 +21,7 @@ export function clusterKeys(cluster: string) {
     overview: () => [...all, 'overview'] as const,
     brokers: () => [...all, 'brokers'] as const,
     broker: (id: number) => [...all, 'brokers', id] as const,
+    logDirs: () => [...all, 'brokers', 'log-dirs'] as const,
     /** Every topic list and every topic's detail. */
     topics: () => [...all, 'topics'] as const,
     topicLists: () => [...all, 'topics', 'list'] as const,

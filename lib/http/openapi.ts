@@ -14,6 +14,7 @@ const components: Record<string, z.ZodType> = {
   ClusterLanesHealth: S.ClusterLanesHealthSchema,
   ClusterOverview: S.ClusterOverviewSchema,
   BrokerDetail: S.BrokerDetailSchema,
+  LogDirs: S.LogDirsSchema,
   TopicList: S.TopicListSchema,
   TopicDetail: S.TopicDetailSchema,
   CreateTopicRequest: S.CreateTopicRequestSchema,
@@ -96,6 +97,7 @@ export function openApiDocument() {
       [`${c}/settings`]: { get: { summary: "The cluster's mode, bootstrap and safety switches", parameters: [cluster], responses: ok('ClusterInfo') } },
       [`${c}/health`]: { get: { summary: "The cluster's health and the use of its lanes", parameters: [cluster], responses: ok('ClusterLanesHealth') } },
       [`${c}/overview`]: { get: { summary: 'Cluster overview', parameters: [cluster], responses: ok('ClusterOverview') } },
+      [`${c}/log-dirs`]: { get: { summary: "Each broker's log directories and their size on disk (DescribeLogDirs)", parameters: [cluster], responses: ok('LogDirs') } },
       [`${c}/brokers/{id}`]: { get: { summary: 'Broker detail and configs', parameters: [cluster, pathParam('id')], responses: ok('BrokerDetail') } },
       [`${c}/topics`]: {
         get: { summary: 'Topic list', parameters: [cluster, ...queryParams('topics')], responses: ok('TopicList') },

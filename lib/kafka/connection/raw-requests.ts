@@ -29,9 +29,22 @@ import ListGroups from 'kafkajs/src/protocol/requests/listGroups/index.js';
 import Metadata from 'kafkajs/src/protocol/requests/metadata/index.js';
 import OffsetFetch from 'kafkajs/src/protocol/requests/offsetFetch/index.js';
 import type { ProtocolRequest, RawBroker, RawCluster, RawMetadata, RequestDefinition } from './kafkajs-types';
+import {
+  API_DESCRIBE_LOG_DIRS,
+  API_INCREMENTAL_ALTER_CONFIGS,
+  API_OFFSET_DELETE,
+  DescribeLogDirs,
+  IncrementalAlterConfigs,
+  OffsetDelete,
+  type ConfigChangeAnswer,
+  type IncrementalResource,
+  type LogDirsAnswer,
+  type OffsetDeleteAnswer,
+} from './own-requests';
 
 const keepDecoded = async (decoded: unknown) => decoded;
-const key = (name: string): number => {
+const key = (name: string | number): number => {
+  if (typeof name === 'number') return name;
   const k = apiKeys[name];
   if (k === undefined) throw new Error(`kafkajs has no API key named ${name}`);
   return k;
@@ -39,7 +52,7 @@ const key = (name: string): number => {
 
 async function sendDecoded<T>(
   broker: RawBroker,
-  apiName: string,
+  apiName: string | number,
   definition: RequestDefinition,
   args: unknown,
   adjust?: (r: ProtocolRequest) => ProtocolRequest,
@@ -171,3 +184,18 @@ export interface DescribeAclsAnswer {
 /** DescribeAcls with the error as a value: SECURITY_DISABLED (no authorizer) is an answer to show,
  * not a failure, and Kafka's message says why. */
 export const describeAclsOn = (broker: RawBroker, filter: DescribeAclsFilter) => sendDecoded<DescribeAclsAnswer>(broker, 'DescribeAcls', DescribeAcls, filter);
+
+/** The partitions this broker hosts, per log dir, with their size on disk (all topics when null). */
+export const describeLogDirsOn = (broker: RawBroker, topics: { name: string; partitions: number[] }[] | null) =>
+  sendDecoded<LogDirsAnswer>(broker, API_DESCRIBE_LOG_DIRS, DescribeLogDirs, { topics });
+
+/** IncrementalAlterConfigs: SET or DELETE single keys, leaving the others as they are. */
+export const incrementalAlterConfigsOn = (broker: RawBroker, resources: IncrementalResource[], validateOnly = false) =>
+  sendDecoded<ConfigChangeAnswer>(broker, API_INCREMENTAL_ALTER_CONFIGS, IncrementalAlterConfigs, { resources, validateOnly });
+
+/** OffsetDelete, to the group's coordinator: the group-level error and each partition's. */
+export const offsetDeleteOn = (broker: RawBroker, groupId: string, topics: { name: string; partitions: number[] }[]) =>
+  sendDecoded<OffsetDeleteAnswer>(broker, API_OFFSET_DELETE, OffsetDelete, { groupId, topics });
+
+/** Whether the broker (as negotiated at connect) serves this API key at all. */
+export const supports = (broker: RawBroker, apiKey: number) => Boolean(broker.versions?.[apiKey]);
