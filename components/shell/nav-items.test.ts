@@ -6,7 +6,7 @@ const item = (label: string) => inPrimary.find((i) => i.label === label)!;
 
 describe('navItems', () => {
   it('links every section within the current cluster', () => {
-    expect(inPrimary.map((i) => i.href)).toEqual(['/clusters/primary', '/clusters/primary/topics', '/clusters/primary/groups', '/clusters/primary/brokers']);
+    expect(inPrimary.map((i) => i.href)).toEqual(['/clusters/primary', '/clusters/primary/topics', '/clusters/primary/groups', '/clusters/primary/brokers', '/clusters/primary/acls']);
   });
 
   it('offers only the cluster list outside a cluster', () => {

@@ -10,7 +10,7 @@ import { Badge } from '@/components/ui/badge';
 import { QueryState } from '@/components/ui/feedback';
 import { Panel, Stat } from '@/components/ui/panel';
 import { topicQuery } from '@/lib/api/queries/topics';
-import { formatInt64 } from '@/lib/format/numbers';
+import { formatInt64, formatSize } from '@/lib/format/numbers';
 import type { ConfigEntry } from '@/lib/schemas/config';
 import { ConfigEditDialog } from './config-edit-dialog';
 import { PartitionsTable } from './partitions-table';
@@ -33,10 +33,11 @@ export function TopicDetailView({ name }: { name: string }) {
             </div>
             <TopicActions topic={t} />
           </div>
-          <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+          <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
             <Stat label="Partitions" value={t.partitions.length} />
             <Stat label="Replication factor" value={t.replicationFactor} />
             <Stat label="Messages" value={formatInt64(t.totals.messages)} />
+            <Stat label="Size on disk" value={<span title={t.totals.sizeBytes === null ? 'The brokers did not report sizes (DescribeLogDirs)' : `${formatInt64(t.totals.sizeBytes)} bytes`}>{formatSize(t.totals.sizeBytes)}</span>} />
             <Stat label="Under-replicated" value={t.totals.underReplicated} tone={t.totals.underReplicated ? 'warn' : undefined} />
           </div>
           <Panel title="Partitions" flush>

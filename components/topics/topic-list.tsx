@@ -15,7 +15,7 @@ import { SearchInput } from '@/components/ui/search-input';
 import { VirtualTable, type Column } from '@/components/ui/virtual-table';
 import { useUrlState } from '@/components/url/use-url-state';
 import { topicListQuery } from '@/lib/api/queries/topics';
-import { formatInt64 } from '@/lib/format/numbers';
+import { formatInt64, formatSize } from '@/lib/format/numbers';
 import { TopicListQuerySchema, type TopicSummary } from '@/lib/schemas/topic';
 import { showBidiControls } from '@/lib/format/bidi';
 
@@ -50,6 +50,13 @@ const columnsOf = (cluster: string): Column<TopicSummary>[] => [
   },
   { id: 'messages', header: 'Messages', sortKey: 'messages', align: 'right', cell: (t) => formatInt64(t.messages) },
   {
+    id: 'size',
+    header: 'Size',
+    sortKey: 'size',
+    align: 'right',
+    cell: (t) => <span title={t.sizeBytes === null ? 'Not reported by the brokers' : `${formatInt64(t.sizeBytes)} bytes`}>{formatSize(t.sizeBytes)}</span>,
+  },
+  {
     id: 'custom',
     header: 'Config',
     cell: (t) => (t.customConfig ? <Badge tone="warn" title="At least one config differs from the default">custom</Badge> : null),
@@ -64,7 +71,8 @@ export function TopicList() {
   const query = useQuery(topicListQuery(cluster, q));
   const onFilter = useCallback((v: string) => setUrl({ q: v, page: undefined }), [setUrl]);
   const onSort = (key: string) =>
-    setUrl({ sort: key, dir: q.sort === key && q.dir === 'asc' ? 'desc' : 'asc', page: undefined });
+    // Sizes are compared largest first; every other column starts ascending.
+    setUrl({ sort: key, dir: q.sort === key ? (q.dir === 'asc' ? 'desc' : 'asc') : key === 'size' ? 'desc' : 'asc', page: undefined });
   return (
     <Panel
       flush

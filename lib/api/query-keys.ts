@@ -2,6 +2,7 @@
 // ['clusters', cluster, ...], so one cluster's cache never answers for another, and the keys are
 // built as prefixes so a mutation can invalidate a whole family (a cluster's topic lists, one
 // topic's messages) with one key.
+import type { AclListQuery } from '@/lib/schemas/acl';
 import type { GroupListQuery } from '@/lib/schemas/group';
 import type { LagHistoryRange } from '@/lib/schemas/lag-history';
 import type { MessagesQuery } from '@/lib/schemas/message';
@@ -21,6 +22,7 @@ export function clusterKeys(cluster: string) {
     overview: () => [...all, 'overview'] as const,
     brokers: () => [...all, 'brokers'] as const,
     broker: (id: number) => [...all, 'brokers', id] as const,
+    logDirs: () => [...all, 'brokers', 'log-dirs'] as const,
     /** Every topic list and every topic's detail. */
     topics: () => [...all, 'topics'] as const,
     topicLists: () => [...all, 'topics', 'list'] as const,
@@ -34,6 +36,9 @@ export function clusterKeys(cluster: string) {
     groupList: (q: GroupListQuery) => [...all, 'groups', 'list', q] as const,
     group: (id: string) => [...all, 'groups', 'detail', id] as const,
     lagHistory: (id: string, range: LagHistoryRange) => [...all, 'groups', 'lag-history', id, range] as const,
+    /** Every filtered ACL list. */
+    acls: () => [...all, 'acls'] as const,
+    aclList: (q: AclListQuery) => [...all, 'acls', q] as const,
   };
 }
 export type ClusterKeys = ReturnType<typeof clusterKeys>;

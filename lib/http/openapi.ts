@@ -14,6 +14,7 @@ const components: Record<string, z.ZodType> = {
   ClusterLanesHealth: S.ClusterLanesHealthSchema,
   ClusterOverview: S.ClusterOverviewSchema,
   BrokerDetail: S.BrokerDetailSchema,
+  LogDirs: S.LogDirsSchema,
   TopicList: S.TopicListSchema,
   TopicDetail: S.TopicDetailSchema,
   CreateTopicRequest: S.CreateTopicRequestSchema,
@@ -32,6 +33,10 @@ const components: Record<string, z.ZodType> = {
   ResetOffsetsRequest: S.ResetOffsetsRequestSchema,
   ResetPreview: S.ResetPreviewSchema,
   LagHistory: S.LagHistorySchema,
+  AclList: S.AclListSchema,
+  AclBindingsRequest: S.AclBindingsRequestSchema,
+  AclCreateResponse: S.AclCreateResponseSchema,
+  AclDeleteResponse: S.AclDeleteResponseSchema,
 };
 
 const queries: Record<string, z.ZodObject> = {
@@ -40,6 +45,7 @@ const queries: Record<string, z.ZodObject> = {
   search: S.SearchQuerySchema as unknown as z.ZodObject,
   groups: S.GroupListQuerySchema,
   lagHistory: S.LagHistoryQuerySchema,
+  acls: S.AclListQuerySchema,
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -99,6 +105,7 @@ export function openApiDocument() {
       [`${c}/settings`]: { get: { summary: "The cluster's mode, bootstrap and safety switches", parameters: [cluster], responses: ok('ClusterInfo') } },
       [`${c}/health`]: { get: { summary: "The cluster's health and the use of its lanes", parameters: [cluster], responses: ok('ClusterLanesHealth') } },
       [`${c}/overview`]: { get: { summary: 'Cluster overview', parameters: [cluster], responses: ok('ClusterOverview') } },
+      [`${c}/log-dirs`]: { get: { summary: "Each broker's log directories and their size on disk (DescribeLogDirs)", parameters: [cluster], responses: ok('LogDirs') } },
       [`${c}/brokers/{id}`]: { get: { summary: 'Broker detail and configs', parameters: [cluster, pathParam('id')], responses: ok('BrokerDetail') } },
       [`${c}/topics`]: {
         get: { summary: 'Topic list', parameters: [cluster, ...queryParams('topics')], responses: ok('TopicList') },
@@ -123,6 +130,11 @@ export function openApiDocument() {
           parameters: [...topic, ...queryParams('search')],
           responses: ok('SearchEvent', '200', 'application/x-ndjson'),
         },
+      },
+      [`${c}/acls`]: {
+        get: { summary: 'ACL bindings, filtered as Kafka filters them (enabled: false when the cluster has no authorizer)', parameters: [cluster, ...queryParams('acls')], responses: ok('AclList') },
+        post: { summary: 'Create ACL bindings (ACL_EDIT_ENABLED)', parameters: [cluster], requestBody: body('AclBindingsRequest'), responses: ok('AclCreateResponse', '201') },
+        delete: { summary: 'Delete exactly the ACL bindings in the body (ACL_EDIT_ENABLED)', parameters: [cluster], requestBody: body('AclBindingsRequest'), responses: ok('AclDeleteResponse') },
       },
       [`${c}/groups`]: { get: { summary: 'Consumer groups', parameters: [cluster, ...queryParams('groups')], responses: ok('GroupList') } },
       [`${c}/groups/{group}`]: {

@@ -12,5 +12,7 @@ export const FeatureSwitchesSchema = z.object({
   offsetReset: z.boolean(),
   recordsDelete: z.boolean(),
   groupDelete: z.boolean(),
+  /** Create and delete ACL bindings (listing them is always allowed). */
+  aclEdit: z.boolean(),
 });
 export type FeatureSwitches = z.infer<typeof FeatureSwitchesSchema>;

@@ -26,10 +26,13 @@ export const TopicSummarySchema = z.object({
   messages: Int64String,
   /** True when at least one config differs from the default (null when configs are unknown). */
   customConfig: z.boolean().nullable(),
+  /** Bytes on disk of one copy of the topic (per partition its largest replica, from
+   * DescribeLogDirs); null when a broker holding a partition did not answer. */
+  sizeBytes: Int64String.nullable(),
 });
 export type TopicSummary = z.infer<typeof TopicSummarySchema>;
 
-export const TopicSortKey = z.enum(['name', 'partitions', 'replicationFactor', 'underReplicated', 'messages']);
+export const TopicSortKey = z.enum(['name', 'partitions', 'replicationFactor', 'underReplicated', 'messages', 'size']);
 export const TopicListQuerySchema = z.object({
   q: z.string().max(TOPIC_NAME_MAX).catch(''),
   internal: z.stringbool().catch(false),
@@ -53,6 +56,10 @@ export const PartitionInfoSchema = z.object({
   low: OffsetString,
   high: OffsetString,
   messages: Int64String,
+  /** Bytes of the partition's log (its largest replica); null when no replica's broker answered. */
+  sizeBytes: Int64String.nullable(),
+  /** Each answering replica's own size, by broker. */
+  replicaSizes: z.array(z.object({ broker: z.int(), sizeBytes: Int64String })),
 });
 export type PartitionInfo = z.infer<typeof PartitionInfoSchema>;
 
@@ -78,7 +85,7 @@ export const TopicDetailSchema = z.object({
   partitions: z.array(PartitionInfoSchema),
   configs: z.array(ConfigEntrySchema),
   groups: z.array(TopicGroupLagSchema),
-  totals: z.object({ messages: Int64String, underReplicated: z.int(), offline: z.int() }),
+  totals: z.object({ messages: Int64String, underReplicated: z.int(), offline: z.int(), sizeBytes: Int64String.nullable() }),
 });
 export type TopicDetail = z.infer<typeof TopicDetailSchema>;
 

@@ -2,8 +2,8 @@
 // console configured with it as its cluster "test" (every switch on, as in the demo), kafkajs clients
 // for seeding data the way a real application would, and a helper that calls a route handler with a
 // real Request.
-import { Kafka, Partitioners, logLevel, type Producer } from 'kafkajs';
-import { startBroker, type RunningBroker } from '../../lib/broker';
+import { Kafka, Partitioners, logLevel, type Producer, type SASLOptions } from 'kafkajs';
+import { startBroker, type BrokerOptions, type RunningBroker } from '../../lib/broker';
 import { loadAppConfig } from '../../lib/config';
 import { CACHE_TTL_MS } from '../../lib/kafka/connection/clients';
 import { configureClusters, resetClusters } from '../../lib/kafka/connection/registry';
@@ -19,8 +19,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { nodes?: number; env?: Record<string, string> } = {}): Promise<Harness> {
-  const broker = await startBroker({ port: 0, nodes: options.nodes ?? 1, dataDir: null, log: () => undefined });
+export async function startHarness(
+  options: { nodes?: number; env?: Record<string, string>; broker?: Partial<BrokerOptions>; sasl?: SASLOptions } = {},
+): Promise<Harness> {
+  const broker = await startBroker({ port: 0, nodes: options.nodes ?? 1, dataDir: null, log: () => undefined, ...options.broker });
   process.env.KAFSCOPE_QUIET_KAFKA_LOGS = '1';
   await resetClusters();
   configureClusters(
@@ -35,7 +37,7 @@ export async function startHarness(options: { nodes?: number; env?: Record<strin
       ...options.env,
     }),
   );
-  const kafka = new Kafka({ clientId: 'test-seeder', brokers: broker.bootstrap.split(','), logLevel: logLevel.NOTHING, retry: { retries: 3 } });
+  const kafka = new Kafka({ clientId: 'test-seeder', brokers: broker.bootstrap.split(','), logLevel: logLevel.NOTHING, retry: { retries: 3 }, sasl: options.sasl });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
   await producer.connect();
   return {

@@ -6,6 +6,7 @@ import 'server-only';
 import type { ConfigEntry } from '../../schemas/config';
 import type { TopicGroupLag } from '../../schemas/topic';
 import type { Committed, GroupDescription, GroupListing } from '../groups/groups-data';
+import type { LogDirSizes } from '../reading/log-dirs';
 import type { ClusterMeta } from '../reading/metadata';
 import { tpKey, type TP } from '../reading/topic-partition';
 import type { Watermarks } from '../reading/watermarks';
@@ -28,6 +29,8 @@ export const cacheKeys = {
   metadata: () => key<ClusterMeta>('metadata'),
   /** DescribeConfigs of a set of resources of one type (topic 2, broker 4). */
   configs: (resourceType: number, names: readonly string[]) => key<Map<string, ConfigEntry[]>>(`configs:${resourceType}:${[...names].sort().join('\u0001')}`),
+  /** Every broker's DescribeLogDirs answer, merged (log-dirs.ts). */
+  logDirs: () => key<LogDirSizes>('logdirs'),
   /** Low and high watermark of one partition. */
   watermarks: family<TP, Watermarks>('wm:', tpKey),
   groupList: () => key<GroupListing[]>('groups:list'),

@@ -24,6 +24,7 @@ import 'server-only';
 import AlterConfigs from 'kafkajs/src/protocol/requests/alterConfigs/index.js';
 import apiKeys from 'kafkajs/src/protocol/requests/apiKeys.js';
 import Encoder from 'kafkajs/src/protocol/encoder.js';
+import DescribeAcls from 'kafkajs/src/protocol/requests/describeAcls/index.js';
 import DescribeConfigs from 'kafkajs/src/protocol/requests/describeConfigs/index.js';
 import DescribeGroups from 'kafkajs/src/protocol/requests/describeGroups/index.js';
 import ListGroups from 'kafkajs/src/protocol/requests/listGroups/index.js';
@@ -31,9 +32,22 @@ import Metadata from 'kafkajs/src/protocol/requests/metadata/index.js';
 import OffsetFetch from 'kafkajs/src/protocol/requests/offsetFetch/index.js';
 import { OffsetFetchManyGroups, supportsManyGroups, type GroupOffsetsAnswer } from './offset-fetch-groups';
 import type { ProtocolRequest, RawBroker, RawCluster, RawMetadata, RequestDefinition } from './kafkajs-types';
+import {
+  API_DESCRIBE_LOG_DIRS,
+  API_INCREMENTAL_ALTER_CONFIGS,
+  API_OFFSET_DELETE,
+  DescribeLogDirs,
+  IncrementalAlterConfigs,
+  OffsetDelete,
+  type ConfigChangeAnswer,
+  type IncrementalResource,
+  type LogDirsAnswer,
+  type OffsetDeleteAnswer,
+} from './own-requests';
 
 const keepDecoded = async (decoded: unknown) => decoded;
-const key = (name: string): number => {
+const key = (name: string | number): number => {
+  if (typeof name === 'number') return name;
   const k = apiKeys[name];
   if (k === undefined) throw new Error(`kafkajs has no API key named ${name}`);
   return k;
@@ -41,7 +55,7 @@ const key = (name: string): number => {
 
 async function sendDecoded<T>(
   broker: RawBroker,
-  apiName: string,
+  apiName: string | number,
   definition: RequestDefinition,
   args: unknown,
   adjust?: (r: ProtocolRequest) => ProtocolRequest,
@@ -157,3 +171,42 @@ export const alterConfigsOn = (
   resources: { type: number; name: string; configEntries: { name: string; value: string }[] }[],
   validateOnly = false,
 ) => sendDecoded<AlterConfigsAnswer>(broker, 'AlterConfigs', AlterConfigs, { resources, validateOnly });
+
+export interface DescribeAclsFilter {
+  resourceType: number;
+  resourceName: string | null;
+  resourcePatternType: number;
+  principal: string | null;
+  host: string | null;
+  operation: number;
+  permissionType: number;
+}
+export interface DescribeAclsAnswer {
+  errorCode: number;
+  errorMessage: string | null;
+  resources: {
+    resourceType: number;
+    resourceName: string;
+    /** v1+; absent (LITERAL) from a v0 answer. */
+    resourcePatternType?: number;
+    acls: { principal: string; host: string; operation: number; permissionType: number }[];
+  }[];
+}
+/** DescribeAcls with the error as a value: SECURITY_DISABLED (no authorizer) is an answer to show,
+ * not a failure, and Kafka's message says why. */
+export const describeAclsOn = (broker: RawBroker, filter: DescribeAclsFilter) => sendDecoded<DescribeAclsAnswer>(broker, 'DescribeAcls', DescribeAcls, filter);
+
+/** The partitions this broker hosts, per log dir, with their size on disk (all topics when null). */
+export const describeLogDirsOn = (broker: RawBroker, topics: { name: string; partitions: number[] }[] | null) =>
+  sendDecoded<LogDirsAnswer>(broker, API_DESCRIBE_LOG_DIRS, DescribeLogDirs, { topics });
+
+/** IncrementalAlterConfigs: SET or DELETE single keys, leaving the others as they are. */
+export const incrementalAlterConfigsOn = (broker: RawBroker, resources: IncrementalResource[], validateOnly = false) =>
+  sendDecoded<ConfigChangeAnswer>(broker, API_INCREMENTAL_ALTER_CONFIGS, IncrementalAlterConfigs, { resources, validateOnly });
+
+/** OffsetDelete, to the group's coordinator: the group-level error and each partition's. */
+export const offsetDeleteOn = (broker: RawBroker, groupId: string, topics: { name: string; partitions: number[] }[]) =>
+  sendDecoded<OffsetDeleteAnswer>(broker, API_OFFSET_DELETE, OffsetDelete, { groupId, topics });
+
+/** Whether the broker (as negotiated at connect) serves this API key at all. */
+export const supports = (broker: RawBroker, apiKey: number) => Boolean(broker.versions?.[apiKey]);

@@ -2,7 +2,8 @@
 // from the cached metadata plus one DescribeConfigs.
 import 'server-only';
 import { notFound } from '../errors';
-import type { BrokerDetail, BrokerSummary, ClusterOverview } from '../../schemas/broker';
+import type { BrokerDetail, BrokerSummary, ClusterOverview, LogDirs } from '../../schemas/broker';
+import { loadLogDirs } from '../reading/log-dirs';
 import type { ClusterClients } from '../connection/clients';
 import { describeBrokerConfigs } from '../reading/configs';
 import { loadMetadata, type ClusterMeta } from '../reading/metadata';
@@ -55,4 +56,12 @@ export async function brokerDetail(clients: ClusterClients, id: number): Promise
     if (partitions.length) leads.push({ topic: t.name, partitions });
   }
   return { broker, configs, leads };
+}
+
+/** Every broker's log directories and their sizes (one DescribeLogDirs per broker, cached briefly). */
+export async function logDirs(clients: ClusterClients): Promise<LogDirs> {
+  const sizes = await loadLogDirs(clients);
+  return {
+    brokers: sizes.brokers.map((b) => ({ id: b.id, answered: b.answered, dirs: b.dirs.map((d) => ({ ...d, sizeBytes: d.sizeBytes.toString() })) })),
+  };
 }

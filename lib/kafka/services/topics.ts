@@ -19,6 +19,7 @@ import type {
   UpdateTopicConfigsRequestSchema,
 } from '../../schemas/topic';
 import { invalidate } from '../connection/cache-keys';
+import { withDeadline } from '../connection/cache';
 import type { ClusterClients } from '../connection/clients';
 import { describeTopicConfigs, isCustomised } from '../reading/configs';
 import { controllerOrAnyLive, loadMetadata, requireTopic, type ClusterMeta, type TopicMeta } from '../reading/metadata';
@@ -26,7 +27,9 @@ import { errorName } from '../../common/kafka-error-codes';
 import { alterConfigsOn } from '../connection/raw-requests';
 import { brokerFor } from '../connection/captured-cluster';
 import { getWatermarks, watermarkGeneration, watermarkOf } from '../reading/watermarks';
+import { loadLogDirs, partitionSize, type LogDirSizes } from '../reading/log-dirs';
 import { groupsConsumingTopic } from './groups';
+import { tpKey } from '../reading/topic-partition';
 
 const partitionsOf = (t: TopicMeta) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition }));
 const underReplicated = (t: TopicMeta) => t.partitions.filter((p) => p.isr.length < p.replicas.length).length;
@@ -67,6 +70,29 @@ async function allMessageCounts(clients: ClusterClients, meta: ClusterMeta): Pro
 /** The last ordering by message count made from a set of counts (per filter and direction). */
 const sortedByCount = new WeakMap<Map<string, bigint>, { key: string; topics: TopicMeta[] }>();
 
+/** The sizes, or null when the cluster does not answer DescribeLogDirs at all or within 1.5 s: sizes
+ * never fail or hold up a page (a slow answer still fills the cache for the next request). */
+const SIZES_WAIT_MS = 1_500;
+const sizesOf = (clients: ClusterClients) =>
+  withDeadline(loadLogDirs(clients), SIZES_WAIT_MS, () => new Error('sizes timed out')).catch(() => null);
+
+/** The last ordering by size made from one sizes snapshot (per filter and direction). Unknown sizes
+ * go last in either direction. */
+const sortedBySize = new WeakMap<LogDirSizes, { key: string; topics: TopicMeta[] }>();
+function sortBySize(sizes: LogDirSizes, topics: TopicMeta[], key: string, sign: number): TopicMeta[] {
+  const hit = sortedBySize.get(sizes);
+  if (hit?.key === key) return hit.topics;
+  const size = (t: TopicMeta) => sizes.topics.get(t.name) ?? null;
+  const sorted = topics.sort((a, b) => {
+    const x = size(a);
+    const y = size(b);
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    return sign * (x < y ? -1 : x > y ? 1 : 0);
+  });
+  sortedBySize.set(sizes, { key, topics: sorted });
+  return sorted;
+}
+
 /** Topics sorted by name, once per metadata snapshot (sorting 10,000 names on every request costs). */
 const sortedByName = new WeakMap<ClusterMeta, { topic: TopicMeta; lower: string }[]>();
 function topicsByName(meta: ClusterMeta) {
@@ -93,7 +119,11 @@ export async function listTopics(clients: ClusterClients, q: TopicListQuery): Pr
   const sign = q.dir === 'asc' ? 1 : -1;
   // The list is in name order and sort() is stable, so equal keys stay in name order.
   let counts: Map<string, bigint> | null = null;
-  if (q.sort === 'messages') {
+  // One DescribeLogDirs per broker covers every topic, so the page and the sort share it.
+  const sizes = await sizesOf(clients);
+  if (q.sort === 'size') {
+    if (sizes) topics = sortBySize(sizes, topics, `${q.internal}\u0000${needle}\u0000${sign}`, sign);
+  } else if (q.sort === 'messages') {
     // Most topics in play: every topic's count, kept per watermark generation; a filter that keeps
     // few topics counts just those.
     counts = topics.length * 2 > meta.topics.size ? await allMessageCounts(clients, meta) : await messageCounts(clients, topics);
@@ -128,16 +158,18 @@ export async function listTopics(clients: ClusterClients, q: TopicListQuery): Pr
     offline: offline(t),
     messages: (counts.get(t.name) ?? 0n).toString(),
     customConfig: configs?.has(t.name) ? isCustomised(configs.get(t.name)!) : null,
+    sizeBytes: sizes?.topics.get(t.name)?.toString() ?? null,
   }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getTopic(clients: ClusterClients, name: string): Promise<TopicDetail> {
   const t = await requireTopic(clients, name);
-  const [wm, configs, groups] = await Promise.all([
+  const [wm, configs, groups, sizes] = await Promise.all([
     getWatermarks(clients, partitionsOf(t)),
     describeTopicConfigs(clients, [name]).catch(() => null),
     groupsConsumingTopic(clients, name).catch(() => []),
+    sizesOf(clients),
   ]);
   let messages = 0n;
   const partitions = t.partitions.map((p) => {
@@ -154,6 +186,10 @@ export async function getTopic(clients: ClusterClients, name: string): Promise<T
       low: w.low.toString(),
       high: w.high.toString(),
       messages: (w.high - w.low).toString(),
+      sizeBytes: sizes ? (partitionSize(sizes.replicas, name, p.partition)?.toString() ?? null) : null,
+      replicaSizes: [...(sizes?.replicas.get(tpKey({ topic: name, partition: p.partition })) ?? [])]
+        .sort(([a], [b]) => a - b)
+        .map(([broker, bytes]) => ({ broker, sizeBytes: bytes.toString() })),
     };
   });
   return {
@@ -163,7 +199,7 @@ export async function getTopic(clients: ClusterClients, name: string): Promise<T
     partitions,
     configs: configs?.get(name) ?? [],
     groups,
-    totals: { messages: messages.toString(), underReplicated: underReplicated(t), offline: offline(t) },
+    totals: { messages: messages.toString(), underReplicated: underReplicated(t), offline: offline(t), sizeBytes: sizes?.topics.get(name)?.toString() ?? null },
   };
 }
 
