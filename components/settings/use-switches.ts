@@ -27,6 +27,7 @@ export const ACTION_LABELS: Record<Exclude<Action, 'topicEdit'>, string> = {
   offsetReset: 'reset offsets',
   recordsDelete: 'purge records',
   groupDelete: 'delete groups',
+  schemaEdit: 'edit schemas',
 };
 
 const noSubscription = () => () => {};

@@ -20,6 +20,7 @@ describe('switch defaults', () => {
       topicDelete: false,
       recordsDelete: false,
       groupDelete: false,
+      schemaEdit: false,
     });
   });
   it('embedded demo: everything on', () => {
@@ -34,12 +35,13 @@ describe('switch defaults', () => {
     ['OFFSET_RESET_ENABLED', 'offsetReset', 'NO', false],
     ['RECORDS_DELETE_ENABLED', 'recordsDelete', '1', true],
     ['GROUP_DELETE_ENABLED', 'groupDelete', 'True', true],
+    ['SCHEMA_EDIT_ENABLED', 'schemaEdit', 'true', true],
   ] as const)('%s=%s sets %s', (variable, key, value, expected) => {
     expect(first({ KAFKA_BROKERCONNECT: 'k:1', [variable]: value }).switches[key]).toBe(expected);
   });
   it('READ_ONLY turns every mutation off, even ones enabled explicitly', () => {
     const s = first({ KAFKA_BROKERCONNECT: 'k:1', READ_ONLY: 'true', TOPIC_DELETE_ENABLED: 'true' }).switches;
-    expect(s).toMatchObject({ readOnly: true, topicCreate: false, topicDelete: false, messageSend: false, offsetReset: false, recordsDelete: false, groupDelete: false });
+    expect(s).toMatchObject({ readOnly: true, topicCreate: false, topicDelete: false, messageSend: false, offsetReset: false, recordsDelete: false, groupDelete: false, schemaEdit: false });
   });
   it.each(['READ_ONLY', 'TOPIC_CREATE_ENABLED', 'GROUP_DELETE_ENABLED', 'KAFKA_TLS_ENABLED'])('an invalid %s names the variable', (variable) => {
     const err = (() => {
@@ -159,8 +161,8 @@ function configErrorOf(fn: () => unknown): string {
   throw new Error('expected a ConfigError');
 }
 
-const ALL_ON = { readOnly: false, topicCreate: true, topicDelete: true, messageSend: true, offsetReset: true, recordsDelete: true, groupDelete: true };
-const ALL_OFF = { readOnly: true, topicCreate: false, topicDelete: false, messageSend: false, offsetReset: false, recordsDelete: false, groupDelete: false };
+const ALL_ON = { readOnly: false, topicCreate: true, topicDelete: true, messageSend: true, offsetReset: true, recordsDelete: true, groupDelete: true, schemaEdit: true };
+const ALL_OFF = { readOnly: true, topicCreate: false, topicDelete: false, messageSend: false, offsetReset: false, recordsDelete: false, groupDelete: false, schemaEdit: false };
 
 /** Three clusters as kafbat variables: SASL + TLS + a registry on prod, read-only staging, dev. */
 function kafbatEnv(): Record<string, string> {
@@ -258,7 +260,7 @@ describe('loadAppConfig: kafbat-style variables', () => {
       schemaRegistry: { urls: ['http://sr1:8081', 'http://sr2:8081'], username: 'sr-user', password: SR_SECRET },
       // topicDelete: the cluster's own value wins over the global default (off);
       // topicCreate: the global TOPIC_CREATE_ENABLED=false is every cluster's default.
-      switches: { readOnly: false, topicCreate: false, topicDelete: true, messageSend: true, offsetReset: true, recordsDelete: false, groupDelete: false },
+      switches: { readOnly: false, topicCreate: false, topicDelete: true, messageSend: true, offsetReset: true, recordsDelete: false, groupDelete: false, schemaEdit: false },
     });
     expect(prod?.key).toMatch(/^[0-9a-f]{16}$/);
     expect(prod?.key).not.toContain(SECRET);

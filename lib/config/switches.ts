@@ -17,6 +17,7 @@ export const SWITCH_VARIABLES: Record<Mutation, { variable: string; externalDefa
   offsetReset: { variable: 'OFFSET_RESET_ENABLED', externalDefault: true, meaning: 'reset consumer-group offsets' },
   recordsDelete: { variable: 'RECORDS_DELETE_ENABLED', externalDefault: false, meaning: 'purge records' },
   groupDelete: { variable: 'GROUP_DELETE_ENABLED', externalDefault: false, meaning: 'delete consumer groups' },
+  schemaEdit: { variable: 'SCHEMA_EDIT_ENABLED', externalDefault: false, meaning: 'change schemas in the schema registry' },
 };
 
 export function readSwitches(env: Env, embedded: boolean): FeatureSwitches {

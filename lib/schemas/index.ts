@@ -8,3 +8,4 @@ export * from './group';
 export * from './settings';
 export * from './health';
 export * from './cluster';
+export * from './schema-registry';
