@@ -39,7 +39,7 @@ const v2 = { ...v1, fields: [...v1.fields, { name: 'note', type: ['null', 'strin
 /** Adds a field without a default: BACKWARD-incompatible (new readers cannot read old data). */
 const incompatible = { ...v1, fields: [...v1.fields, { name: 'currency', type: 'string' }] };
 
-const avro = (s: object) => ({ type: SchemaType.AVRO, schema: JSON.stringify(s) });
+const avro = (s: object) => ({ type: SchemaType.AVRO as const, schema: JSON.stringify(s) });
 const enc = encodeURIComponent;
 
 beforeAll(async () => {
