@@ -4,6 +4,7 @@
 // topic's messages) with one key.
 import type { GroupListQuery } from '@/lib/schemas/group';
 import type { MessagesQuery } from '@/lib/schemas/message';
+import type { SubjectListQuery } from '@/lib/schemas/schema-registry';
 import type { TopicListQuery } from '@/lib/schemas/topic';
 
 /** GET /api/clusters: the configured clusters. Not under 'clusters', so no cluster's prefix covers it. */
@@ -32,6 +33,13 @@ export function clusterKeys(cluster: string) {
     groupLists: () => [...all, 'groups', 'list'] as const,
     groupList: (q: GroupListQuery) => [...all, 'groups', 'list', q] as const,
     group: (id: string) => [...all, 'groups', 'detail', id] as const,
+    /** Everything read from the cluster's schema registry. */
+    schemas: () => [...all, 'schemas'] as const,
+    subjectList: (q: SubjectListQuery) => [...all, 'schemas', 'list', q] as const,
+    subject: (subject: string) => [...all, 'schemas', 'subject', subject] as const,
+    schemaVersion: (subject: string, version: number | 'latest') => [...all, 'schemas', 'subject', subject, 'version', version] as const,
+    schemaDiff: (subject: string, from: number, to: number) => [...all, 'schemas', 'subject', subject, 'diff', from, to] as const,
+    topicSubjects: (topic: string) => [...all, 'schemas', 'topic', topic] as const,
   };
 }
 export type ClusterKeys = ReturnType<typeof clusterKeys>;
