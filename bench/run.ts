@@ -3,7 +3,10 @@
 // a file, then consume them all back — printing msgs/s and MB/s for each and the broker's peak RSS
 // (VmHWM from /proc). Targets on a 2-core machine: produce >= 150,000 msg/s, consume >= 400,000 msg/s.
 //
+// Then the decode step's throughput on Avro and Protobuf pages (bench/decode.ts).
+//
 //   npm run bench [-- --messages 300000 --size 1024 --partitions 3 --runs 3 --fsync interval]
+//   npm run bench -- --only decode      (or --only broker)
 //   BENCH_BROKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench   (profile the broker)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, closeSync } from 'node:fs';
@@ -11,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
+import { runDecodeBench } from './decode';
 
 const KCAT = '/usr/bin/kcat';
 const ROOT = process.cwd();
@@ -24,6 +28,7 @@ const { values } = parseArgs({
     partitions: { type: 'string', default: '3' },
     fsync: { type: 'string', default: 'interval' },
     runs: { type: 'string', default: '3' },
+    only: { type: 'string' },
   },
 });
 const MESSAGES = Number(values.messages);
@@ -120,6 +125,11 @@ function consumedBytes(args: string[]): Promise<number> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
+  if (values.only !== 'decode') await brokerBench();
+  if (values.only !== 'broker') runDecodeBench();
+}
+
+async function brokerBench(): Promise<void> {
   if (!existsSync(KCAT)) throw new Error(`kcat is missing at ${KCAT}: install the Debian package "kcat"`);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'kafscope-bench-'));
   let broker: ChildProcess | undefined;

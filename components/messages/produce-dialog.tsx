@@ -16,6 +16,8 @@ import { withQuery } from '@/lib/api/fetch-json';
 import { useProduceMessage } from '@/lib/api/mutations/messages';
 import { formatInt64 } from '@/lib/format/numbers';
 import { showBidiControls } from '@/lib/format/bidi';
+import type { SchemaChoice } from '@/lib/schemas/message';
+import { ProduceSchemaFields } from './produce-schema-fields';
 
 function jsonHint(value: string): { ok: boolean; text: string } | undefined {
   const t = value.trim();
@@ -36,6 +38,7 @@ export function ProduceDialog({ topic, partitions, open, onClose }: { topic: str
   const [value, setValue] = useState('');
   const [headers, setHeaders] = useState<ConfigRow[]>([]);
   const [partition, setPartition] = useState('');
+  const [valueSchema, setValueSchema] = useState<SchemaChoice | null>(null);
   const hint = jsonHint(value);
   const mutation = useProduceMessage(cluster, topic);
   const send = () =>
@@ -45,6 +48,7 @@ export function ProduceDialog({ topic, partitions, open, onClose }: { topic: str
         value,
         headers: headers.filter((h) => h.key.trim()).map((h) => ({ key: h.key.trim(), value: h.value })),
         partition: partition === '' ? undefined : Number(partition),
+        ...(valueSchema && { valueSchema }),
       },
       { onSuccess: (r) => toast.success(`Message written to partition ${r.partition} at offset ${formatInt64(r.offset)}`) },
     );
@@ -93,6 +97,7 @@ export function ProduceDialog({ topic, partitions, open, onClose }: { topic: str
             ))}
           </SelectField>
         </div>
+        <ProduceSchemaFields topic={topic} value={valueSchema} onChange={setValueSchema} />
         <div>
           <TextArea label="Value" rows={8} value={value} spellCheck={false} onChange={(e) => setValue(e.target.value)} />
           <div className="mt-1 flex items-center justify-between text-xs">

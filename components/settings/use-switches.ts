@@ -28,6 +28,7 @@ export const ACTION_LABELS: Record<Exclude<Action, 'topicEdit'>, string> = {
   recordsDelete: 'purge records',
   groupDelete: 'delete groups',
   aclEdit: 'edit ACLs',
+  schemaEdit: 'edit schemas',
 };
 
 const noSubscription = () => () => {};

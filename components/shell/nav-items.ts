@@ -16,6 +16,7 @@ export const CLUSTER_SECTIONS: readonly { section: ClusterSection; label: string
   { section: 'groups', label: 'Consumer groups' },
   { section: 'brokers', label: 'Brokers' },
   { section: 'acls', label: 'ACLs' },
+  { section: 'schemas', label: 'Schemas' },
 ];
 
 export function navItems(cluster: string | null): NavItem[] {

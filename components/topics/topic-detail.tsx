@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCluster } from '@/components/cluster/cluster-context';
 import { ConfigTable } from '@/components/configs/config-table';
+import { TopicSubjects } from '@/components/schemas/topic-subjects';
 import { useSwitches } from '@/components/settings/use-switches';
 import { Badge } from '@/components/ui/badge';
 import { QueryState } from '@/components/ui/feedback';
@@ -46,6 +47,7 @@ export function TopicDetailView({ name }: { name: string }) {
           <Panel title="Consumer groups" flush>
             <TopicGroups groups={t.groups} />
           </Panel>
+          <TopicSubjects topic={t.name} />
           <Panel title="Configuration" flush>
             <ConfigTable configs={t.configs} label="Topic configs" onEdit={can('topicEdit') ? setEditing : undefined} />
           </Panel>

@@ -6,6 +6,7 @@ import type { AclListQuery } from '@/lib/schemas/acl';
 import type { GroupListQuery } from '@/lib/schemas/group';
 import type { LagHistoryRange } from '@/lib/schemas/lag-history';
 import type { MessagesQuery } from '@/lib/schemas/message';
+import type { SubjectListQuery } from '@/lib/schemas/schema-registry';
 import type { TopicListQuery } from '@/lib/schemas/topic';
 
 /** GET /api/clusters: the configured clusters. Not under 'clusters', so no cluster's prefix covers it. */
@@ -39,6 +40,13 @@ export function clusterKeys(cluster: string) {
     /** Every filtered ACL list. */
     acls: () => [...all, 'acls'] as const,
     aclList: (q: AclListQuery) => [...all, 'acls', q] as const,
+    /** Everything read from the cluster's schema registry. */
+    schemas: () => [...all, 'schemas'] as const,
+    subjectList: (q: SubjectListQuery) => [...all, 'schemas', 'list', q] as const,
+    subject: (subject: string) => [...all, 'schemas', 'subject', subject] as const,
+    schemaVersion: (subject: string, version: number | 'latest') => [...all, 'schemas', 'subject', subject, 'version', version] as const,
+    schemaDiff: (subject: string, from: number, to: number) => [...all, 'schemas', 'subject', subject, 'diff', from, to] as const,
+    topicSubjects: (topic: string) => [...all, 'schemas', 'topic', topic] as const,
   };
 }
 export type ClusterKeys = ReturnType<typeof clusterKeys>;

@@ -21,6 +21,7 @@ describe('switch defaults', () => {
       recordsDelete: false,
       groupDelete: false,
       aclEdit: false,
+      schemaEdit: false,
     });
   });
   it('embedded demo: everything on', () => {
@@ -36,12 +37,13 @@ describe('switch defaults', () => {
     ['RECORDS_DELETE_ENABLED', 'recordsDelete', '1', true],
     ['GROUP_DELETE_ENABLED', 'groupDelete', 'True', true],
     ['ACL_EDIT_ENABLED', 'aclEdit', 'yes', true],
+    ['SCHEMA_EDIT_ENABLED', 'schemaEdit', 'true', true],
   ] as const)('%s=%s sets %s', (variable, key, value, expected) => {
     expect(first({ KAFKA_BROKERCONNECT: 'k:1', [variable]: value }).switches[key]).toBe(expected);
   });
   it('READ_ONLY turns every mutation off, even ones enabled explicitly', () => {
     const s = first({ KAFKA_BROKERCONNECT: 'k:1', READ_ONLY: 'true', TOPIC_DELETE_ENABLED: 'true' }).switches;
-    expect(s).toMatchObject({ readOnly: true, topicCreate: false, topicDelete: false, messageSend: false, offsetReset: false, recordsDelete: false, groupDelete: false, aclEdit: false });
+    expect(s).toMatchObject({ readOnly: true, topicCreate: false, topicDelete: false, messageSend: false, offsetReset: false, recordsDelete: false, groupDelete: false, aclEdit: false, schemaEdit: false });
   });
   it.each(['READ_ONLY', 'TOPIC_CREATE_ENABLED', 'GROUP_DELETE_ENABLED', 'KAFKA_TLS_ENABLED'])('an invalid %s names the variable', (variable) => {
     const err = (() => {
@@ -161,8 +163,8 @@ function configErrorOf(fn: () => unknown): string {
   throw new Error('expected a ConfigError');
 }
 
-const ALL_ON = { readOnly: false, topicCreate: true, topicDelete: true, messageSend: true, offsetReset: true, recordsDelete: true, groupDelete: true, aclEdit: true };
-const ALL_OFF = { readOnly: true, topicCreate: false, topicDelete: false, messageSend: false, offsetReset: false, recordsDelete: false, groupDelete: false, aclEdit: false };
+const ALL_ON = { readOnly: false, topicCreate: true, topicDelete: true, messageSend: true, offsetReset: true, recordsDelete: true, groupDelete: true, aclEdit: true, schemaEdit: true };
+const ALL_OFF = { readOnly: true, topicCreate: false, topicDelete: false, messageSend: false, offsetReset: false, recordsDelete: false, groupDelete: false, aclEdit: false, schemaEdit: false };
 
 /** Three clusters as kafbat variables: SASL + TLS + a registry on prod, read-only staging, dev. */
 function kafbatEnv(): Record<string, string> {
@@ -260,7 +262,7 @@ describe('loadAppConfig: kafbat-style variables', () => {
       schemaRegistry: { urls: ['http://sr1:8081', 'http://sr2:8081'], username: 'sr-user', password: SR_SECRET },
       // topicDelete: the cluster's own value wins over the global default (off);
       // topicCreate: the global TOPIC_CREATE_ENABLED=false is every cluster's default.
-      switches: { readOnly: false, topicCreate: false, topicDelete: true, messageSend: true, offsetReset: true, recordsDelete: false, groupDelete: false, aclEdit: false },
+      switches: { readOnly: false, topicCreate: false, topicDelete: true, messageSend: true, offsetReset: true, recordsDelete: false, groupDelete: false, aclEdit: false, schemaEdit: false },
     });
     expect(prod?.key).toMatch(/^[0-9a-f]{16}$/);
     expect(prod?.key).not.toContain(SECRET);

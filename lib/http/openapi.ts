@@ -37,6 +37,18 @@ const components: Record<string, z.ZodType> = {
   AclBindingsRequest: S.AclBindingsRequestSchema,
   AclCreateResponse: S.AclCreateResponseSchema,
   AclDeleteResponse: S.AclDeleteResponseSchema,
+  SubjectList: S.SubjectListSchema,
+  SubjectDetail: S.SubjectDetailSchema,
+  SchemaVersion: S.SchemaVersionSchema,
+  SchemaDiff: S.SchemaDiffSchema,
+  Compatibility: S.CompatibilitySchema,
+  SetCompatibilityRequest: S.SetCompatibilityRequestSchema,
+  SchemaDraft: S.SchemaDraftSchema,
+  CompatibilityCheckRequest: S.CompatibilityCheckRequestSchema,
+  CompatibilityCheck: S.CompatibilityCheckSchema,
+  RegisteredSchema: S.RegisteredSchemaSchema,
+  DeletedVersions: S.DeletedVersionsSchema,
+  TopicSubjects: S.TopicSubjectsSchema,
 };
 
 const queries: Record<string, z.ZodObject> = {
@@ -46,6 +58,9 @@ const queries: Record<string, z.ZodObject> = {
   groups: S.GroupListQuerySchema,
   lagHistory: S.LagHistoryQuerySchema,
   acls: S.AclListQuerySchema,
+  subjects: S.SubjectListQuerySchema,
+  schemaDiff: S.SchemaDiffQuerySchema,
+  schemaDelete: S.SchemaDeleteQuerySchema,
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -85,6 +100,8 @@ export function openApiDocument() {
   const topic = [cluster, pathParam('topic')];
   const group = [cluster, pathParam('group')];
   const c = '/api/clusters/{cluster}';
+  const subject = [cluster, pathParam('subject')];
+  const s = `${c}/schemas/subjects/{subject}`;
   return {
     openapi: '3.1.0',
     info: {
@@ -153,6 +170,29 @@ export function openApiDocument() {
       },
       [`${c}/groups/{group}/offsets/reset`]: {
         post: { summary: 'Reset offsets (group must have no members)', parameters: group, requestBody: body('ResetOffsetsRequest'), responses: ok('ResetPreview') },
+      },
+      [`${c}/schemas`]: { get: { summary: "The schema registry's subjects (503 when the registry is down)", parameters: [cluster, ...queryParams('subjects')], responses: ok('SubjectList') } },
+      [`${c}/schemas/compatibility`]: {
+        get: { summary: 'The global compatibility level', parameters: [cluster], responses: ok('Compatibility') },
+        put: { summary: 'Set the global compatibility level (SCHEMA_EDIT_ENABLED)', parameters: [cluster], requestBody: body('SetCompatibilityRequest'), responses: ok('Compatibility') },
+      },
+      [`${c}/schemas/topics/{topic}`]: { get: { summary: "A topic's key and value subjects (TopicNameStrategy)", parameters: topic, responses: ok('TopicSubjects') } },
+      [s]: {
+        get: { summary: 'A subject: versions, latest schema, compatibility, topics', parameters: subject, responses: ok('SubjectDetail') },
+        delete: { summary: 'Delete a subject: soft, or with permanent=true once soft-deleted (SCHEMA_EDIT_ENABLED)', parameters: [...subject, ...queryParams('schemaDelete')], responses: ok('DeletedVersions') },
+      },
+      [`${s}/versions`]: { post: { summary: 'Register a new version (409 when incompatible; SCHEMA_EDIT_ENABLED)', parameters: subject, requestBody: body('SchemaDraft'), responses: ok('RegisteredSchema', '201') } },
+      [`${s}/versions/{version}`]: {
+        get: { summary: 'One version (a number or latest), pretty-printed', parameters: [...subject, pathParam('version')], responses: ok('SchemaVersion') },
+        delete: { summary: 'Delete a version: soft, or with permanent=true once soft-deleted (SCHEMA_EDIT_ENABLED)', parameters: [...subject, pathParam('version'), ...queryParams('schemaDelete')], responses: ok('DeletedVersions') },
+      },
+      [`${s}/diff`]: { get: { summary: 'Line diff of two versions', parameters: [...subject, ...queryParams('schemaDiff')], responses: ok('SchemaDiff') } },
+      [`${s}/compatibility`]: {
+        get: { summary: "The subject's compatibility level (own or global)", parameters: subject, responses: ok('Compatibility') },
+        put: { summary: "Set the subject's level, or null to follow the global one (SCHEMA_EDIT_ENABLED)", parameters: subject, requestBody: body('SetCompatibilityRequest'), responses: ok('Compatibility') },
+      },
+      [`${s}/compatibility/check`]: {
+        post: { summary: "The registry's compatibility verdict on a draft, before registering", parameters: subject, requestBody: body('CompatibilityCheckRequest'), responses: ok('CompatibilityCheck') },
       },
     },
     components: { schemas },

@@ -29,6 +29,8 @@ export interface DomainErrorDetails {
   field?: string;
   /** Kafka's own error name (e.g. TOPIC_ALREADY_EXISTS). */
   kafkaError?: string;
+  /** The failure is the cluster's Schema Registry's, not its brokers' (titles say so). */
+  service?: 'schema-registry';
 }
 
 export class DomainError extends Error {

@@ -10,3 +10,4 @@ export * from './settings';
 export * from './health';
 export * from './cluster';
 export * from './acl';
+export * from './schema-registry';

@@ -3,6 +3,7 @@
 import './zod-csp';
 import { z } from 'zod';
 import { OffsetString, PartitionId } from './common';
+import { SubjectName, VersionParam } from './schema-registry';
 
 export const MESSAGE_LIMIT_MAX = 1000;
 
@@ -133,12 +134,19 @@ export const MessagePageSchema = z.object({
 });
 export type MessagePage = z.infer<typeof MessagePageSchema>;
 
+/** A registry subject and version (or latest) to encode a produced key or value with. */
+export const SchemaChoiceSchema = z.object({ subject: SubjectName, version: VersionParam.default('latest') });
+export type SchemaChoice = z.infer<typeof SchemaChoiceSchema>;
+
 export const ProduceRequestSchema = z.object({
   key: z.string().nullable().default(null),
   value: z.string().nullable().default(null),
   headers: z.array(z.object({ key: z.string().min(1), value: z.string() })).default([]),
   /** Absent: the partition is chosen from the key (murmur2, like Java clients), round-robin when null. */
   partition: PartitionId.optional(),
+  /** Encode the key / value (typed as JSON) with this registry subject's schema, Confluent-framed. */
+  keySchema: SchemaChoiceSchema.optional(),
+  valueSchema: SchemaChoiceSchema.optional(),
 });
 export type ProduceRequest = z.infer<typeof ProduceRequestSchema>;
 export const ProduceResponseSchema = z.object({ partition: PartitionId, offset: OffsetString });
