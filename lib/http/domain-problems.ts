@@ -20,7 +20,7 @@ const STATUS: Record<DomainErrorKind, { status: number; title: string }> = {
 
 export function problemOfDomainError(e: DomainError): HttpProblem {
   const { status, title } = STATUS[e.kind];
-  return new HttpProblem(status, title, e.detail, { field: e.details.field, kafkaError: e.details.kafkaError });
+  return new HttpProblem(status, title, e.detail, { field: e.details.field, kafkaError: e.details.kafkaError, position: e.details.position });
 }
 
 function zodProblem(err: ZodError): HttpProblem {

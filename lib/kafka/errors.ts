@@ -29,6 +29,8 @@ export interface DomainErrorDetails {
   field?: string;
   /** Kafka's own error name (e.g. TOPIC_ALREADY_EXISTS). */
   kafkaError?: string;
+  /** Where in the input (a filter expression) the error is: character offsets, end exclusive. */
+  position?: { start: number; end: number };
 }
 
 export class DomainError extends Error {
