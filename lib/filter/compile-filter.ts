@@ -3,9 +3,8 @@
 // false (`value.amount + 1`) is refused up front instead of failing on every record.
 import 'server-only';
 import { filterEnvironment } from './cel-environment.mjs';
+import { FILTER_MAX_LENGTH } from '../schemas/filter';
 import { FilterError } from './filter-error';
-
-export const FILTER_MAX_LENGTH = 4_000;
 
 /** An expression known to parse and to give a bool (or a dynamic value checked per record). */
 export interface CompiledFilter {
