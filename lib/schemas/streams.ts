@@ -76,11 +76,11 @@ export const ExportRecordSchema = z.object({
 });
 export type ExportRecord = z.infer<typeof ExportRecordSchema>;
 
-/** Written as the last line (NDJSON), the `export` member (JSON) or a final `#` comment (CSV) when
- * the export did not reach the end of its range. */
+/** How an export ended. Written as the last line (NDJSON) or a final `#` comment line (CSV) only
+ * when it did not reach the end of its range; JSON always carries it as its `export` member. */
 export const ExportTrailerSchema = z.object({
-  complete: z.literal(false),
-  reason: z.enum(['record-cap', 'byte-cap', 'error']),
+  complete: z.boolean(),
+  reason: z.enum(['end', 'record-cap', 'byte-cap', 'limit', 'error']),
   records: z.int(),
   bytes: z.int(),
   detail: z.string(),

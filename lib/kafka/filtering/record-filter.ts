@@ -71,6 +71,8 @@ export class RecordFilter {
   /** Records the expression failed on so far, and the first reason. */
   errors = 0;
   firstError: string | null = null;
+  /** Batches from parallel readers take turns in the one worker. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(filter: CompiledFilter) {
     const { filterRecordMs, filterRequestMs } = currentConsoleConfig().streams;
@@ -97,7 +99,9 @@ export class RecordFilter {
     });
     let verdicts;
     try {
-      verdicts = await this.run.test(inputs);
+      const turn = this.queue.then(() => this.run.test(inputs));
+      this.queue = turn.catch(() => undefined);
+      verdicts = await turn;
     } catch (err) {
       throw asDomainError(err);
     }
@@ -112,5 +116,19 @@ export class RecordFilter {
 
   close(): void {
     this.run.close();
+  }
+}
+
+/** Every record, each with no decisions yet (what "no filter" keeps). */
+export const keepAll = (records: readonly ReadRecord[]): Kept[] => records.map((record) => ({ record, decided: {} }));
+
+/** One batch through a filter started for it (a page of records). */
+export async function keepMatching(filter: CompiledFilter | null, records: readonly ReadRecord[], choice: DecodeChoice): Promise<Kept[]> {
+  const run = RecordFilter.open(filter);
+  if (!run) return keepAll(records);
+  try {
+    return await run.keep(records, choice);
+  } finally {
+    run.close();
   }
 }

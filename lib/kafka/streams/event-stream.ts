@@ -18,17 +18,24 @@ export interface EventSink<E> {
 
 const DRAIN_POLL_MS = 10;
 
-export function eventStream<E extends { type: string }>(framing: Framing, clientSignal: AbortSignal, work: (sink: EventSink<E>) => Promise<void>, cleanup: () => void): ReadableStream<Uint8Array> {
+export interface TextSink {
+  write(text: string): void;
+  /** Resolves when the reader has taken what was sent (or the stream ended). */
+  drained(): Promise<void>;
+  readonly signal: AbortSignal;
+}
+
+/** A stream of text written by `work`, with the backpressure and the endings described above. */
+export function textStream(clientSignal: AbortSignal, work: (sink: TextSink) => Promise<void>, cleanup: () => void, highWaterMark = 8): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const abort = new AbortController();
   if (clientSignal.aborted) abort.abort();
   else clientSignal.addEventListener('abort', () => abort.abort(), { once: true });
   let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const frame = (e: E) => (framing === 'sse' ? `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n` : JSON.stringify(e) + '\n');
-  const sink: EventSink<E> = {
+  const sink: TextSink = {
     signal: abort.signal,
-    emit(event) {
-      if (!abort.signal.aborted) controller.enqueue(encoder.encode(frame(event)));
+    write(text) {
+      if (!abort.signal.aborted) controller.enqueue(encoder.encode(text));
     },
     async drained() {
       while (!abort.signal.aborted && (controller.desiredSize ?? 1) <= 0) await new Promise((r) => setTimeout(r, DRAIN_POLL_MS));
@@ -51,7 +58,13 @@ export function eventStream<E extends { type: string }>(framing: Framing, client
         abort.abort();
       },
     },
-    // A few events may wait for the reader; then the work waits (see drained()).
-    new CountQueuingStrategy({ highWaterMark: 8 }),
+    // A few chunks may wait for the reader; then the work waits (see drained()).
+    new CountQueuingStrategy({ highWaterMark }),
   );
+}
+
+/** JSON events, one per line or as server-sent events. */
+export function eventStream<E extends { type: string }>(framing: Framing, clientSignal: AbortSignal, work: (sink: EventSink<E>) => Promise<void>, cleanup: () => void): ReadableStream<Uint8Array> {
+  const frame = (e: E) => (framing === 'sse' ? `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n` : JSON.stringify(e) + '\n');
+  return textStream(clientSignal, (text) => work({ signal: text.signal, drained: () => text.drained(), emit: (e) => text.write(frame(e)) }), cleanup);
 }
