@@ -3,12 +3,19 @@
 // schema (lib/schemas/message.ts), with `.catch()` fallbacks so a shared or hand-edited link always
 // opens something sensible; only the choices the server never sees (time zone, open row) are added here.
 import { z } from 'zod';
+import { FilterExpression } from '@/lib/schemas/filter';
 import { MessagesUrlSchema, type MessagesQuery } from '@/lib/schemas/message';
 
 export const BrowseUrlSchema = MessagesUrlSchema.extend({
   tz: z.enum(['local', 'utc']).catch('local'),
   /** The expanded message, as "partition-offset". */
   open: z.string().regex(/^\d+-\d+$/).optional().catch(undefined),
+  /** Browse pages, or follow new records live (`mode=live`). */
+  mode: z.enum(['browse', 'live']).catch('browse'),
+  /** A CEL filter applied on the server (browse, tail, export). */
+  filter: FilterExpression.optional().catch(undefined),
+  /** The live tail's window of rows. */
+  rows: z.coerce.number<string | number>().int().min(100).max(10_000).catch(1_000),
 });
 export type BrowseUrl = z.infer<typeof BrowseUrlSchema>;
 
@@ -24,6 +31,7 @@ export function toApiQuery(u: BrowseUrl): Partial<MessagesQuery> {
     cursor: u.cursor,
     keyFormat: u.keyFormat,
     valueFormat: u.valueFormat,
+    filter: u.filter,
   };
 }
 

@@ -16,7 +16,11 @@ import { topicQuery } from '@/lib/api/queries/topics';
 import { formatInt64 } from '@/lib/format/numbers';
 import { BrowseControls } from './browse-controls';
 import { BrowseUrlSchema, toApiQuery } from './browse-params';
+import { ExportButton } from './export-button';
+import { FilterField } from './filter-field';
+import { LiveTail } from './live-tail';
 import { MessageTable } from './message-table';
+import { ReplayDialog } from './replay-dialog';
 import { ProduceDialog } from './produce-dialog';
 import { SearchPanel } from './search-panel';
 
@@ -28,6 +32,9 @@ export function MessageBrowser({ topic }: { topic: string }) {
   const { can } = useSwitches();
   const [producing, setProducing] = useState(false);
   const [searching, setSearching] = useState(false);
+  const [replaying, setReplaying] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const live = u.mode === 'live';
   const partitions = detail.data?.partitions.length ?? query.data?.watermarks.length ?? 0;
   const page = query.data;
   return (
@@ -36,6 +43,11 @@ export function MessageBrowser({ topic }: { topic: string }) {
         <div className="flex flex-wrap items-end justify-between gap-3">
           <BrowseControls u={u} partitions={partitions} onChange={(p) => setUrl(p, 'push')} />
           <div className="flex gap-2">
+            <Button aria-pressed={live} onClick={() => setUrl({ mode: live ? undefined : 'live', cursor: undefined, open: undefined }, 'push')}>
+              {live ? 'Browse' : 'Live'}
+            </Button>
+            <ExportButton topic={topic} u={u} />
+            <Button onClick={() => setReplaying(true)}>Replay{selected.size > 0 ? ` (${selected.size})` : ''}</Button>
             <Button aria-pressed={searching} onClick={() => setSearching((s) => !s)}>
               Search
             </Button>
@@ -46,9 +58,13 @@ export function MessageBrowser({ topic }: { topic: string }) {
             ) : null}
           </div>
         </div>
+        <div className="mt-3 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+          <FilterField key={u.filter ?? ''} cluster={cluster} topic={topic} value={u.filter} error={query.error} onApply={(filter) => setUrl({ filter, cursor: undefined }, 'push')} />
+        </div>
       </Panel>
+      {live ? <LiveTail topic={topic} partition={u.partition} filter={u.filter} keyFormat={u.keyFormat} valueFormat={u.valueFormat} rows={u.rows} tz={u.tz} /> : null}
       {searching ? <SearchPanel topic={topic} partition={u.partition} tz={u.tz} keyFormat={u.keyFormat} valueFormat={u.valueFormat} /> : null}
-      <Panel
+      {live ? null : <Panel
         flush
         title={
           page ? (
@@ -85,12 +101,35 @@ export function MessageBrowser({ topic }: { topic: string }) {
           page.messages.length === 0 ? (
             <EmptyState title="No messages here">Try another start position or partition, or produce one.</EmptyState>
           ) : (
-            <MessageTable messages={page.messages} tz={u.tz} open={u.open} onToggle={(open) => setUrl({ open })} />
+            <MessageTable
+              messages={page.messages}
+              tz={u.tz}
+              open={u.open}
+              onToggle={(open) => setUrl({ open })}
+              selected={selected}
+              onSelect={(id, on) =>
+                setSelected((s) => {
+                  const next = new Set(s);
+                  if (on) next.add(id);
+                  else next.delete(id);
+                  return next;
+                })
+              }
+            />
           )
         ) : query.error ? null : (
           <Skeleton rows={10} label="Loading messages" />
         )}
-      </Panel>
+      </Panel>}
+      <ReplayDialog
+        key={replaying ? 'open' : 'closed'}
+        topic={topic}
+        open={replaying}
+        onClose={() => setReplaying(false)}
+        selected={[...selected].map((id) => ({ partition: Number(id.split('-')[0]), offset: id.split('-')[1]! }))}
+        filter={u.filter}
+        partition={u.partition}
+      />
       <ProduceDialog topic={topic} partitions={partitions} open={producing} onClose={() => setProducing(false)} />
     </div>
   );

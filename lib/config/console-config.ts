@@ -16,6 +16,7 @@ import { readEdge, type EdgeConfig } from './edge';
 import { AUTO_FORMATS, globalFormatDefaults } from './message-formats';
 import { ConfigError, readBool, readMs, type Env } from './errors';
 import { readSwitches } from './switches';
+import { readStreams, type StreamsConfig } from './streams';
 
 export interface ConsoleConfig {
   /** In configuration order, then the embedded demo when it runs. */
@@ -30,6 +31,8 @@ export interface ConsoleConfig {
   source: 'demo' | 'kafdrop-env' | 'kafbat-env' | 'file';
   /** The HTTP edge: accepted host names and origins, proxy trust, the request body limit. */
   edge: EdgeConfig;
+  /** Bounds of tails, filters, exports and replays. */
+  streams: StreamsConfig;
 }
 
 export interface LoadOptions {
@@ -78,6 +81,7 @@ export function loadAppConfig(env: Env, options: LoadOptions = {}): ConsoleConfi
     },
     source: source ?? 'demo',
     edge: readEdge(env),
+    streams: readStreams(env),
   };
 }
 

@@ -29,7 +29,7 @@ const REGISTRY_TITLES: Partial<Record<DomainErrorKind, string>> = {
 export function problemOfDomainError(e: DomainError): HttpProblem {
   const { status } = STATUS[e.kind];
   const title = (e.details.service === 'schema-registry' && REGISTRY_TITLES[e.kind]) || STATUS[e.kind].title;
-  return new HttpProblem(status, title, e.detail, { field: e.details.field, kafkaError: e.details.kafkaError });
+  return new HttpProblem(status, title, e.detail, { field: e.details.field, kafkaError: e.details.kafkaError, position: e.details.position });
 }
 
 function zodProblem(err: ZodError): HttpProblem {

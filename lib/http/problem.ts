@@ -10,7 +10,7 @@ export class HttpProblem extends Error {
     readonly status: number,
     readonly title: string,
     readonly detail?: string,
-    readonly extra: { field?: string; kafkaError?: string } = {},
+    readonly extra: { field?: string; kafkaError?: string; position?: { start: number; end: number } } = {},
   ) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'HttpProblem';
@@ -24,6 +24,7 @@ export class HttpProblem extends Error {
       ...(this.detail !== undefined && { detail: this.detail }),
       ...(this.extra.field !== undefined && { field: this.extra.field }),
       ...(this.extra.kafkaError !== undefined && { kafkaError: this.extra.kafkaError }),
+      ...(this.extra.position !== undefined && { position: this.extra.position }),
     };
   }
 }

@@ -31,6 +31,8 @@ export interface DomainErrorDetails {
   kafkaError?: string;
   /** The failure is the cluster's Schema Registry's, not its brokers' (titles say so). */
   service?: 'schema-registry';
+  /** Where in the input (a filter expression) the error is: character offsets, end exclusive. */
+  position?: { start: number; end: number };
 }
 
 export class DomainError extends Error {

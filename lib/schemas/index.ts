@@ -11,3 +11,5 @@ export * from './health';
 export * from './cluster';
 export * from './acl';
 export * from './schema-registry';
+export * from './filter';
+export * from './streams';

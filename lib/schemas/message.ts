@@ -4,6 +4,7 @@ import './zod-csp';
 import { z } from 'zod';
 import { OffsetString, PartitionId } from './common';
 import { SubjectName, VersionParam } from './schema-registry';
+import { FilterExpression } from './filter';
 
 export const MESSAGE_LIMIT_MAX = 1000;
 
@@ -98,6 +99,8 @@ const browseFields = {
 /** Query of GET /api/clusters/:cluster/topics/:topic/messages: a wrong value is a 400. */
 export const MessagesQuerySchema = z.object({
   ...browseFields,
+  /** A CEL filter (see README "Filters"): a page keeps the records of its range that pass. */
+  filter: FilterExpression.optional(),
   from: browseFields.from.default(BROWSE_DEFAULTS.from),
   limit: browseFields.limit.default(BROWSE_DEFAULTS.limit),
   order: browseFields.order.default(BROWSE_DEFAULTS.order),
@@ -166,6 +169,8 @@ export const SearchQuerySchema = z.object({
   to: queryInt().min(0).optional(),
   limit: queryInt().min(1).max(MESSAGE_LIMIT_MAX).default(100),
   maxScan: queryInt().min(1).max(10_000_000).default(100_000),
+  /** A CEL filter a match must also pass. */
+  filter: FilterExpression.optional(),
   /** As in browsing: search matches the text as decoded in these formats. */
   keyFormat: browseFields.keyFormat,
   valueFormat: browseFields.valueFormat,

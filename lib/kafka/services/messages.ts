@@ -5,6 +5,7 @@
 import 'server-only';
 import type { MessagePage, MessagesQuery } from '../../schemas/message';
 import type { ClusterClients } from '../connection/clients';
+import { checkFilter, keepMatching } from '../filtering/record-filter';
 import { decodingFor } from '../formats/record-decoding';
 import { decodeCursor, encodeCursor, type Cursor } from '../reading/cursor';
 import { mergeBackward, mergeForward } from '../reading/merge';
@@ -66,6 +67,8 @@ async function startCursor(clients: ClusterClients, topic: string, parts: Partit
 }
 
 export async function getMessages(clients: ClusterClients, topic: string, q: MessagesQuery): Promise<MessagePage> {
+  // A filter keeps the page's records that pass; the cursors still move by the records read.
+  const filter = checkFilter(q.filter);
   const t = await requireTopic(clients, topic);
   const parts = q.partition !== undefined ? [requirePartition(t, q.partition)] : t.partitions;
   const wm = await getWatermarks(clients, parts.map((p) => ({ topic, partition: p.partition })));
@@ -120,7 +123,7 @@ export async function getMessages(clients: ClusterClients, topic: string, q: Mes
       const w = watermarkOf(wm, topic, p.partition);
       return { partition: p.partition, low: (w?.low ?? 0n).toString(), high: (w?.high ?? 0n).toString() };
     }),
-    messages: inOrder.map((r) => toMessage(r, budget, choice)),
+    messages: (await keepMatching(filter, inOrder, choice)).map((k) => toMessage(k.record, budget, choice, k.decided)),
     next: q.order === 'asc' ? newerCursor : olderCursor,
     prev: q.order === 'asc' ? olderCursor : newerCursor,
   };

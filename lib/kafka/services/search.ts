@@ -9,6 +9,7 @@ import { decideFormat, searchableText, type DecodeChoice } from '../../decode';
 import type { SearchEvent, SearchQuery } from '../../schemas/message';
 import type { ClusterClients } from '../connection/clients';
 import { textMatcher } from '../search/text-matcher';
+import { checkFilter, RecordFilter } from '../filtering/record-filter';
 import { decodingFor } from '../formats/record-decoding';
 import { PayloadBudget, toMessage, type Decided } from '../reading/message-dto';
 import { requirePartition, requireTopic } from '../reading/metadata';
@@ -43,9 +44,25 @@ function matches(r: ReadRecord, q: SearchQuery, test: (t: string) => boolean, ch
   return false;
 }
 
+/** The records of a chunk that match the text and pass the filter, with their decode decisions. */
+async function filterTextMatches(filter: RecordFilter, records: ReadRecord[], q: SearchQuery, test: (t: string) => boolean, choice: DecodeChoice): Promise<Map<ReadRecord, Decided>> {
+  const candidates: ReadRecord[] = [];
+  const decisions: Decided[] = [];
+  for (const rec of records) {
+    const decided: Decided = {};
+    if (matches(rec, q, test, choice, decided)) {
+      candidates.push(rec);
+      decisions.push(decided);
+    }
+  }
+  const kept = await filter.keep(candidates, choice, decisions);
+  return new Map(kept.map((k) => [k.record, k.decided]));
+}
+
 /** Validates the query and resolves the ranges (errors become HTTP problems), then streams. */
 export async function searchMessages(clients: ClusterClients, topic: string, q: SearchQuery, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
   const test = textMatcher(q);
+  const compiled = checkFilter(q.filter);
   const t = await requireTopic(clients, topic);
   const parts = (q.partition !== undefined ? [requirePartition(t, q.partition)] : t.partitions).filter((p) => p.leader >= 0);
   const tps = parts.map((p) => ({ topic, partition: p.partition }));
@@ -75,6 +92,7 @@ export async function searchMessages(clients: ClusterClients, topic: string, q: 
   // The scan's place in the long-work lane is taken before the stream answers 200, so a search
   // beyond the cluster's budget is a 429, not an error inside a stream that looked successful.
   const lease = await clients.lanes.long.reserve();
+  const filter = RecordFilter.open(compiled);
 
   return new ReadableStream<Uint8Array>({
     start: async (controller) => {
@@ -100,13 +118,15 @@ export async function searchMessages(clients: ClusterClients, topic: string, q: 
                 reserved -= chunk - r.records.length;
                 scanned += r.records.length;
                 const choice = await decodingFor(clients.config, r.records, q);
+                // With a filter, a match must pass it too: the chunk's text matches go to the filter at once.
+                const passed = filter ? await filterTextMatches(filter, r.records, q, test, choice) : null;
                 for (const rec of r.records) {
                   if (matched >= q.limit || abort.signal.aborted) break;
                   const ts = rec.raw ? Number(rec.raw.timestamp) : -1;
                   if (q.to !== undefined && ts > q.to) continue;
                   if (q.from !== undefined && ts < q.from) continue;
-                  const decided: Decided = {};
-                  if (matches(rec, q, test, choice, decided)) {
+                  const decided: Decided = passed?.get(rec) ?? {};
+                  if (passed ? passed.has(rec) : matches(rec, q, test, choice, decided)) {
                     matched++;
                     emit({ type: 'match', message: toMessage(rec, budget, choice, decided) });
                   }
@@ -125,6 +145,7 @@ export async function searchMessages(clients: ClusterClients, topic: string, q: 
         emit({ type: 'error', title: 'Search failed', detail: (err as Error).message });
       } finally {
         lease.release();
+        filter?.close();
         clearInterval(timer);
         // Closed even when stopped, so whoever still reads the body sees its end; after the reader
         // cancelled, the stream is closed already and close() throws.

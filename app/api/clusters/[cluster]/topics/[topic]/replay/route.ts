@@ -1,0 +1,21 @@
+// POST /api/clusters/:cluster/topics/:topic/replay — copy chosen records to a topic of this or another cluster.
+// dryRun: the plan as JSON; otherwise NDJSON of the plan, progress and a summary. 403 when the
+// target cluster is read-only or may not be produced to.
+import { eventStreamResponse } from '@/lib/http/stream-response';
+import { assertWriteRequest, producibleCluster } from '@/lib/http/write-target';
+import { readBody, clusterRoute } from '@/lib/http/route';
+import { clientsFor } from '@/lib/kafka/connection/registry';
+import { previewReplay, runReplay } from '@/lib/kafka/services/replay';
+import { ReplayRequestSchema } from '@/lib/schemas/streams';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const POST = clusterRoute<{ cluster: string; topic: string }>({}, async ({ request, params, cluster, clients }) => {
+  assertWriteRequest(request);
+  const req = await readBody(request, ReplayRequestSchema);
+  const target = producibleCluster(req.target.cluster ?? cluster.name);
+  const targetClients = clientsFor(target.name);
+  if (req.dryRun) return previewReplay(clients(), targetClients, params.topic, req);
+  return eventStreamResponse(await runReplay(clients(), targetClients, params.topic, req, request.signal), 'ndjson');
+});

@@ -1,0 +1,83 @@
+// The live tail's rows, kept outside React: a window of at most `size` rows, newest first, fed in
+// frames. Records that arrive while paused are held (up to the window's size; beyond that they are
+// counted, and on resume a "N skipped" marker takes their place). When more records arrive in one
+// frame than a frame can show, only the newest `perFrame` are kept and the rest counted as sampled
+// out, so a burst of 10,000 messages a second costs the page a bounded amount of work per frame.
+import type { Message } from '@/lib/schemas/message';
+
+export type LiveRow = { kind: 'message'; id: string; message: Message } | { kind: 'skipped'; id: string; count: number };
+
+export class LiveWindow {
+  rows: LiveRow[] = [];
+  private incoming: Message[] = [];
+  private held: Message[] = [];
+  private heldSkipped = 0;
+  private nextGap = 0;
+  paused = false;
+  /** Records not shown because they came faster than frames could show them. */
+  sampledOut = 0;
+  /** Records shown or held since the start. */
+  kept = 0;
+
+  constructor(
+    public size: number,
+    private readonly perFrame: number,
+  ) {}
+
+  push(messages: Message[]): void {
+    for (const m of messages) this.incoming.push(m);
+  }
+
+  /** Applies what arrived since the last frame; true when the rows changed. */
+  frame(): boolean {
+    if (this.incoming.length === 0) return false;
+    let batch = this.incoming;
+    this.incoming = [];
+    if (batch.length > this.perFrame) {
+      this.sampledOut += batch.length - this.perFrame;
+      batch = batch.slice(batch.length - this.perFrame);
+    }
+    this.kept += batch.length;
+    if (this.paused) {
+      this.held.push(...batch);
+      if (this.held.length > this.size) {
+        this.heldSkipped += this.held.length - this.size;
+        // The oldest held records go: the newest are what the user will want to see on resume.
+        this.held = this.held.slice(this.held.length - this.size);
+      }
+      return false;
+    }
+    this.prepend(batch);
+    return true;
+  }
+
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    const held = this.held;
+    const skipped = this.heldSkipped;
+    this.held = [];
+    this.heldSkipped = 0;
+    if (skipped > 0) this.rows = [{ kind: 'skipped', id: `gap-${this.nextGap++}`, count: skipped }, ...this.rows];
+    this.prepend(held);
+  }
+
+  /** Held while paused, and how many were skipped beyond the bound. */
+  heldCount(): { held: number; skipped: number } {
+    return { held: this.held.length, skipped: this.heldSkipped };
+  }
+
+  private prepend(oldestFirst: Message[]): void {
+    if (oldestFirst.length === 0) return;
+    const fresh: LiveRow[] = [];
+    for (let i = oldestFirst.length - 1; i >= 0 && fresh.length < this.size; i--) {
+      const m = oldestFirst[i]!;
+      fresh.push({ kind: 'message', id: `${m.partition}-${m.offset}`, message: m });
+    }
+    const next = fresh.concat(this.rows);
+    this.rows = next.length > this.size ? next.slice(0, this.size) : next;
+  }
+}

@@ -1,0 +1,120 @@
+'use client';
+// Runs a live tail for the page: opens the stream (lib/api/ndjson-stream.ts), feeds the window
+// (live-window.ts) and hands React a new row list at most once per animation frame, whatever the
+// rate. It counts messages per second as they arrive (before sampling), and says when sampling.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { clusterApi } from '@/lib/api/cluster-url';
+import { withQuery } from '@/lib/api/fetch-json';
+import { readNdjson } from '@/lib/api/ndjson-stream';
+import { TailEventSchema, type TailRequest } from '@/lib/schemas/streams';
+import { LiveWindow, type LiveRow } from './live-window';
+
+/** Most rows a frame adds; beyond that a frame samples (keeps the newest). */
+const PER_FRAME = 100;
+
+export interface LiveState {
+  status: 'connecting' | 'live' | 'stopped' | 'error';
+  rows: LiveRow[];
+  paused: boolean;
+  perSecond: number;
+  sampledOut: number;
+  held: number;
+  skipped: number;
+  /** From the server: received from Kafka, passed the filter, records the filter failed on. */
+  received: number;
+  matched: number;
+  filterErrors: number;
+  firstFilterError: string | null;
+  error: unknown;
+}
+
+const initial: Omit<LiveState, 'rows'> = {
+  status: 'connecting',
+  paused: false,
+  perSecond: 0,
+  sampledOut: 0,
+  held: 0,
+  skipped: 0,
+  received: 0,
+  matched: 0,
+  filterErrors: 0,
+  firstFilterError: null,
+  error: null,
+};
+
+export function useLiveTail(cluster: string, topic: string, params: TailRequest, windowSize: number) {
+  const win = useRef<LiveWindow | null>(null);
+  const [state, setState] = useState<LiveState>({ ...initial, rows: [] });
+  const abort = useRef<AbortController | null>(null);
+  const [run, setRun] = useState(0);
+  const key = JSON.stringify(params);
+
+  useEffect(() => {
+    const w = new LiveWindow(windowSize, PER_FRAME);
+    win.current = w;
+    const controller = new AbortController();
+    abort.current = controller;
+    let arrived = 0;
+    let frame = 0;
+    let server = { received: 0, matched: 0, filterErrors: 0, firstFilterError: null as string | null };
+    let first = true;
+    const tick = () => {
+      if (first) {
+        // A new run starts from nothing (a restart, another filter or partition).
+        first = false;
+        setState({ ...initial, rows: [] });
+      } else if (w.frame()) setState((s) => ({ ...s, rows: w.rows }));
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    let last = performance.now();
+    const rate = setInterval(() => {
+      const now = performance.now();
+      const perSecond = Math.round((arrived * 1000) / (now - last));
+      arrived = 0;
+      last = now;
+      const { held, skipped } = w.heldCount();
+      setState((s) => ({ ...s, perSecond, sampledOut: w.sampledOut, held, skipped, ...server }));
+    }, 1_000);
+    const url = withQuery(clusterApi(cluster, 'topics', topic, 'tail'), { ...(JSON.parse(key) as TailRequest) });
+    readNdjson(
+      url,
+      TailEventSchema,
+      (e) => {
+        if (e.type === 'start') setState((s) => ({ ...s, status: 'live' }));
+        else if (e.type === 'messages') {
+          arrived += e.messages.length;
+          w.push(e.messages);
+        } else if (e.type === 'stats') server = { received: e.received, matched: e.matched, filterErrors: e.filterErrors, firstFilterError: e.firstFilterError };
+        else if (e.type === 'error') setState((s) => ({ ...s, status: 'error', error: new Error(`${e.title}${e.detail ? `: ${e.detail}` : ''}`) }));
+      },
+      controller.signal,
+    )
+      .then(() => setState((s) => (s.status === 'error' ? s : { ...s, status: 'stopped' })))
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) setState((s) => ({ ...s, status: 'error', error }));
+      });
+    return () => {
+      controller.abort();
+      cancelAnimationFrame(frame);
+      clearInterval(rate);
+    };
+  }, [cluster, topic, key, windowSize, run]);
+
+  const stop = useCallback(() => {
+    abort.current?.abort();
+    setState((s) => ({ ...s, status: 'stopped' }));
+  }, []);
+  const restart = useCallback(() => setRun((n) => n + 1), []);
+  const pause = useCallback(() => {
+    win.current?.pause();
+    setState((s) => ({ ...s, paused: true }));
+  }, []);
+  const resume = useCallback(() => {
+    const w = win.current;
+    if (!w) return;
+    w.resume();
+    setState((s) => ({ ...s, paused: false, rows: w.rows, held: 0, skipped: 0 }));
+  }, []);
+  return { state, stop, restart, pause, resume };
+}
