@@ -39,10 +39,10 @@ test('group page: status per group and partition, negative lag in sight, lag cha
   await expect(page.getByTestId(`status-${topic}-1`)).toHaveAttribute('data-status', /^(OK|STOP)$/);
 
   // The charts: uPlot, loaded after the page, draws three canvases.
-  const chart = page.getByRole('img', { name: new RegExp(`^Lag of ${groupId} over the last 1 hour$`) });
+  const chart = page.getByRole('figure', { name: new RegExp(`^Lag of ${groupId} over the last 1 hour$`) });
   await expect(chart.locator('canvas')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByRole('img', { name: 'Records consumed and produced per second' }).locator('canvas')).toBeVisible();
-  await expect(page.getByRole('img', { name: 'Seconds behind the newest record' }).locator('canvas')).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Records consumed and produced per second' }).locator('canvas')).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Seconds behind the newest record' }).locator('canvas')).toBeVisible();
   await saveScreenshot(page, 'group-lag-history');
 
   // Range and lines in the URL, kept across a reload.
@@ -53,9 +53,9 @@ test('group page: status per group and partition, negative lag in sight, lag cha
   await page.reload();
   await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
   await expect(page.getByRole('group', { name: 'Range' }).getByRole('button', { name: '6h' })).toHaveAttribute('aria-pressed', 'true');
-  const perPartition = page.getByRole('img', { name: new RegExp(`^Lag of ${groupId} over the last 6 hours$`) });
+  const perPartition = page.getByRole('figure', { name: new RegExp(`^Lag of ${groupId} over the last 6 hours$`) });
   await expect(perPartition.locator('canvas')).toBeVisible({ timeout: 20_000 });
-  await expect(page.locator('.u-legend')).toContainText(`${topic}-1`);
+  await expect(perPartition.locator('.u-legend')).toContainText(`${topic}-1`);
 
   // The group list: status column, and the status filter in the URL.
   await gotoHydrated(page, `${at('groups')}?q=${encodeURIComponent(groupId)}&status=ERROR`);
