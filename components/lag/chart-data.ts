@@ -6,7 +6,8 @@
 // time of the record at that position, interpolated between the two samples whose log ends bracket
 // it) and when did the log end last move (the time of the newest record); the difference is how far
 // the group's position is behind the newest record. Offsets are compared as bigint; only the
-// results (lags, seconds) become numbers, for drawing. The group's value is its worst partition's.
+// results (lags, seconds) become numbers, for drawing. The group's value is its worst partition's,
+// unknown when a partition that is behind cannot be told.
 import type { LagHistory } from '@/lib/schemas/lag-history';
 
 export type LagBy = 'total' | 'topic' | 'partition';
@@ -115,14 +116,21 @@ export function timeLagSeries(h: LagHistory): ChartData {
   const times = h.totals.map((p) => p.t);
   const index = new Map(times.map((t, i) => [t, i]));
   const worst = new Array<number | null>(times.length).fill(null);
+  // A partition behind by an unknown time makes the group's unknown too: 0 from the others would
+  // read as "caught up".
+  const unknown = new Array<boolean>(times.length).fill(false);
   for (const p of h.partitions) {
     const lags = partitionTimeLag(p.points);
     p.points.forEach((pt, j) => {
       const i = index.get(pt[0]);
       const v = lags[j];
-      if (i === undefined || v === null || v === undefined) return;
+      if (i === undefined) return;
+      if (v === null || v === undefined) {
+        if (pt[3] === null || BigInt(pt[3]) > 0n) unknown[i] = true;
+        return;
+      }
       if (worst[i] === null || v > worst[i]!) worst[i] = v;
     });
   }
-  return { xs: times.map((t) => t / 1000), series: [{ label: 'Seconds behind', values: worst }] };
+  return { xs: times.map((t) => t / 1000), series: [{ label: 'Seconds behind', values: worst.map((v, i) => (unknown[i] ? null : v)) }] };
 }
