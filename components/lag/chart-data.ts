@@ -31,18 +31,19 @@ export function lagSeries(h: LagHistory, by: LagBy): ChartData {
   const xs = times.map((t) => t / 1000);
   if (by === 'total') return { xs, series: [{ label: 'Total lag', values: h.totals.map((p) => num(p.lag)) }] };
   const index = new Map(times.map((t, i) => [t, i]));
-  const lines = new Map<string, (bigint | null)[]>();
+  // Lags (differences, not offsets) as numbers: they are pixel heights here, and exact in the tables.
+  const lines = new Map<string, (number | null)[]>();
   for (const p of h.partitions) {
     const label = by === 'topic' ? p.topic : `${p.topic}-${p.partition}`;
     let line = lines.get(label);
-    if (!line) lines.set(label, (line = new Array<bigint | null>(times.length).fill(null)));
+    if (!line) lines.set(label, (line = new Array<number | null>(times.length).fill(null)));
     for (const [t, , , lag] of p.points) {
       const i = index.get(t);
       if (i === undefined || lag === null) continue;
-      line[i] = (line[i] ?? 0n) + BigInt(lag);
+      line[i] = (line[i] ?? 0) + Number(lag);
     }
   }
-  return { xs, series: [...lines].map(([label, values]) => ({ label, values: values.map((v) => (v === null ? null : Number(v))) })) };
+  return { xs, series: [...lines].map(([label, values]) => ({ label, values })) };
 }
 
 /** Records per second consumed (the committed offsets moving) and produced (the log ends moving). */
@@ -60,8 +61,14 @@ type Point = LagHistory['partitions'][number]['points'][number];
 
 /** Seconds behind the newest record at each point of one partition (null when it cannot be told). */
 export function partitionTimeLag(points: readonly Point[]): (number | null)[] {
+  // Offsets compare exactly as numbers while they are safe integers (15 digits); past that, as bigint.
+  const big = points.some((p) => p[1].length > 15 || (p[2] !== null && p[2].length > 15));
+  return big ? timeLagOf(points, BigInt) : timeLagOf(points, Number);
+}
+
+function timeLagOf<N extends number | bigint>(points: readonly Point[], parse: (s: string) => N): (number | null)[] {
   const t = points.map((p) => p[0]);
-  const end = points.map((p) => (p[2] === null ? null : BigInt(p[2])));
+  const end = points.map((p) => (p[2] === null ? null : parse(p[2])));
   const out: (number | null)[] = [];
   // The time the log end last moved, per point.
   const movedAt: (number | null)[] = [];
@@ -72,7 +79,7 @@ export function partitionTimeLag(points: readonly Point[]): (number | null)[] {
     else movedAt.push(t[i]!);
   }
   for (let i = 0; i < points.length; i++) {
-    const c = BigInt(points[i]![1]);
+    const c = parse(points[i]![1]);
     const e = end[i] ?? null;
     if (e === null) {
       out.push(null);
@@ -104,7 +111,7 @@ export function partitionTimeLag(points: readonly Point[]): (number | null)[] {
     const b = end[found]!;
     const ta = t[found - 1]!;
     const tb = t[found]!;
-    const written = ta + (Number(c - a) / Number(b - a)) * (tb - ta);
+    const written = ta + (Number((c as number) - (a as number)) / Number((b as number) - (a as number))) * (tb - ta);
     const newest = movedAt[i] ?? t[i]!;
     out.push(Math.max(0, (newest - written) / 1000));
   }
