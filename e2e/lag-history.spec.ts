@@ -1,7 +1,9 @@
 // Consumer health as a user sees it, in Chromium: a group whose committed offset is above the log
 // end shows ERROR with its reason and a negative lag marked "above log end", per partition too; the
 // lag history draws its charts once the sampler (every second in these tests) has two samples; the
-// range and the lines chosen live in the URL; the group list filters by status.
+// range and the lines chosen live in the URL; the group list filters by status. GET /metrics from the
+// production server, read by Prometheus's own parser, agrees with the group API.
+import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { GroupPage } from './pages/group';
 import { at } from './support/clusters';
@@ -39,10 +41,10 @@ test('group page: status per group and partition, negative lag in sight, lag cha
   await expect(page.getByTestId(`status-${topic}-1`)).toHaveAttribute('data-status', /^(OK|STOP)$/);
 
   // The charts: uPlot, loaded after the page, draws three canvases.
-  const chart = page.getByRole('img', { name: new RegExp(`^Lag of ${groupId} over the last 1 hour$`) });
+  const chart = page.getByRole('figure', { name: new RegExp(`^Lag of ${groupId} over the last 1 hour$`) });
   await expect(chart.locator('canvas')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByRole('img', { name: 'Records consumed and produced per second' }).locator('canvas')).toBeVisible();
-  await expect(page.getByRole('img', { name: 'Seconds behind the newest record' }).locator('canvas')).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Records consumed and produced per second' }).locator('canvas')).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Seconds behind the newest record' }).locator('canvas')).toBeVisible();
   await saveScreenshot(page, 'group-lag-history');
 
   // Range and lines in the URL, kept across a reload.
@@ -53,9 +55,9 @@ test('group page: status per group and partition, negative lag in sight, lag cha
   await page.reload();
   await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
   await expect(page.getByRole('group', { name: 'Range' }).getByRole('button', { name: '6h' })).toHaveAttribute('aria-pressed', 'true');
-  const perPartition = page.getByRole('img', { name: new RegExp(`^Lag of ${groupId} over the last 6 hours$`) });
+  const perPartition = page.getByRole('figure', { name: new RegExp(`^Lag of ${groupId} over the last 6 hours$`) });
   await expect(perPartition.locator('canvas')).toBeVisible({ timeout: 20_000 });
-  await expect(page.locator('.u-legend')).toContainText(`${topic}-1`);
+  await expect(perPartition.locator('.u-legend')).toContainText(`${topic}-1`);
 
   // The group list: status column, and the status filter in the URL.
   await gotoHydrated(page, `${at('groups')}?q=${encodeURIComponent(groupId)}&status=ERROR`);
@@ -71,4 +73,30 @@ test('group page: status per group and partition, negative lag in sight, lag cha
   await gotoHydrated(page, at('topics', topic));
   const topicRow = page.getByRole('row').filter({ hasText: groupId });
   await expect(topicRow).toContainText('ERROR');
+});
+
+test('GET /metrics from the running console: Prometheus\'s parser reads it, and its lag equals the group page\'s', async ({ request }) => {
+  const topic = uniqueName('metrics');
+  const groupId = uniqueName('metrics-group');
+  await createTopic(topic, 1);
+  await produce(topic, Array.from({ length: 30 }, (_, i) => ({ value: `m${i}`, partition: 0 })));
+  await commitGroupOffsets(groupId, topic, [{ partition: 0, offset: '12' }]);
+  const lagOf = async (): Promise<number | null> => {
+    const res = await request.get('/metrics');
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
+    const script = [
+      'import sys, json',
+      'from prometheus_client.parser import text_string_to_metric_families',
+      'out = [s.value for f in text_string_to_metric_families(sys.stdin.read()) for s in f.samples',
+      `       if s.name == "kafscope_consumergroup_lag" and s.labels.get("group") == ${JSON.stringify(groupId)}]`,
+      'print(json.dumps(out))',
+    ].join('\n');
+    const values = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script], { input: await res.text(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as number[];
+    return values.length === 1 ? values[0]! : null;
+  };
+  await expect.poll(lagOf, { timeout: 30_000 }).toBe(18);
+  const group = await (await request.get(`/api/clusters/primary/groups/${groupId}`)).json();
+  expect(group.totals.lag).toBe('18');
+  expect(group.offsets[0].lag).toBe('18');
 });

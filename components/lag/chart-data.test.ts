@@ -70,7 +70,13 @@ describe('chart series', () => {
       [null, 1],
       [null, 2],
     ]);
-    // a-0: offset 0 written before the range (unknown); a-1: caught up at 10 s; b-0: one point, unknown.
-    expect(timeLagSeries(h).series[0]!.values).toEqual([null, 0]);
+    // a-0: offset 0 written before the range, behind by an unknown time: the group's is unknown too.
+    expect(timeLagSeries(h).series[0]!.values).toEqual([null, null]);
+    // Known partitions: the worst one's; one caught up (0) does not hide another's 5 s.
+    const known = history([
+      { topic: 'a', partition: 0, points: [pt(0, 0, 0), pt(10_000, 50, 100)] },
+      { topic: 'a', partition: 1, points: [pt(0, 0, 0), pt(10_000, 10, 10)] },
+    ]);
+    expect(timeLagSeries(known).series[0]!.values).toEqual([0, 5]);
   });
 });

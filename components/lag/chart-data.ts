@@ -6,7 +6,8 @@
 // time of the record at that position, interpolated between the two samples whose log ends bracket
 // it) and when did the log end last move (the time of the newest record); the difference is how far
 // the group's position is behind the newest record. Offsets are compared as bigint; only the
-// results (lags, seconds) become numbers, for drawing. The group's value is its worst partition's.
+// results (lags, seconds) become numbers, for drawing. The group's value is its worst partition's,
+// unknown when a partition that is behind cannot be told.
 import type { LagHistory } from '@/lib/schemas/lag-history';
 
 export type LagBy = 'total' | 'topic' | 'partition';
@@ -30,18 +31,19 @@ export function lagSeries(h: LagHistory, by: LagBy): ChartData {
   const xs = times.map((t) => t / 1000);
   if (by === 'total') return { xs, series: [{ label: 'Total lag', values: h.totals.map((p) => num(p.lag)) }] };
   const index = new Map(times.map((t, i) => [t, i]));
-  const lines = new Map<string, (bigint | null)[]>();
+  // Lags (differences, not offsets) as numbers: they are pixel heights here, and exact in the tables.
+  const lines = new Map<string, (number | null)[]>();
   for (const p of h.partitions) {
     const label = by === 'topic' ? p.topic : `${p.topic}-${p.partition}`;
     let line = lines.get(label);
-    if (!line) lines.set(label, (line = new Array<bigint | null>(times.length).fill(null)));
+    if (!line) lines.set(label, (line = new Array<number | null>(times.length).fill(null)));
     for (const [t, , , lag] of p.points) {
       const i = index.get(t);
       if (i === undefined || lag === null) continue;
-      line[i] = (line[i] ?? 0n) + BigInt(lag);
+      line[i] = (line[i] ?? 0) + Number(lag);
     }
   }
-  return { xs, series: [...lines].map(([label, values]) => ({ label, values: values.map((v) => (v === null ? null : Number(v))) })) };
+  return { xs, series: [...lines].map(([label, values]) => ({ label, values })) };
 }
 
 /** Records per second consumed (the committed offsets moving) and produced (the log ends moving). */
@@ -59,8 +61,14 @@ type Point = LagHistory['partitions'][number]['points'][number];
 
 /** Seconds behind the newest record at each point of one partition (null when it cannot be told). */
 export function partitionTimeLag(points: readonly Point[]): (number | null)[] {
+  // Offsets compare exactly as numbers while they are safe integers (15 digits); past that, as bigint.
+  const big = points.some((p) => p[1].length > 15 || (p[2] !== null && p[2].length > 15));
+  return big ? timeLagOf(points, BigInt) : timeLagOf(points, Number);
+}
+
+function timeLagOf<N extends number | bigint>(points: readonly Point[], parse: (s: string) => N): (number | null)[] {
   const t = points.map((p) => p[0]);
-  const end = points.map((p) => (p[2] === null ? null : BigInt(p[2])));
+  const end = points.map((p) => (p[2] === null ? null : parse(p[2])));
   const out: (number | null)[] = [];
   // The time the log end last moved, per point.
   const movedAt: (number | null)[] = [];
@@ -71,7 +79,7 @@ export function partitionTimeLag(points: readonly Point[]): (number | null)[] {
     else movedAt.push(t[i]!);
   }
   for (let i = 0; i < points.length; i++) {
-    const c = BigInt(points[i]![1]);
+    const c = parse(points[i]![1]);
     const e = end[i] ?? null;
     if (e === null) {
       out.push(null);
@@ -103,7 +111,7 @@ export function partitionTimeLag(points: readonly Point[]): (number | null)[] {
     const b = end[found]!;
     const ta = t[found - 1]!;
     const tb = t[found]!;
-    const written = ta + (Number(c - a) / Number(b - a)) * (tb - ta);
+    const written = ta + (Number((c as number) - (a as number)) / Number((b as number) - (a as number))) * (tb - ta);
     const newest = movedAt[i] ?? t[i]!;
     out.push(Math.max(0, (newest - written) / 1000));
   }
@@ -115,14 +123,21 @@ export function timeLagSeries(h: LagHistory): ChartData {
   const times = h.totals.map((p) => p.t);
   const index = new Map(times.map((t, i) => [t, i]));
   const worst = new Array<number | null>(times.length).fill(null);
+  // A partition behind by an unknown time makes the group's unknown too: 0 from the others would
+  // read as "caught up".
+  const unknown = new Array<boolean>(times.length).fill(false);
   for (const p of h.partitions) {
     const lags = partitionTimeLag(p.points);
     p.points.forEach((pt, j) => {
       const i = index.get(pt[0]);
       const v = lags[j];
-      if (i === undefined || v === null || v === undefined) return;
+      if (i === undefined) return;
+      if (v === null || v === undefined) {
+        if (pt[3] === null || BigInt(pt[3]) > 0n) unknown[i] = true;
+        return;
+      }
       if (worst[i] === null || v > worst[i]!) worst[i] = v;
     });
   }
-  return { xs: times.map((t) => t / 1000), series: [{ label: 'Seconds behind', values: worst }] };
+  return { xs: times.map((t) => t / 1000), series: [{ label: 'Seconds behind', values: worst.map((v, i) => (unknown[i] ? null : v)) }] };
 }

@@ -47,5 +47,5 @@ export default function UplotChart({ data, unit, height = 220, syncKey, label }:
       plot.destroy();
     };
   }, [data, unit, height, syncKey]);
-  return <div ref={box} role="img" aria-label={label} className="w-full min-w-0" />;
+  return <div ref={box} role="figure" aria-label={label} className="w-full min-w-0" />;
 }

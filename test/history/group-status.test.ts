@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getGroup } from '../../app/api/clusters/[cluster]/groups/[group]/route';
 import { GET as listGroups } from '../../app/api/clusters/[cluster]/groups/route';
 import { GET as getTopic } from '../../app/api/clusters/[cluster]/topics/[topic]/route';
+import { GET as getLagHistory } from '../../app/api/clusters/[cluster]/groups/[group]/lag-history/route';
 import { GroupDetailSchema, GroupListSchema } from '../../lib/schemas/group';
+import { LagHistorySchema } from '../../lib/schemas/lag-history';
 import { TopicDetailSchema } from '../../lib/schemas/topic';
 import { call } from '../api/harness';
 import { CLUSTER, commitOffsets, createTopic, produce, rounds, startHistoryHarness, statusBecomes, type HistoryHarness } from './history-harness';
@@ -78,6 +80,27 @@ describe('group status from the lag history', () => {
     expect(byId.get('st-ahead')!.status).toBe('ERROR');
     expect(byId.get('st-rewind')!.status).toBe('REWIND');
     expect(byId.get('st-rewind')!.statusReason).toBe('st-orders-0: committed offset moved back from 40 to 10');
+  });
+
+  it('rounds that saw the group before its first commit have no lag in the history (a gap, not 0)', async () => {
+    const consumer = h.kafka.consumer({ groupId: 'st-joined', sessionTimeout: 10_000, heartbeatInterval: 300 });
+    await consumer.connect();
+    await consumer.subscribe({ topic: 'st-orders', fromBeginning: false });
+    await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
+    try {
+      while (h.history().store.statusOf('st-joined')?.reason !== 'no committed offsets') await new Promise((r) => setTimeout(r, 50));
+      await rounds(h, 1);
+    } finally {
+      await consumer.disconnect();
+    }
+    await commitOffsets(h, 'st-joined', 'st-orders', { 0: 45 });
+    await statusBecomes(h, 'st-joined', (s) => s !== 'OK' || h.history().store.statusOf('st-joined')!.reason !== 'no committed offsets');
+    await rounds(h, 1);
+    const r = await call(getLagHistory, `/api/clusters/${CLUSTER}/groups/st-joined/lag-history?range=15m`, { cluster: CLUSTER, group: 'st-joined' });
+    const lh = LagHistorySchema.parse(r.body);
+    const first = lh.totals[0]!;
+    expect([first.logEnd, first.lag]).toEqual([null, null]);
+    expect(lh.totals.at(-1)!.lag).toBe('5');
   });
 
   it('a group the sampler has not seen yet has no status, and says so', async () => {

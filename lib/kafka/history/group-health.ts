@@ -14,7 +14,8 @@ export const HISTORY_OFF = 'lag history is off';
 export interface GroupHealth {
   status: Status | null;
   statusReason: string;
-  /** Seconds from the record at the committed offset to the newest record, the worst partition's. */
+  /** Seconds from the record at the committed offset to the newest record, the worst partition's
+   * (null when one partition's cannot be told). */
   lagSeconds: number | null;
   /** Total lag at each recent sample, oldest first (decimal strings). */
   lagTrend: string[];
@@ -47,13 +48,17 @@ export function groupHealth(cluster: string, group: string, topic?: string): Gro
     status = worst.status;
     statusReason = `${worst.topic}-${worst.partition}: ${worst.reason}`;
   }
+  // The worst partition's; unknown when a partition that is behind cannot be told (0 from the
+  // others would read as caught up).
   let lagSeconds: number | null = null;
+  let unknown = false;
   for (const c of store.latestCommits(group)) {
     if (topic !== undefined && c.topic !== topic) continue;
-    if (c.logEnd === null) continue;
-    const s = store.lagSeconds(c.p, c.committed, c.logEnd);
-    if (s !== null && (lagSeconds === null || s > lagSeconds)) lagSeconds = s;
+    const s = c.logEnd === null ? null : c.committed >= c.logEnd ? 0 : store.lagSeconds(c.p, c.committed, c.logEnd);
+    if (s === null) unknown = true;
+    else if (lagSeconds === null || s > lagSeconds) lagSeconds = s;
   }
+  if (unknown) lagSeconds = null;
   // The trend: per sample time, the sum over the partitions known at that time.
   const byTime = new Map<number, bigint>();
   for (const s of store.recentSeries(group)) {
