@@ -33,6 +33,8 @@ const components: Record<string, z.ZodType> = {
   GroupDetail: S.GroupDetailSchema,
   ResetOffsetsRequest: S.ResetOffsetsRequestSchema,
   ResetPreview: S.ResetPreviewSchema,
+  DeleteGroupOffsetsRequest: S.DeleteGroupOffsetsRequestSchema,
+  DeleteGroupOffsetsResponse: S.DeleteGroupOffsetsResponseSchema,
   AclList: S.AclListSchema,
   AclBindingsRequest: S.AclBindingsRequestSchema,
   AclCreateResponse: S.AclCreateResponseSchema,
@@ -145,6 +147,14 @@ export function openApiDocument() {
       },
       [`${c}/groups/{group}/offsets/preview`]: {
         post: { summary: 'Preview an offset reset', parameters: group, requestBody: body('ResetOffsetsRequest'), responses: ok('ResetPreview') },
+      },
+      [`${c}/groups/{group}/offsets/delete`]: {
+        post: {
+          summary: "Delete the group's committed offsets of one topic (OffsetDelete; Kafka refuses while members subscribe to it; GROUP_DELETE_ENABLED)",
+          parameters: group,
+          requestBody: body('DeleteGroupOffsetsRequest'),
+          responses: ok('DeleteGroupOffsetsResponse'),
+        },
       },
       [`${c}/groups/{group}/offsets/reset`]: {
         post: { summary: 'Reset offsets (group must have no members)', parameters: group, requestBody: body('ResetOffsetsRequest'), responses: ok('ResetPreview') },

@@ -9,3 +9,4 @@ export * from './settings';
 export * from './health';
 export * from './cluster';
 export * from './acl';
+export * from './group-offsets';
