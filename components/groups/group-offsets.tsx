@@ -1,9 +1,13 @@
 'use client';
 // Per topic and partition: committed offset, log end, lag with a bar, and the member reading it;
-// a total per topic. Bars are scaled to the largest lag in the group so hot spots stand out.
+// a total per topic. Bars are scaled to the largest lag in the group so hot spots stand out. Each row
+// links to its unconsumed messages; each topic's committed offsets can be deleted (OffsetDelete).
 import Link from 'next/link';
+import { useState } from 'react';
 import { useCluster } from '@/components/cluster/cluster-context';
 import { clusterPath } from '@/components/cluster/cluster-path';
+import { useSwitches } from '@/components/settings/use-switches';
+import { Button } from '@/components/ui/button';
 import { Panel } from '@/components/ui/panel';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { formatInt64, fraction } from '@/lib/format/numbers';
@@ -11,6 +15,8 @@ import type { GroupDetail, GroupOffset } from '@/lib/schemas/group';
 import { showBidiControls } from '@/lib/format/bidi';
 import { StatusBadge } from '@/components/lag/status-badge';
 import { LagValue } from './lag-value';
+import { DeleteOffsetsDialog } from './delete-offsets-dialog';
+import { unconsumedHref } from './unconsumed-link';
 
 function LagBar({ lag, max }: { lag: string | null; max: string }) {
   const f = fraction(lag, max);
@@ -23,6 +29,8 @@ function LagBar({ lag, max }: { lag: string | null; max: string }) {
 
 export function GroupOffsets({ group }: { group: GroupDetail }) {
   const cluster = useCluster();
+  const { can } = useSwitches();
+  const [deleting, setDeleting] = useState<string | null>(null);
   const clients = new Map(group.members.map((m) => [m.memberId, m.clientId]));
   const byTopic = new Map<string, GroupOffset[]>();
   for (const o of group.offsets) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), o]);
@@ -41,7 +49,25 @@ export function GroupOffsets({ group }: { group: GroupDetail }) {
                 {showBidiControls(topic)}
               </Link>
             }
-            actions={<span className="text-sm">Lag <strong><LagValue lag={total} testId={`lag-${topic}`} /></strong></span>}
+            actions={
+              <span className="flex items-center gap-3 text-sm">
+                <span>
+                  Lag <strong><LagValue lag={total} testId={`lag-${topic}`} /></strong>
+                </span>
+                {can('groupDelete') ? (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Delete committed offsets of ${showBidiControls(topic)}`}
+                    disabled={group.members.length > 0}
+                    title={group.members.length > 0 ? 'Kafka deletes offsets only while the group is empty' : undefined}
+                    onClick={() => setDeleting(topic)}
+                  >
+                    Delete offsets
+                  </Button>
+                ) : null}
+              </span>
+            }
           >
             <SimpleTable
               label={`Offsets of ${showBidiControls(topic)}`}
@@ -55,12 +81,25 @@ export function GroupOffsets({ group }: { group: GroupDetail }) {
                 { id: 'lag', header: 'Lag', align: 'right', cell: (r) => <LagValue lag={r.lag} /> },
                 { id: 'bar', header: '', cell: (r) => <LagBar lag={r.lag} max={max} /> },
                 { id: 'status', header: 'Status', cell: (r) => <StatusBadge status={r.status} reason={r.statusReason} testId={`status-${r.topic}-${r.partition}`} /> },
+                {
+                  id: 'unconsumed',
+                  header: '',
+                  cell: (r) => {
+                    const href = unconsumedHref(cluster, r);
+                    return href ? (
+                      <Link href={href} className="text-xs text-emerald-700 hover:underline dark:text-emerald-400" aria-label={`Unconsumed messages of partition ${r.partition}`}>
+                        Unconsumed
+                      </Link>
+                    ) : null;
+                  },
+                },
                 { id: 'member', header: 'Consumer', cell: (r) => (r.memberId ? <span className="font-mono text-xs">{clients.get(r.memberId) ?? r.memberId}</span> : <span className="text-zinc-400">unassigned</span>) },
               ]}
             />
           </Panel>
         );
       })}
+      {deleting !== null ? <DeleteOffsetsDialog groupId={group.groupId} topic={deleting} onClose={() => setDeleting(null)} /> : null}
     </>
   );
 }

@@ -24,6 +24,8 @@ export function clusterKeys(cluster: string) {
     brokers: () => [...all, 'brokers'] as const,
     broker: (id: number) => [...all, 'brokers', id] as const,
     logDirs: () => [...all, 'brokers', 'log-dirs'] as const,
+    /** The cluster-wide dynamic broker configs (resource ""). */
+    brokerDefaults: () => [...all, 'brokers', 'defaults'] as const,
     /** Every topic list and every topic's detail. */
     topics: () => [...all, 'topics'] as const,
     topicLists: () => [...all, 'topics', 'list'] as const,

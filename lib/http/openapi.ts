@@ -15,6 +15,7 @@ const components: Record<string, z.ZodType> = {
   ClusterOverview: S.ClusterOverviewSchema,
   BrokerDetail: S.BrokerDetailSchema,
   LogDirs: S.LogDirsSchema,
+  UpdateBrokerConfigsRequest: S.UpdateBrokerConfigsRequestSchema,
   TopicList: S.TopicListSchema,
   TopicDetail: S.TopicDetailSchema,
   CreateTopicRequest: S.CreateTopicRequestSchema,
@@ -33,6 +34,8 @@ const components: Record<string, z.ZodType> = {
   ResetOffsetsRequest: S.ResetOffsetsRequestSchema,
   ResetPreview: S.ResetPreviewSchema,
   LagHistory: S.LagHistorySchema,
+  DeleteGroupOffsetsRequest: S.DeleteGroupOffsetsRequestSchema,
+  DeleteGroupOffsetsResponse: S.DeleteGroupOffsetsResponseSchema,
   AclList: S.AclListSchema,
   AclBindingsRequest: S.AclBindingsRequestSchema,
   AclCreateResponse: S.AclCreateResponseSchema,
@@ -122,6 +125,15 @@ export function openApiDocument() {
       [`${c}/settings`]: { get: { summary: "The cluster's mode, bootstrap and safety switches", parameters: [cluster], responses: ok('ClusterInfo') } },
       [`${c}/health`]: { get: { summary: "The cluster's health and the use of its lanes", parameters: [cluster], responses: ok('ClusterLanesHealth') } },
       [`${c}/overview`]: { get: { summary: 'Cluster overview', parameters: [cluster], responses: ok('ClusterOverview') } },
+      [`${c}/brokers/{id}/configs`]: {
+        get: { summary: "One broker's configs; with id \"default\" the cluster-wide dynamic defaults", parameters: [cluster, pathParam('id')], responses: ok('ConfigEntries') },
+        put: {
+          summary: 'Set (or with null delete) dynamic broker configs of one broker or, with id "default", cluster-wide (IncrementalAlterConfigs, AlterConfigs on older brokers; TOPIC_CREATE_ENABLED)',
+          parameters: [cluster, pathParam('id')],
+          requestBody: body('UpdateBrokerConfigsRequest'),
+          responses: ok('ConfigEntries'),
+        },
+      },
       [`${c}/log-dirs`]: { get: { summary: "Each broker's log directories and their size on disk (DescribeLogDirs)", parameters: [cluster], responses: ok('LogDirs') } },
       [`${c}/brokers/{id}`]: { get: { summary: 'Broker detail and configs', parameters: [cluster, pathParam('id')], responses: ok('BrokerDetail') } },
       [`${c}/topics`]: {
@@ -167,6 +179,14 @@ export function openApiDocument() {
       },
       [`${c}/groups/{group}/offsets/preview`]: {
         post: { summary: 'Preview an offset reset', parameters: group, requestBody: body('ResetOffsetsRequest'), responses: ok('ResetPreview') },
+      },
+      [`${c}/groups/{group}/offsets/delete`]: {
+        post: {
+          summary: "Delete the group's committed offsets of one topic (OffsetDelete; Kafka refuses while members subscribe to it; GROUP_DELETE_ENABLED)",
+          parameters: group,
+          requestBody: body('DeleteGroupOffsetsRequest'),
+          responses: ok('DeleteGroupOffsetsResponse'),
+        },
       },
       [`${c}/groups/{group}/offsets/reset`]: {
         post: { summary: 'Reset offsets (group must have no members)', parameters: group, requestBody: body('ResetOffsetsRequest'), responses: ok('ResetPreview') },

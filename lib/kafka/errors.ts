@@ -98,6 +98,7 @@ const CONFLICT_TYPES: Record<string, string> = {
   REBALANCE_IN_PROGRESS: 'The consumer group is rebalancing; stop its consumers first.',
   UNKNOWN_MEMBER_ID: 'The consumer group has active members; stop its consumers first.',
   ILLEGAL_GENERATION: 'The consumer group has active members; stop its consumers first.',
+  GROUP_SUBSCRIBED_TO_TOPIC: "The group's members are subscribed to this topic; Kafka deletes only offsets of topics no member subscribes to. Stop its consumers first.",
 };
 const BAD_INPUT_TYPES = new Set([
   'INVALID_TOPIC_EXCEPTION',

@@ -3,6 +3,7 @@ import './zod-csp';
 import { z } from 'zod';
 import { Int64String } from './common';
 import { ConfigEntrySchema } from './config';
+import { kafkaConfigMap } from './kafka-strings';
 
 export const BrokerSummarySchema = z.object({
   id: z.int(),
@@ -59,3 +60,10 @@ export const LogDirsSchema = z.object({
   ),
 });
 export type LogDirs = z.infer<typeof LogDirsSchema>;
+
+/** PUT .../brokers/{id|default}/configs: set dynamic broker configs; a null value deletes the
+ * dynamic value, so the next level (the cluster-wide default, then the static config) applies. */
+export const UpdateBrokerConfigsRequestSchema = z.object({
+  configs: kafkaConfigMap(z.string().nullable()).refine((c) => Object.keys(c).length > 0, 'name at least one config'),
+});
+export type UpdateBrokerConfigsRequest = z.infer<typeof UpdateBrokerConfigsRequestSchema>;

@@ -13,3 +13,4 @@ export * from './acl';
 export * from './schema-registry';
 export * from './filter';
 export * from './streams';
+export * from './group-offsets';

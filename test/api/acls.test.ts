@@ -200,3 +200,20 @@ describe('switch on, but no authorizer on the broker', () => {
     expect(res.body.kafkaError).toBe('SECURITY_DISABLED');
   });
 });
+
+describe('the OpenAPI document', () => {
+  it("describes the operator's routes with their schemas", async () => {
+    const { GET: openapi } = await import('../../app/api/openapi.json/route');
+    const d = (await call(openapi, '/api/openapi.json')).body;
+    const c = '/api/clusters/{cluster}';
+    expect(Object.keys(d.paths[`${c}/acls`]).sort()).toEqual(['delete', 'get', 'post']);
+    expect(d.paths[`${c}/acls`].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['principal', 'host', 'resourceType', 'patternType', 'resourceName', 'operation', 'permission']),
+    );
+    expect(Object.keys(d.paths[`${c}/brokers/{id}/configs`]).sort()).toEqual(['get', 'put']);
+    expect(d.paths[`${c}/log-dirs`].get).toBeDefined();
+    expect(d.paths[`${c}/groups/{group}/offsets/delete`].post).toBeDefined();
+    for (const name of ['AclList', 'AclBindingsRequest', 'LogDirs', 'UpdateBrokerConfigsRequest', 'DeleteGroupOffsetsRequest']) expect(d.components.schemas[name]).toBeDefined();
+    expect(d.components.schemas.TopicList.properties.items.items.properties.sizeBytes).toBeDefined();
+  });
+});

@@ -2,6 +2,7 @@
 // one broker.
 import { queryOptions } from '@tanstack/react-query';
 import { BrokerDetailSchema, ClusterOverviewSchema, LogDirsSchema } from '@/lib/schemas/broker';
+import { ConfigEntrySchema } from '@/lib/schemas/config';
 import { ClusterInfoSchema, ClusterLanesHealthSchema, ClusterListSchema, type ClusterHealth } from '@/lib/schemas/cluster';
 import { clusterApi } from '../cluster-url';
 import { getJson } from '../fetch-json';
@@ -51,4 +52,11 @@ export const logDirsQuery = (cluster: string) =>
   queryOptions({
     queryKey: clusterKeys(cluster).logDirs(),
     queryFn: ({ signal }) => getJson(clusterApi(cluster, 'log-dirs'), LogDirsSchema, signal),
+  });
+
+/** The cluster-wide dynamic broker configs. */
+export const brokerDefaultsQuery = (cluster: string) =>
+  queryOptions({
+    queryKey: clusterKeys(cluster).brokerDefaults(),
+    queryFn: ({ signal }) => getJson(clusterApi(cluster, 'brokers', 'default', 'configs'), ConfigEntrySchema.array(), signal),
   });

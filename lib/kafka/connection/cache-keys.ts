@@ -3,6 +3,7 @@
 // description, and a mutation names what it changed (a topic, a group) instead of spelling prefixes.
 // The cache is per cluster (ClusterClients.cache), so no key needs the cluster's name.
 import 'server-only';
+import { ConfigResourceTypes } from 'kafkajs';
 import type { ConfigEntry } from '../../schemas/config';
 import type { TopicGroupLag } from '../../schemas/topic';
 import type { Committed, GroupDescription, GroupListing } from '../groups/groups-data';
@@ -50,6 +51,8 @@ export const invalidate = {
   /** Records were produced or purged: watermarks only. */
   watermarks: (cache: TtlCache) => cache.invalidate(scope(cacheKeys.watermarks.prefix)),
   metadata: (cache: TtlCache) => cache.invalidate(scope(cacheKeys.metadata().key)),
+  /** A broker's or the cluster-wide dynamic configs changed: every described broker config set. */
+  brokerConfigs: (cache: TtlCache) => cache.invalidate(scope(cacheKeys.configs(ConfigResourceTypes.BROKER, []).key)),
   groupList: (cache: TtlCache) => cache.invalidate(scope(cacheKeys.groupList().key)),
   groupDescription: (cache: TtlCache, groupId: string) => cache.invalidate(scope(cacheKeys.groupDescriptions.prefix + groupId)),
   /** A group's offsets changed or it was deleted (every group when no id is given). */
