@@ -15,6 +15,7 @@ import { readUtf8, type ReadFile } from './connection';
 import { readEdge, type EdgeConfig } from './edge';
 import { AUTO_FORMATS, globalFormatDefaults } from './message-formats';
 import { ConfigError, readBool, readMs, type Env } from './errors';
+import { readProtobufDescriptors, type ProtobufDescriptorConfig } from './protobuf-descriptors';
 import { readSwitches } from './switches';
 
 export interface ConsoleConfig {
@@ -30,6 +31,8 @@ export interface ConsoleConfig {
   source: 'demo' | 'kafdrop-env' | 'kafbat-env' | 'file';
   /** The HTTP edge: accepted host names and origins, proxy trust, the request body limit. */
   edge: EdgeConfig;
+  /** Kafdrop's PROTOBUFDESC_DIRECTORY and PROTOBUFDESC_PARSEANYPROTO, for every cluster. */
+  protobufDescriptors: ProtobufDescriptorConfig;
 }
 
 export interface LoadOptions {
@@ -78,6 +81,7 @@ export function loadAppConfig(env: Env, options: LoadOptions = {}): ConsoleConfi
     },
     source: source ?? 'demo',
     edge: readEdge(env),
+    protobufDescriptors: readProtobufDescriptors(env),
   };
 }
 

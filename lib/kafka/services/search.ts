@@ -30,7 +30,7 @@ function matches(r: ReadRecord, q: SearchQuery, test: (t: string) => boolean, ch
     if (k !== null && test(k)) return true;
   }
   if (q.in.includes('value') && r.raw.value) {
-    decided.value = decideFormat(r.raw.value, choice.valueFormat, choice.lookup);
+    decided.value = decideFormat(r.raw.value, choice.valueFormat, choice.lookup, choice.valueDescriptor);
     const v = searchableText(r.raw.value, decided.value);
     if (v !== null && test(v)) return true;
   }
@@ -99,7 +99,7 @@ export async function searchMessages(clients: ClusterClients, topic: string, q: 
                 const r = await readPartition(cluster, { topic, partition: s.meta.partition, leader: s.meta.leader, from: s.pos, end: s.end, max: chunk, fetchBytes: SCAN_FETCH_BYTES, signal: abort.signal });
                 reserved -= chunk - r.records.length;
                 scanned += r.records.length;
-                const choice = await decodingFor(clients.config, r.records, q);
+                const choice = await decodingFor(clients.config, r.records, q, topic);
                 for (const rec of r.records) {
                   if (matched >= q.limit || abort.signal.aborted) break;
                   const ts = rec.raw ? Number(rec.raw.timestamp) : -1;
