@@ -13,6 +13,8 @@ import { CHROMIUM_FLAGS, findChromium } from './e2e/support/chromium';
 const port = Number(process.env.E2E_PORT ?? 9123);
 export const brokerPort = Number(process.env.E2E_BROKER_PORT ?? 19092);
 export const secondaryBrokerPort = Number(process.env.E2E_SECONDARY_BROKER_PORT ?? 19192);
+/** The primary cluster's Schema Registry (the console's embedded one, run as its own process). */
+export const registryPort = Number(process.env.E2E_REGISTRY_PORT ?? brokerPort + 1000);
 export const bootstrap = `127.0.0.1:${brokerPort}`;
 export const baseURL = `http://127.0.0.1:${port}`;
 const hasBrokerCli = existsSync('lib/broker/cli.ts');
@@ -42,6 +44,17 @@ export default defineConfig({
   },
   webServer: [
     ...(hasBrokerCli ? [broker(brokerPort, 3), broker(secondaryBrokerPort, 1)] : []),
+    ...(hasBrokerCli
+      ? [
+          {
+            command: `node --conditions=react-server --import tsx e2e/support/schema-registry-server.ts ${registryPort} ${bootstrap}`,
+            url: `http://127.0.0.1:${registryPort}/subjects`,
+            timeout: 90_000,
+            reuseExistingServer: false,
+            stdout: 'ignore' as const,
+          },
+        ]
+      : []),
     {
       command: 'node scripts/start.mjs',
       url: `${baseURL}/api/health`,
@@ -55,6 +68,7 @@ export default defineConfig({
           ? {
               KAFKA_CLUSTERS_0_NAME: 'primary',
               KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: bootstrap,
+              KAFKA_CLUSTERS_0_SCHEMAREGISTRY: `http://127.0.0.1:${registryPort}`,
               KAFKA_CLUSTERS_1_NAME: 'secondary',
               KAFKA_CLUSTERS_1_BOOTSTRAPSERVERS: `127.0.0.1:${secondaryBrokerPort}`,
               KAFKA_CLUSTERS_1_READONLY: 'true',
@@ -69,6 +83,7 @@ export default defineConfig({
         TOPIC_DELETE_ENABLED: 'true',
         RECORDS_DELETE_ENABLED: 'true',
         GROUP_DELETE_ENABLED: 'true',
+        SCHEMA_EDIT_ENABLED: 'true',
       },
     },
   ],

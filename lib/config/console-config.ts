@@ -15,6 +15,7 @@ import { readUtf8, type ReadFile } from './connection';
 import { readEdge, type EdgeConfig } from './edge';
 import { AUTO_FORMATS, globalFormatDefaults } from './message-formats';
 import { ConfigError, readBool, readMs, type Env } from './errors';
+import { readProtobufDescriptors, type ProtobufDescriptorConfig } from './protobuf-descriptors';
 import { readSwitches } from './switches';
 import { readStreams, type StreamsConfig } from './streams';
 
@@ -33,6 +34,8 @@ export interface ConsoleConfig {
   edge: EdgeConfig;
   /** Bounds of tails, filters, exports and replays. */
   streams: StreamsConfig;
+  /** Kafdrop's PROTOBUFDESC_DIRECTORY and PROTOBUFDESC_PARSEANYPROTO, for every cluster. */
+  protobufDescriptors: ProtobufDescriptorConfig;
 }
 
 export interface LoadOptions {
@@ -82,6 +85,7 @@ export function loadAppConfig(env: Env, options: LoadOptions = {}): ConsoleConfi
     source: source ?? 'demo',
     edge: readEdge(env),
     streams: readStreams(env),
+    protobufDescriptors: readProtobufDescriptors(env),
   };
 }
 

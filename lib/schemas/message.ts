@@ -94,6 +94,10 @@ const browseFields = {
   /** How keys and values are read; absent: the cluster's default (itself `auto` unless configured). */
   keyFormat: MessageFormat.optional(),
   valueFormat: MessageFormat.optional(),
+  /** valueFormat=protobuf without Confluent framing: the descriptor file in PROTOBUFDESC_DIRECTORY
+   * (default `<topic>.desc`) and the message type in it (default: the main file's first message). */
+  protobufDesc: z.string().min(1).max(255).optional(),
+  protobufType: z.string().min(1).max(500).optional(),
 };
 
 /** Query of GET /api/clusters/:cluster/topics/:topic/messages: a wrong value is a 400. */
@@ -174,6 +178,8 @@ export const SearchQuerySchema = z.object({
   /** As in browsing: search matches the text as decoded in these formats. */
   keyFormat: browseFields.keyFormat,
   valueFormat: browseFields.valueFormat,
+  protobufDesc: browseFields.protobufDesc,
+  protobufType: browseFields.protobufType,
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 /** What a caller may send as the search's query string (before defaults and parsing). */

@@ -157,7 +157,7 @@ export async function exportMessages(clients: ClusterClients, topic: string, q: 
             if (stop()) break;
             await eachChunk(cluster, topic, r, q.order, stop, async (chunk) => {
               const readable = chunk.filter((c) => c.raw !== null);
-              const choice = await decodingFor(clients.config, readable, q);
+              const choice = await decodingFor(clients.config, readable, q, topic);
               const kept: Kept[] = filter ? await filter.keep(readable, choice) : keepAll(readable);
               let text = '';
               for (const k of kept) {

@@ -115,7 +115,7 @@ export async function getMessages(clients: ClusterClients, topic: string, q: Mes
   // The merge yields oldest-first going forwards and newest-first going backwards; show in `order`.
   const inOrder = (start.dir === 'fwd') === (q.order === 'asc') ? taken : [...taken].reverse();
   // The page's distinct schema ids are resolved at once, then every record decodes synchronously.
-  const choice = await decodingFor(clients.config, inOrder, q);
+  const choice = await decodingFor(clients.config, inOrder, q, topic);
   const budget = new PayloadBudget();
   return {
     topic,

@@ -86,7 +86,7 @@ async function selectRecords(clients: ClusterClients, cluster: RawCluster, t: To
       const w = watermarkOf(wm, topic, p.partition);
       if (!w) continue;
       await readRange(p, w.low, w.high, async (rs) => {
-        const choice = await decodingFor(clients.config, rs, req);
+        const choice = await decodingFor(clients.config, rs, req, topic);
         const kept = await filter!.keep(rs, choice);
         out.push(...kept.slice(0, max - out.length).map((k) => k.record));
         return !full();

@@ -31,7 +31,7 @@ function matches(r: ReadRecord, q: SearchQuery, test: (t: string) => boolean, ch
     if (k !== null && test(k)) return true;
   }
   if (q.in.includes('value') && r.raw.value) {
-    decided.value = decideFormat(r.raw.value, choice.valueFormat, choice.lookup);
+    decided.value = decideFormat(r.raw.value, choice.valueFormat, choice.lookup, choice.valueDescriptor);
     const v = searchableText(r.raw.value, decided.value);
     if (v !== null && test(v)) return true;
   }
@@ -117,7 +117,7 @@ export async function searchMessages(clients: ClusterClients, topic: string, q: 
                 const r = await readPartition(cluster, { topic, partition: s.meta.partition, leader: s.meta.leader, from: s.pos, end: s.end, max: chunk, fetchBytes: SCAN_FETCH_BYTES, signal: abort.signal });
                 reserved -= chunk - r.records.length;
                 scanned += r.records.length;
-                const choice = await decodingFor(clients.config, r.records, q);
+                const choice = await decodingFor(clients.config, r.records, q, topic);
                 // With a filter, a match must pass it too: the chunk's text matches go to the filter at once.
                 const passed = filter ? await filterTextMatches(filter, r.records, q, test, choice) : null;
                 for (const rec of r.records) {

@@ -69,7 +69,7 @@ export async function tailMessages(clients: ClusterClients, topic: string, q: Ta
           if (r.records.length === 0 || sink.signal.aborted) continue;
           const work = turn.then(async () => {
             received += r.records.length;
-            const choice = await decodingFor(clients.config, r.records, q);
+            const choice = await decodingFor(clients.config, r.records, q, topic);
             filter?.resetRequestBudget();
             const kept = filter ? await filter.keep(r.records, choice) : r.records.map((record) => ({ record, decided: {} }));
             matched += kept.length;
