@@ -221,6 +221,29 @@ export async function committedOfGroupsUnlessKnown(
   });
 }
 
+/** The committed offsets of `groupIds`, all coordinated by `broker`: many groups per request where
+ * it can (`perRequest` each, `inFlight` requests at once), else one group per request. A group whose
+ * answer is an error is left out. */
+export async function committedAt(broker: RawBroker, groupIds: string[], opts: { perRequest: number; inFlight: number; signal?: AbortSignal }): Promise<Map<string, Committed[]>> {
+  const out = new Map<string, Committed[]>();
+  const chunks: string[][] = [];
+  for (let i = 0; i < groupIds.length; i += opts.perRequest) chunks.push(groupIds.slice(i, i + opts.perRequest));
+  let oneByOne = false;
+  await mapBounded(chunks, opts.inFlight, async (ids) => {
+    if (opts.signal?.aborted || oneByOne) return;
+    const answers = await committedOfGroupsUnlessKnown(broker, ids, () => undefined);
+    if (answers === null) oneByOne = true;
+    else answers.forEach((c, k) => c instanceof Error || c === null || out.set(ids[k]!, c));
+  });
+  if (oneByOne) {
+    await mapBounded(groupIds, OFFSET_FETCH_CONCURRENCY, async (id) => {
+      if (opts.signal?.aborted) return;
+      out.set(id, await committedOn(broker, id).catch(() => []));
+    });
+  }
+  return out;
+}
+
 /** A partition of an OffsetFetch answer that holds a commit: no error, and not negative (kafkajs'
  * -1/-2 markers, "nothing committed"). */
 const isCommit = (p: { errorCode: number; offset: string }) => p.errorCode === 0 && !p.offset.startsWith('-');

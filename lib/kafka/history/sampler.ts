@@ -4,14 +4,14 @@
 //
 // It reads the way the group index does (lib/kafka/groups/group-index.ts): the groups and their
 // coordinators from one ListGroups per broker (listGroupIds, read fresh, which also refreshes the
-// pages' 2 s cache), then one OffsetFetch per group at its coordinator, at most
-// OFFSET_FETCH_CONCURRENCY in flight, each coordinator's connection looked up once per round;
-// members from DescribeGroups, 500 ids a request per coordinator; then the log starts and ends from
-// getWatermarks (one ListOffsets per leader and timestamp), read after the commits and fresh.
+// pages' 2 s cache), then OffsetFetch at each coordinator, 250 groups a request where the broker
+// takes many (v8, Kafka 3.0+) and else one per group, each coordinator's connection looked up once
+// per round; members from DescribeGroups, 500 ids a request per coordinator; then the log starts
+// and ends from getWatermarks (one ListOffsets per leader and timestamp), read after the commits.
 //
 // A round is long work, so it holds a place in the cluster's long lane for its whole duration, and
-// the per-group requests (10,000 OffsetFetch at 10,000 groups) run on that lane's reader, never on
-// the interactive one. When the long lane is full (searches running) the round is skipped with a log
+// the per-group requests (at 10,000 groups: 40 OffsetFetch, or 10,000 before Kafka 3.0) run on that
+// lane's reader, never on the interactive one. When the long lane is full (searches running) the round is skipped with a log
 // line instead of waiting: the next one comes an interval later. Its place is a yielding one
 // (connection/gate.ts): a search that would otherwise be refused takes it, and the round stops
 // asking (it is skipped, counted, and the next one comes an interval later), so the sampler is
@@ -26,12 +26,14 @@ import type { ClusterClients } from '../connection/clients';
 import type { RawBroker, RawCluster } from '../connection/kafkajs-types';
 import { describeGroupsOn } from '../connection/raw-requests';
 import { DomainError } from '../errors';
-import { OFFSET_FETCH_CONCURRENCY, committedOn, listGroupIds, type Committed, type GroupListing } from '../groups/groups-data';
+import { committedAt, listGroupIds, type Committed, type GroupListing } from '../groups/groups-data';
 import { brokerOn } from '../reading/reader-broker';
 import { getWatermarks, tpKey } from '../reading/watermarks';
 import type { LagStore } from './store';
 import { systemClock, type Clock, type GroupSample, type RoundSample } from './types';
 
+/** Groups per OffsetFetch where the broker takes many (v8, Kafka 3.0+), as the group index asks. */
+const GROUPS_PER_OFFSET_FETCH = 250;
 /** Ids per DescribeGroups request, as the group pages use. */
 const DESCRIBE_CHUNK = 500;
 /** A failing cluster is reported once, then at most this often. */
@@ -105,17 +107,18 @@ async function readGroups(cluster: RawCluster, listed: GroupListing[], signal?: 
   const chunks: [number, string[]][] = [];
   for (const [node, ids] of byCoordinator) for (let i = 0; i < ids.length; i += DESCRIBE_CHUNK) chunks.push([node, ids.slice(i, i + DESCRIBE_CHUNK)]);
   await Promise.all([
-    mapBounded(listed, OFFSET_FETCH_CONCURRENCY, async (g) => {
-      if (signal?.aborted) return;
-      const broker = await coordinators.get(g.coordinator);
-      if (!broker) return;
-      try {
-        commits.set(g.groupId, await committedOn(broker, g.groupId));
-      } catch {
-        // This group's coordinator refused or went away: the group is left out of this round.
-        if (!broker.isConnected()) coordinators.forget(g.coordinator);
-      }
-    }),
+    Promise.all(
+      [...byCoordinator].map(async ([node, ids]) => {
+        const broker = await coordinators.get(node);
+        if (!broker || signal?.aborted) return;
+        try {
+          for (const [id, c] of await committedAt(broker, ids, { perRequest: GROUPS_PER_OFFSET_FETCH, inFlight: 2, signal })) commits.set(id, c);
+        } catch {
+          // This coordinator refused or went away: its groups are left out of this round.
+          if (!broker.isConnected()) coordinators.forget(node);
+        }
+      }),
+    ),
     mapBounded(chunks, 4, async ([node, ids]) => {
       if (signal?.aborted) return;
       const broker = await coordinators.get(node);
