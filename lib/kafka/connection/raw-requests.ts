@@ -11,10 +11,11 @@
 // offline; a request that needs the missing leader still fails, on its own.
 //
 // The request definitions come from kafkajs itself (node_modules/kafkajs/src/protocol/requests):
-// the negotiated version picks the encoder and decoder, we only leave out the throwing parse. The one
-// exception is OffsetFetch for many groups at once, which kafkajs does not define
-// (offset-fetch-groups.ts, built from kafkajs' Encoder and Decoder). This is
-// the only module that reaches below kafkajs' public API for requests. Why not the project's own
+// the negotiated version picks the encoder and decoder, we only leave out the throwing parse. Where
+// kafkajs has no definition, ours are written in its shape, on its Encoder and Decoder:
+// own-requests.ts (DescribeLogDirs, IncrementalAlterConfigs, OffsetDelete) and
+// offset-fetch-groups.ts (OffsetFetch v8, many groups per request; flexible, so on its own). This is
+// the only module that sends requests below kafkajs' public API. Why not the project's own
 // sans-io codec (lib/broker/protocol), which could encode these too? Because then one table would
 // sit on both ends of every test: the embedded broker decodes with it, so a field the codec gets
 // wrong would round-trip unnoticed, and the access layer would lose the one independent check it
