@@ -33,6 +33,14 @@ export function twosComplementBytes(n: bigint, path: string, size?: number): Uin
   return out;
 }
 
+/** Date.UTC rolls 2024-13-01 over into 2025; a calendar date must name a day that exists. */
+function utcMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
+  const back = new Date(ms);
+  if (Number.isNaN(ms) || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return NaN;
+  return ms;
+}
+
 const INSTANT = /^(-?\d{4,})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?$/;
 
 /** An ISO-8601 instant as a count of 1/perSecond seconds since the epoch. */
@@ -41,7 +49,7 @@ export function instantCount(text: string, path: string, perSecond: bigint, utc:
   if (!m) throw new EncodeFault(path, `expected an ISO-8601 ${utc ? 'instant (e.g. "2024-01-02T03:04:05.678Z")' : 'local date-time (e.g. "2024-01-02T03:04:05.678")'} or a number, got ${JSON.stringify(text)}`);
   const [, y, mo, d, h, mi, s, frac = '', zone] = m;
   if (!utc && zone) throw new EncodeFault(path, 'a local timestamp has no time zone');
-  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  const ms = utcMs(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s));
   if (Number.isNaN(ms)) throw new EncodeFault(path, `${JSON.stringify(text)} is not a valid date-time`);
   let seconds = BigInt(ms) / 1000n;
   if (zone && zone !== 'Z') {
@@ -55,7 +63,7 @@ export function instantCount(text: string, path: string, perSecond: bigint, utc:
 
 export function dateDays(text: string, path: string): bigint {
   const m = /^(-?\d{4,})-(\d{2})-(\d{2})$/.exec(text.trim());
-  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
+  const ms = m ? utcMs(Number(m[1]), Number(m[2]), Number(m[3])) : NaN;
   if (Number.isNaN(ms)) throw new EncodeFault(path, `expected a date (e.g. "2024-01-02") or a number of days, got ${JSON.stringify(text)}`);
   return BigInt(ms) / 86_400_000n;
 }
