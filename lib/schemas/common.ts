@@ -35,6 +35,8 @@ export const ProblemSchema = z.object({
   detail: z.string().optional(),
   field: z.string().optional(),
   kafkaError: z.string().optional(),
+  /** A 403 for want of a permission names it (topic:delete …). */
+  permission: z.string().optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
