@@ -46,7 +46,7 @@ export function TopicDetailView({ name }: { name: string }) {
             <TopicGroups groups={t.groups} />
           </Panel>
           <Panel title="Configuration" flush>
-            <ConfigTable configs={t.configs} label="Topic configs" onEdit={can('topicEdit') ? setEditing : undefined} />
+            <ConfigTable configs={t.configs} label="Topic configs" onEdit={can('topicEdit', t.name) ? setEditing : undefined} />
           </Panel>
           {editing ? <ConfigEditDialog topic={t.name} entry={editing} onClose={() => setEditing(null)} /> : null}
         </div>
