@@ -48,7 +48,7 @@ export function TopicDetailView({ name }: { name: string }) {
           <Panel title="Configuration" flush>
             <ConfigTable configs={t.configs} label="Topic configs" onEdit={can('topicEdit', t.name) ? setEditing : undefined} />
           </Panel>
-          {editing ? <ConfigEditDialog topic={t.name} entry={editing} onClose={() => setEditing(null)} /> : null}
+          {editing ? <ConfigEditDialog topic={t.name} entry={editing} configs={t.configs} onClose={() => setEditing(null)} /> : null}
         </div>
       )}
     </QueryState>

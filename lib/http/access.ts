@@ -10,11 +10,11 @@ import type { Visibility } from '../kafka/visibility';
 import { grants, matchesPattern, type Action } from '../schemas/permissions';
 import { HttpProblem } from './problem';
 
-export const permissionDenied = (action: Action, cluster: string | null, name?: string) =>
+export const permissionDenied = (action: Action, cluster: string | null, name?: string, why?: string) =>
   new HttpProblem(
     403,
     'Forbidden',
-    `You lack the permission ${action}${name !== undefined ? ` on "${name}"` : ''}${cluster ? ` in cluster "${cluster}"` : ''}.`,
+    `You lack the permission ${action}${name !== undefined ? ` on "${name}"` : ''}${cluster ? ` in cluster "${cluster}"` : ''}.${why ? ` ${why}` : ''}`,
     { permission: action },
   );
 
@@ -31,8 +31,9 @@ export class Access {
     return grants(this.principal.grants, action, this.cluster, name);
   }
 
-  require(action: Action, name?: string): void {
-    if (!this.can(action, name)) throw permissionDenied(action, this.cluster, name);
+  /** `why`: for a permission the route table does not name, the reason it is needed. */
+  require(action: Action, name?: string, why?: string): void {
+    if (!this.can(action, name)) throw permissionDenied(action, this.cluster, name, why);
   }
 
   /** Topics and groups the asker may view, for the services' lists. */

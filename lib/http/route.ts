@@ -126,11 +126,17 @@ function guardMutation(request: Request, cluster: ClusterConfig, mutation: Mutat
   if (request.method !== 'DELETE' || request.headers.get('content-length') || request.headers.get('content-type')) {
     assertJsonBody(request);
   }
+  requireSwitch(cluster, mutation);
+}
+
+/** The cluster's switches allow `mutation` (403 naming the variable otherwise). For a route whose
+ * request turns out to be a second kind of mutation too (a retention change that deletes records). */
+export function requireSwitch(cluster: ClusterConfig, mutation: Mutation, why?: string): void {
   const { switches } = cluster;
   if (switches.readOnly) throw forbidden(`Cluster "${cluster.name}" is read-only in this Kafscope.`);
   if (!switches[mutation]) {
     const spec = SWITCH_VARIABLES[mutation];
-    throw forbidden(`Permission to ${spec.meaning} on cluster "${cluster.name}" is disabled by configuration (${spec.variable}).`);
+    throw forbidden(`Permission to ${spec.meaning} on cluster "${cluster.name}" is disabled by configuration (${spec.variable}).${why ? ` ${why}` : ''}`);
   }
 }
 

@@ -4,6 +4,7 @@
 // records before the high watermark), and every read is a group-less fetch from the leader.
 import 'server-only';
 import type { MessagePage, MessagesQuery } from '../../schemas/message';
+import type { Masker } from '../../decode/masking';
 import type { ClusterClients } from '../connection/clients';
 import { decodingFor } from '../formats/record-decoding';
 import { decodeCursor, encodeCursor, type Cursor } from '../reading/cursor';
@@ -65,7 +66,8 @@ async function startCursor(clients: ClusterClients, topic: string, parts: Partit
   }
 }
 
-export async function getMessages(clients: ClusterClients, topic: string, q: MessagesQuery): Promise<MessagePage> {
+/** `mask`: applied to every message before it leaves (lib/decode/masking.ts); null: none. */
+export async function getMessages(clients: ClusterClients, topic: string, q: MessagesQuery, mask: Masker | null = null): Promise<MessagePage> {
   const t = await requireTopic(clients, topic);
   const parts = q.partition !== undefined ? [requirePartition(t, q.partition)] : t.partitions;
   const wm = await getWatermarks(clients, parts.map((p) => ({ topic, partition: p.partition })));
@@ -120,7 +122,7 @@ export async function getMessages(clients: ClusterClients, topic: string, q: Mes
       const w = watermarkOf(wm, topic, p.partition);
       return { partition: p.partition, low: (w?.low ?? 0n).toString(), high: (w?.high ?? 0n).toString() };
     }),
-    messages: inOrder.map((r) => toMessage(r, budget, choice)),
+    messages: inOrder.map((r) => (mask ? mask(toMessage(r, budget, choice)) : toMessage(r, budget, choice))),
     next: q.order === 'asc' ? newerCursor : olderCursor,
     prev: q.order === 'asc' ? olderCursor : newerCursor,
   };
