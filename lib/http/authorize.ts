@@ -99,22 +99,23 @@ export async function authorize(original: Request, url: URL, params: Record<stri
   if ('public' in r) {
     return { access: new Access(principal ?? { user: null, roles: [], grants: [] }, cluster, config.auth), request: forHandler, done: () => undefined };
   }
+  // The resource acted on: from a path parameter, or a field of the body (a create).
+  let name: string | undefined;
+  if ('action' in r && typeof r.resource === 'object') {
+    const res = r.resource;
+    if ('param' in res) name = params[res.param];
+    else {
+      const v = (body as Record<string, unknown> | undefined)?.[res.body];
+      name = typeof v === 'string' ? v : undefined;
+    }
+    resource = name ?? null;
+  }
   if (!principal) refuse(unauthorized('Sign in to use this console.'));
   const access = new Access(principal!, cluster, config.auth);
   if ('action' in r) {
-    const res = r.resource;
-    if (res === 'anyCluster') {
+    if (r.resource === 'anyCluster') {
       if (!config.clusters.some((c) => grants(principal!.grants, r.action, c.name))) refuse(permissionDenied(r.action, null));
-    } else {
-      let name: string | undefined;
-      if (typeof res === 'object' && 'param' in res) name = params[res.param];
-      if (typeof res === 'object' && 'body' in res) {
-        const v = (body as Record<string, unknown> | undefined)?.[res.body];
-        name = typeof v === 'string' ? v : undefined;
-      }
-      resource = name ?? null;
-      if (!access.can(r.action, name)) refuse(permissionDenied(r.action, cluster, name));
-    }
+    } else if (!access.can(r.action, name)) refuse(permissionDenied(r.action, cluster, name));
   }
   return { access, request: forHandler, done: record };
 }
