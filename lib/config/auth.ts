@@ -84,9 +84,11 @@ export function readAuth(env: Env, file: AuthFileSource | null): AuthConfig {
   };
 }
 
+/** HOST is what `npm start` and the image listen on; HOSTNAME is what Next's server binds (behind
+ * the HTTPS front it is loopback while HOST is public). Loopback only if every one given is. */
 function listensOnLoopback(env: Env): boolean {
-  const host = (env.HOSTNAME?.trim() || env.HOST?.trim() || '127.0.0.1').toLowerCase();
-  return (LOOPBACK_NAMES as readonly string[]).includes(host) || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  const given = [env.HOST, env.HOSTNAME].map((h) => h?.trim().toLowerCase()).filter((h): h is string => !!h);
+  return given.every((host) => (LOOPBACK_NAMES as readonly string[]).includes(host) || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host));
 }
 
 function readMode(env: Env, file: AuthFileSource | null, users: Map<string, BuiltInUser>, oidc: OidcConfig | null): { value: AuthMode; explicit: boolean } {

@@ -43,7 +43,8 @@ function oidcOrFail(): OidcConfig {
 /** The callback address: under the public URL when one is configured, else where the browser is. */
 function callbackUrl(request: Request): string {
   const config = currentConsoleConfig();
-  const origin = config.edge.publicOrigin ?? new URL(request.url).origin;
+  const site = requestSite(request.headers, config.edge);
+  const origin = config.edge.publicOrigin ?? `${site.tls ? 'https' : 'http'}://${site.host ?? new URL(request.url).host}`;
   return `${origin}${basePath()}/api/auth/oidc/callback`;
 }
 
