@@ -10,6 +10,9 @@ import { freePort, startApp, type AppProcess } from './support/app-process';
 import { createTopic, uniqueName } from './support/kafka';
 
 const GROUPS: Record<string, string[]> = { alice: ['kafka-admins'], bob: ['kafka-viewers', 'other'] };
+// Two sign-ins through two servers' pages each: slower than one page on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
 let server: Server;
 let app: AppProcess;
 let issuer: string;

@@ -8,3 +8,5 @@ export * from './group';
 export * from './settings';
 export * from './health';
 export * from './cluster';
+export * from './permissions';
+export * from './audit';

@@ -111,6 +111,9 @@ export function grants(list: readonly Grant[], action: Action, cluster: string, 
   );
 }
 
+/** POST /api/auth/login. */
+export const LoginRequestSchema = z.object({ user: z.string().min(1).max(200), password: z.string().min(1).max(1000) });
+
 /** What GET /api/me answers: who is asking, how they logged in, and what they may do. */
 export const MeSchema = z.object({
   /** null: nobody is logged in (auth none: every action is granted). */

@@ -10,13 +10,13 @@ import type { Principal } from '../../auth/principal';
 import { SESSION_COOKIE, cookieHeader, sealToken } from '../../auth/session';
 import { LoginThrottle } from '../../auth/throttle';
 import { currentConsoleConfig, type ConsoleConfig } from '../../config';
-import type { Me } from '../../schemas/permissions';
+import { LoginRequestSchema, type Me } from '../../schemas/permissions';
 import { clientAddress } from '../client-address';
 import { assertSameOrigin } from '../guard';
 import { HttpProblem, badRequest } from '../problem';
 import { requestSite } from '../request-site';
 
-export const LoginRequestSchema = z.object({ user: z.string().min(1).max(200), password: z.string().min(1).max(1000) });
+export { LoginRequestSchema };
 
 const throttleKey = Symbol.for('kafscope.login.throttle');
 function throttle(config: ConsoleConfig): LoginThrottle {
