@@ -20,7 +20,7 @@ const browserSide = {
       'error',
       {
         patterns: [
-          ...['lib/kafka', 'lib/broker', 'lib/http', 'lib/config', 'lib/demo', 'lib/startup', 'lib/codecs'].flatMap(room),
+          ...['lib/kafka', 'lib/broker', 'lib/http', 'lib/config', 'lib/demo', 'lib/startup', 'lib/codecs', 'lib/auth', 'lib/audit'].flatMap(room),
           ...packages(['kafkajs', 'node:.*', 'fs', 'net'], 'Kafka and Node.js modules are server-side; call the JSON API through lib/api instead.'),
         ],
       },

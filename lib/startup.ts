@@ -27,6 +27,10 @@ export async function startServer(): Promise<void> {
     process.exit(2);
   }
   configureClusters(config);
+  log(`sign-in: ${config.auth.mode}${config.auth.openAccess ? ' (open access: anyone who reaches this console may do everything)' : ''}`);
+  if (config.auth.mode !== 'none' && config.auth.session.generated) {
+    log('warning: KAFSCOPE_SESSION_SECRET is not set; a secret was made up for this run, so sessions end when it stops and other instances do not accept them');
+  }
   log(`clusters: ${config.clusters.map((c) => (c.mode === 'embedded' ? `${c.name} (embedded demo)` : `${c.name} (${c.brokers.join(',')})`)).join(', ')}`);
   // Every configured cluster, the embedded one included: its sampler skips rounds until it runs.
   if (history) await startLagHistory(history, log);

@@ -36,8 +36,8 @@ export function GroupDetailView({ groupId }: { groupId: string }) {
             </label>
             <div className="flex gap-2">
               <Button onClick={() => void query.refetch()}>Refresh</Button>
-              {can('offsetReset') ? <Button variant="primary" onClick={() => setOpen('reset')}>Reset offsets</Button> : null}
-              {can('groupDelete') ? (
+              {can('offsetReset', g.groupId) ? <Button variant="primary" onClick={() => setOpen('reset')}>Reset offsets</Button> : null}
+              {can('groupDelete', g.groupId) ? (
                 <Button variant="danger" disabled={g.members.length > 0} title={g.members.length > 0 ? 'Only an empty group can be deleted' : undefined} onClick={() => setOpen('delete')}>
                   Delete group
                 </Button>

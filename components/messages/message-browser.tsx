@@ -51,7 +51,7 @@ export function MessageBrowser({ topic }: { topic: string }) {
             <Button aria-pressed={searching} onClick={() => setSearching((s) => !s)}>
               Search
             </Button>
-            {can('messageSend') ? (
+            {can('messageSend', topic) ? (
               <Button variant="primary" onClick={() => setProducing(true)}>
                 Produce
               </Button>

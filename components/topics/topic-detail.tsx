@@ -49,9 +49,9 @@ export function TopicDetailView({ name }: { name: string }) {
           </Panel>
           <TopicSubjects topic={t.name} />
           <Panel title="Configuration" flush>
-            <ConfigTable configs={t.configs} label="Topic configs" onEdit={can('topicEdit') ? setEditing : undefined} />
+            <ConfigTable configs={t.configs} label="Topic configs" onEdit={can('topicEdit', t.name) ? setEditing : undefined} />
           </Panel>
-          {editing ? <ConfigEditDialog topic={t.name} entry={editing} onClose={() => setEditing(null)} /> : null}
+          {editing ? <ConfigEditDialog topic={t.name} entry={editing} configs={t.configs} onClose={() => setEditing(null)} /> : null}
         </div>
       )}
     </QueryState>

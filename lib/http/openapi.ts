@@ -8,6 +8,9 @@ import { VERSION } from '../version';
 
 const components: Record<string, z.ZodType> = {
   Problem: S.ProblemSchema,
+  Me: S.MeSchema,
+  LoginRequest: S.LoginRequestSchema,
+  AuditList: S.AuditListSchema,
   Health: S.HealthSchema,
   ClusterList: S.ClusterListSchema,
   ClusterInfo: S.ClusterInfoSchema,
@@ -121,6 +124,12 @@ export function openApiDocument() {
         },
       },
       '/api/health': { get: { summary: 'Liveness of the console', responses: ok('Health') } },
+      '/api/me': { get: { summary: 'Who is signed in, how the console signs in, and their grants', responses: ok('Me') } },
+      '/api/auth/login': { post: { summary: 'Sign in with a built-in user (sets the session cookie; 429 while throttled)', requestBody: body('LoginRequest'), responses: ok(null) } },
+      '/api/auth/logout': { post: { summary: 'End the session', responses: ok(null) } },
+      '/api/auth/oidc/start': { get: { summary: 'Begin an OpenID Connect sign-in (redirect to the provider)', responses: ok(null, '303') } },
+      '/api/auth/oidc/callback': { get: { summary: "The provider's return with a code (sets the session, redirects back)", responses: ok(null, '303') } },
+      '/api/audit': { get: { summary: 'The audit log, newest first (audit:view), filtered by user, cluster, action, result, from, to', responses: ok('AuditList') } },
       '/api/clusters': { get: { summary: 'Every cluster with its settings and health (never waits long on one cluster)', responses: ok('ClusterList') } },
       [`${c}/settings`]: { get: { summary: "The cluster's mode, bootstrap and safety switches", parameters: [cluster], responses: ok('ClusterInfo') } },
       [`${c}/health`]: { get: { summary: "The cluster's health and the use of its lanes", parameters: [cluster], responses: ok('ClusterLanesHealth') } },

@@ -14,3 +14,5 @@ export * from './schema-registry';
 export * from './filter';
 export * from './streams';
 export * from './group-offsets';
+export * from './permissions';
+export * from './audit';

@@ -141,7 +141,7 @@ describe('lag', () => {
 
 describe('offset reset', () => {
   const post = (handler: typeof preview, g: string, body: unknown) =>
-    call(handler, `/api/groups/${g}/offsets/x`, { group: g }, { method: 'POST', body });
+    call(handler, `/api/groups/${g}/offsets/${handler === preview ? "preview" : "reset"}`, { group: g }, { method: 'POST', body });
 
   it.each([
     ['earliest', { mode: 'earliest' }],

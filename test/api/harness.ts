@@ -2,6 +2,8 @@
 // console configured with it as its cluster "test" (every switch on, as in the demo), kafkajs clients
 // for seeding data the way a real application would, and a helper that calls a route handler with a
 // real Request.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Kafka, Partitioners, logLevel, type Producer, type SASLOptions } from 'kafkajs';
 import { startBroker, type BrokerOptions, type RunningBroker } from '../../lib/broker';
 import { loadAppConfig } from '../../lib/config';
@@ -34,6 +36,8 @@ export async function startHarness(
       TOPIC_DELETE_ENABLED: 'true',
       RECORDS_DELETE_ENABLED: 'true',
       GROUP_DELETE_ENABLED: 'true',
+      // Each harness its own audit trail, never the project's data directory.
+      KAFSCOPE_AUDIT_FILE: join(tmpdir(), `kafscope-audit-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.jsonl`),
       ...options.env,
     }),
   );

@@ -17,6 +17,7 @@ import { lagOf } from '../groups/reset-plan';
 import { STATUS_RANK, groupHealth, groupStatuses, partitionVerdicts, topicGroupsHealth } from '../history/group-health';
 import { tpKeyOf } from '../history/history-query';
 import { getWatermarks, watermarkOf, type Watermarks } from '../reading/watermarks';
+import { SEES_ALL, type Visibility } from '../visibility';
 
 function totalLag(committed: Committed[], wm: Awaited<ReturnType<typeof getWatermarks>>): bigint | null {
   if (committed.length === 0) return null;
@@ -111,9 +112,11 @@ const sortedByTotals = new WeakMap<Map<string, unknown>, { listing: GroupListing
  * - lag or topic-count sort: every group's offsets from the group index (group-index.ts, refreshed in
  *   the background) plus the watermarks of those partitions (batched per leader, cached per
  *   partition); otherwise only the page's groups' offsets are fetched, fresh. */
-export async function listGroups(clients: ClusterClients, q: GroupListQuery): Promise<GroupList> {
+/** `visible`: groups the asker may not view are left out before counting and paging, and so are the
+ * topics they may not view from each group's topics. */
+export async function listGroups(clients: ClusterClients, q: GroupListQuery, visible: Visibility = SEES_ALL): Promise<GroupList> {
   const needle = q.q.toLowerCase();
-  const matching = (listed: { groupId: string }[]) => listed.map((g) => g.groupId).filter((id) => id.toLowerCase().includes(needle));
+  const matching = (listed: { groupId: string }[]) => listed.map((g) => g.groupId).filter((id) => id.toLowerCase().includes(needle) && visible.group(id));
   let listing = await listGroupIds(clients);
   let ids = matching(listing);
   // As for topics: a filter that finds nothing may be about a group that appeared moments ago.
@@ -132,7 +135,7 @@ export async function listGroups(clients: ClusterClients, q: GroupListQuery): Pr
     const index = await groupIndex(clients);
     indexed = { index, ...(await indexTotals(clients, index)) };
     const totals = indexed.totals;
-    const order = `${q.sort}\u0000${sign}\u0000${needle}\u0000${q.state ?? ''}\u0000${q.status ?? ''}`;
+    const order = `${q.sort}\u0000${sign}\u0000${needle}\u0000${q.state ?? ''}\u0000${q.status ?? ''}\u0000${visible.key}`;
     const sorted = sortedByTotals.get(totals);
     const keep = !q.state && !q.status;
     if (sorted && sorted.listing === listing && sorted.order === order && keep) ids = sorted.ids;
@@ -171,10 +174,13 @@ export async function listGroups(clients: ClusterClients, q: GroupListQuery): Pr
     indexed ? new Map(ids.map((id) => [id, commitsOf(indexed.index.commits, id)])) : committedOffsetsOf(clients, ids),
   ]);
   const wm = indexed?.wm ?? (await getWatermarks(clients, ids.flatMap((id) => offsets.get(id) ?? [])));
-  return { items: ids.map((id) => summaryOf(clients.name, id, pageDescribed.get(id), offsets.get(id) ?? [], wm)), total, page: q.page, pageSize: q.pageSize };
+  const items = ids.map((id) => summaryOf(clients.name, id, pageDescribed.get(id), offsets.get(id) ?? [], wm));
+  if (visible !== SEES_ALL) for (const item of items) item.topics = item.topics.filter((t) => visible.topic(t));
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-export async function getGroup(clients: ClusterClients, groupId: string): Promise<GroupDetail> {
+/** `visible`: offsets and assignments of topics the asker may not view are left out (and out of the totals). */
+export async function getGroup(clients: ClusterClients, groupId: string, visible: Visibility = SEES_ALL): Promise<GroupDetail> {
   const [described, committed] = await Promise.all([describeGroups(clients, [groupId]), committedOffsets(clients, groupId)]);
   const d = described.get(groupId);
   if (d?.error) throw unavailable(`The coordinator of "${groupId}" answered ${d.error}.`);
@@ -189,7 +195,7 @@ export async function getGroup(clients: ClusterClients, groupId: string): Promis
       rows.set(key, { topic, partition: Number(p), committed: null });
     }
   }
-  const list = [...rows.values()].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+  const list = [...rows.values()].filter((r) => visible.topic(r.topic)).sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
   const wm = await getWatermarks(clients, list);
   const verdicts = partitionVerdicts(clients.name, groupId);
   let lag = 0n;
@@ -222,7 +228,7 @@ export async function getGroup(clients: ClusterClients, groupId: string): Promis
     protocolType: d.protocolType,
     protocol: d.protocol,
     coordinator,
-    members: d.members,
+    members: visible === SEES_ALL ? d.members : d.members.map((m) => ({ ...m, assignments: m.assignments.filter((a) => visible.topic(a.topic)) })),
     offsets,
     totals: { lag: lag.toString(), partitions: offsets.length, topics: new Set(offsets.map((o) => o.topic)).size },
     ...groupHealth(clients.name, groupId),

@@ -4,6 +4,7 @@
 // records before the high watermark), and every read is a group-less fetch from the leader.
 import 'server-only';
 import type { MessagePage, MessagesQuery } from '../../schemas/message';
+import type { Masker } from '../../decode/masking';
 import type { ClusterClients } from '../connection/clients';
 import { checkFilter, keepMatching } from '../filtering/record-filter';
 import { decodingFor } from '../formats/record-decoding';
@@ -66,7 +67,8 @@ async function startCursor(clients: ClusterClients, topic: string, parts: Partit
   }
 }
 
-export async function getMessages(clients: ClusterClients, topic: string, q: MessagesQuery): Promise<MessagePage> {
+/** `mask`: applied to every message before it leaves (lib/decode/masking.ts); null: none. */
+export async function getMessages(clients: ClusterClients, topic: string, q: MessagesQuery, mask: Masker | null = null): Promise<MessagePage> {
   // A filter keeps the page's records that pass; the cursors still move by the records read.
   const filter = checkFilter(q.filter);
   const t = await requireTopic(clients, topic);
@@ -123,7 +125,10 @@ export async function getMessages(clients: ClusterClients, topic: string, q: Mes
       const w = watermarkOf(wm, topic, p.partition);
       return { partition: p.partition, low: (w?.low ?? 0n).toString(), high: (w?.high ?? 0n).toString() };
     }),
-    messages: (await keepMatching(filter, inOrder, choice)).map((k) => toMessage(k.record, budget, choice, k.decided)),
+    messages: (await keepMatching(filter, inOrder, choice)).map((k) => {
+      const m = toMessage(k.record, budget, choice, k.decided);
+      return mask ? mask(m) : m;
+    }),
     next: q.order === 'asc' ? newerCursor : olderCursor,
     prev: q.order === 'asc' ? olderCursor : newerCursor,
   };

@@ -6,7 +6,8 @@
 // a field's value; each chunk's schema ids are resolved at once before its records are decoded.
 import 'server-only';
 import { decideFormat, searchableText, type DecodeChoice } from '../../decode';
-import type { SearchEvent, SearchQuery } from '../../schemas/message';
+import type { Message, SearchEvent, SearchQuery } from '../../schemas/message';
+import type { Masker } from '../../decode/masking';
 import type { ClusterClients } from '../connection/clients';
 import { textMatcher } from '../search/text-matcher';
 import { checkFilter, RecordFilter } from '../filtering/record-filter';
@@ -59,8 +60,18 @@ async function filterTextMatches(filter: RecordFilter, records: ReadRecord[], q:
   return new Map(kept.map((k) => [k.record, k.decided]));
 }
 
+/** Whether the match still holds on the message as shown (after masking). */
+function matchesShown(m: Message, q: SearchQuery, test: (t: string) => boolean): boolean {
+  if (q.in.includes('key') && m.key?.text != null && test(m.key.text)) return true;
+  if (q.in.includes('value') && m.value?.text != null && test(m.value.text)) return true;
+  if (q.in.includes('headers')) for (const h of m.headers) if (test(h.key) || (h.text !== null && test(h.text))) return true;
+  return false;
+}
+
 /** Validates the query and resolves the ranges (errors become HTTP problems), then streams. */
-export async function searchMessages(clients: ClusterClients, topic: string, q: SearchQuery, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+/** `mask`: masked fields are masked before matching too, so a search cannot find a record by a value
+ * the asker may not see. */
+export async function searchMessages(clients: ClusterClients, topic: string, q: SearchQuery, signal: AbortSignal, mask: Masker | null = null): Promise<ReadableStream<Uint8Array>> {
   const test = textMatcher(q);
   const compiled = checkFilter(q.filter);
   const t = await requireTopic(clients, topic);
@@ -127,8 +138,10 @@ export async function searchMessages(clients: ClusterClients, topic: string, q: 
                   if (q.from !== undefined && ts < q.from) continue;
                   const decided: Decided = passed?.get(rec) ?? {};
                   if (passed ? passed.has(rec) : matches(rec, q, test, choice, decided)) {
+                    const message = mask ? mask(toMessage(rec, budget, choice, decided)) : toMessage(rec, budget, choice, decided);
+                    if (mask && !matchesShown(message, q, test)) continue;
                     matched++;
-                    emit({ type: 'match', message: toMessage(rec, budget, choice, decided) });
+                    emit({ type: 'match', message });
                   }
                 }
                 if (r.next <= s.pos || r.next >= s.end || r.outOfRange) s.done = r.next >= s.end || r.outOfRange || r.records.length === 0;

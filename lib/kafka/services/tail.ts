@@ -14,6 +14,7 @@ import { fromKafkaError } from '../errors';
 import { checkFilter, RecordFilter } from '../filtering/record-filter';
 import { decodingFor } from '../formats/record-decoding';
 import { longPoll } from '../reading/long-poll';
+import type { Masker } from '../../decode/masking';
 import { PayloadBudget, toMessage } from '../reading/message-dto';
 import { requirePartition, requireTopic, type PartitionMeta } from '../reading/metadata';
 import { brokerOn } from '../reading/reader-broker';
@@ -26,7 +27,8 @@ const STATS_MS = 1_000;
 /** Tail rows show previews; opening a message reads it whole. */
 const TAIL_PAYLOAD_BUDGET = 0;
 
-export async function tailMessages(clients: ClusterClients, topic: string, q: TailQuery, framing: Framing, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+/** `mask`: applied to every message before it leaves (lib/decode/masking.ts); null: none. */
+export async function tailMessages(clients: ClusterClients, topic: string, q: TailQuery, framing: Framing, signal: AbortSignal, mask: Masker | null = null): Promise<ReadableStream<Uint8Array>> {
   const compiled = checkFilter(q.filter);
   const t = await requireTopic(clients, topic);
   const parts = (q.partition !== undefined ? [requirePartition(t, q.partition)] : t.partitions).filter((p) => p.leader >= 0);
@@ -75,7 +77,7 @@ export async function tailMessages(clients: ClusterClients, topic: string, q: Ta
             matched += kept.length;
             if (kept.length === 0) return;
             const budget = new PayloadBudget(TAIL_PAYLOAD_BUDGET);
-            sink.emit({ type: 'messages', messages: kept.map((k) => toMessage(k.record, budget, choice, k.decided)) });
+            sink.emit({ type: 'messages', messages: kept.map((k) => { const m = toMessage(k.record, budget, choice, k.decided); return mask ? mask(m) : m; }) });
           });
           turn = work.catch(() => undefined);
           await work;

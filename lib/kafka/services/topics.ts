@@ -30,6 +30,7 @@ import { getWatermarks, watermarkGeneration, watermarkOf } from '../reading/wate
 import { loadLogDirs, partitionSize, type LogDirSizes } from '../reading/log-dirs';
 import { groupsConsumingTopic } from './groups';
 import { tpKey } from '../reading/topic-partition';
+import { SEES_ALL, type Visibility } from '../visibility';
 
 const partitionsOf = (t: TopicMeta) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition }));
 const underReplicated = (t: TopicMeta) => t.partitions.filter((p) => p.isr.length < p.replicas.length).length;
@@ -105,11 +106,12 @@ function topicsByName(meta: ClusterMeta) {
   return list;
 }
 
-export async function listTopics(clients: ClusterClients, q: TopicListQuery): Promise<TopicList> {
+/** `visible`: topics the asker may not view are left out before counting and paging. */
+export async function listTopics(clients: ClusterClients, q: TopicListQuery, visible: Visibility = SEES_ALL): Promise<TopicList> {
   const needle = q.q.toLowerCase();
   const matching = (meta: ClusterMeta) =>
     topicsByName(meta)
-      .filter((x) => (q.internal || !x.topic.internal) && x.lower.includes(needle))
+      .filter((x) => (q.internal || !x.topic.internal) && x.lower.includes(needle) && visible.topic(x.topic.name))
       .map((x) => x.topic);
   let meta = await loadMetadata(clients);
   let topics = matching(meta);
@@ -128,7 +130,7 @@ export async function listTopics(clients: ClusterClients, q: TopicListQuery): Pr
     // few topics counts just those.
     counts = topics.length * 2 > meta.topics.size ? await allMessageCounts(clients, meta) : await messageCounts(clients, topics);
     const c = counts;
-    const order = `${q.internal}\u0000${needle}\u0000${sign}`;
+    const order = `${q.internal}\u0000${needle}\u0000${sign}\u0000${visible.key}`;
     const sorted = sortedByCount.get(c);
     if (sorted?.key === order) topics = sorted.topics;
     else {
@@ -163,7 +165,8 @@ export async function listTopics(clients: ClusterClients, q: TopicListQuery): Pr
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-export async function getTopic(clients: ClusterClients, name: string): Promise<TopicDetail> {
+/** `visible`: the consuming groups the asker may not view are left out. */
+export async function getTopic(clients: ClusterClients, name: string, visible: Visibility = SEES_ALL): Promise<TopicDetail> {
   const t = await requireTopic(clients, name);
   const [wm, configs, groups, sizes] = await Promise.all([
     getWatermarks(clients, partitionsOf(t)),
@@ -198,7 +201,7 @@ export async function getTopic(clients: ClusterClients, name: string): Promise<T
     replicationFactor: t.partitions[0]?.replicas.length ?? 0,
     partitions,
     configs: configs?.get(name) ?? [],
-    groups,
+    groups: groups.filter((g) => visible.group(g.groupId)),
     totals: { messages: messages.toString(), underReplicated: underReplicated(t), offline: offline(t), sizeBytes: sizes?.topics.get(name)?.toString() ?? null },
   };
 }
@@ -243,6 +246,12 @@ export async function addPartitions(clients: ClusterClients, name: string, req: 
   await clients.writes.admin((admin) => admin.createPartitions({ topicPartitions: [{ topic: name, count: req.count }], timeout: clients.timeouts.requestMs }));
   invalidate.topics(clients.cache);
   return { name, partitions: req.count };
+}
+
+/** The topic's configs as they are now (for judging a change before it is made). */
+export async function topicConfigEntries(clients: ClusterClients, name: string) {
+  await requireTopic(clients, name);
+  return (await describeTopicConfigs(clients, [name])).get(name) ?? [];
 }
 
 export async function updateTopicConfigs(clients: ClusterClients, name: string, req: z.infer<typeof UpdateTopicConfigsRequestSchema>) {

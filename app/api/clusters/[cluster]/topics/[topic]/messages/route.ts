@@ -7,7 +7,9 @@ import { MessagesQuerySchema, ProduceRequestSchema } from '@/lib/schemas/message
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = clusterRoute<{ cluster: string; topic: string }>({}, ({ url, params, clients }) => getMessages(clients(), params.topic, readQuery(url, MessagesQuerySchema)));
+export const GET = clusterRoute<{ cluster: string; topic: string }>({}, ({ url, params, clients, access }) =>
+  getMessages(clients(), params.topic, readQuery(url, MessagesQuerySchema), access.masker(params.topic)),
+);
 
 export const POST = clusterRoute<{ cluster: string; topic: string }>({ mutation: 'messageSend' }, async ({ request, params, clients }) =>
   json(await produceMessage(clients(), params.topic, await readBody(request, ProduceRequestSchema)), 201),

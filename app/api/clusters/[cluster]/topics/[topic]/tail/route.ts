@@ -7,8 +7,8 @@ import { TailQuerySchema } from '@/lib/schemas/streams';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = clusterRoute<{ cluster: string; topic: string }>({}, async ({ request, url, params, clients }) => {
+export const GET = clusterRoute<{ cluster: string; topic: string }>({}, async ({ request, url, params, clients, access }) => {
   const q = readQuery(url, TailQuerySchema);
   const framing = framingOf(request, q.stream);
-  return eventStreamResponse(await tailMessages(clients(), params.topic, q, framing, request.signal), framing);
+  return eventStreamResponse(await tailMessages(clients(), params.topic, q, framing, request.signal, access.masker(params.topic)), framing);
 });
