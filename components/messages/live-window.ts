@@ -9,7 +9,7 @@ export type LiveRow = { kind: 'message'; id: string; message: Message } | { kind
 
 export class LiveWindow {
   rows: LiveRow[] = [];
-  private incoming: Message[] = [];
+  private incoming: unknown[] = [];
   private held: Message[] = [];
   private heldSkipped = 0;
   private nextGap = 0;
@@ -22,20 +22,27 @@ export class LiveWindow {
   constructor(
     public size: number,
     private readonly perFrame: number,
+    /** Checks one message as it comes over the wire; only the messages shown are checked. */
+    private readonly check: (raw: unknown) => Message | null,
   ) {}
 
-  push(messages: Message[]): void {
+  push(messages: unknown[]): void {
     for (const m of messages) this.incoming.push(m);
   }
 
   /** Applies what arrived since the last frame; true when the rows changed. */
   frame(): boolean {
     if (this.incoming.length === 0) return false;
-    let batch = this.incoming;
+    let raw = this.incoming;
     this.incoming = [];
-    if (batch.length > this.perFrame) {
-      this.sampledOut += batch.length - this.perFrame;
-      batch = batch.slice(batch.length - this.perFrame);
+    if (raw.length > this.perFrame) {
+      this.sampledOut += raw.length - this.perFrame;
+      raw = raw.slice(raw.length - this.perFrame);
+    }
+    const batch: Message[] = [];
+    for (const r of raw) {
+      const m = this.check(r);
+      if (m) batch.push(m);
     }
     this.kept += batch.length;
     if (this.paused) {

@@ -6,7 +6,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { clusterApi } from '@/lib/api/cluster-url';
 import { withQuery } from '@/lib/api/fetch-json';
 import { readNdjson } from '@/lib/api/ndjson-stream';
-import { TailEventSchema, type TailRequest } from '@/lib/schemas/streams';
+import { MessageSchema } from '@/lib/schemas/message';
+import { TailEnvelopeSchema, type TailEnvelope, type TailRequest } from '@/lib/schemas/streams';
 import { LiveWindow, type LiveRow } from './live-window';
 
 /** Most rows a frame adds; beyond that a frame samples (keeps the newest). */
@@ -50,7 +51,10 @@ export function useLiveTail(cluster: string, topic: string, params: TailRequest,
   const key = JSON.stringify(params);
 
   useEffect(() => {
-    const w = new LiveWindow(windowSize, PER_FRAME);
+    const w = new LiveWindow(windowSize, PER_FRAME, (raw) => {
+      const m = MessageSchema.safeParse(raw);
+      return m.success ? m.data : null;
+    });
     win.current = w;
     const controller = new AbortController();
     abort.current = controller;
@@ -79,8 +83,8 @@ export function useLiveTail(cluster: string, topic: string, params: TailRequest,
     const url = withQuery(clusterApi(cluster, 'topics', topic, 'tail'), { ...(JSON.parse(key) as TailRequest) });
     readNdjson(
       url,
-      TailEventSchema,
-      (e) => {
+      TailEnvelopeSchema,
+      (e: TailEnvelope) => {
         if (e.type === 'start') setState((s) => ({ ...s, status: 'live' }));
         else if (e.type === 'messages') {
           arrived += e.messages.length;

@@ -23,6 +23,8 @@ import { eventStream, type Framing } from '../streams/event-stream';
 /** How long the broker holds a poll open; also the longest a closed tab keeps a fetch running. */
 export const TAIL_WAIT_MS = 1_000;
 const STATS_MS = 1_000;
+/** Messages per event at most. */
+const EVENT_MESSAGES = 100;
 /** Tail rows show previews; opening a message reads it whole. */
 const TAIL_PAYLOAD_BUDGET = 0;
 
@@ -75,7 +77,10 @@ export async function tailMessages(clients: ClusterClients, topic: string, q: Ta
             matched += kept.length;
             if (kept.length === 0) return;
             const budget = new PayloadBudget(TAIL_PAYLOAD_BUDGET);
-            sink.emit({ type: 'messages', messages: kept.map((k) => toMessage(k.record, budget, choice, k.decided)) });
+            // Small events, so a browser reads a burst in short steps.
+            for (let i = 0; i < kept.length; i += EVENT_MESSAGES) {
+              sink.emit({ type: 'messages', messages: kept.slice(i, i + EVENT_MESSAGES).map((k) => toMessage(k.record, budget, choice, k.decided)) });
+            }
           });
           turn = work.catch(() => undefined);
           await work;
