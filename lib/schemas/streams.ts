@@ -14,6 +14,9 @@ export const TailQuerySchema = z.object({
   filter: FilterExpression.optional(),
   keyFormat: MessageFormat.optional(),
   valueFormat: MessageFormat.optional(),
+  /** Most messages sent per second; beyond it the stream samples (the newest of each fetch) and
+   * counts what it left out. What a person can read, and what a browser tab can take in. */
+  maxRate: queryInt().min(1).max(100_000).default(1_000),
   /** NDJSON (default) or server-sent events; `Accept: text/event-stream` also chooses SSE. */
   stream: z.enum(['ndjson', 'sse']).optional(),
 });
@@ -29,6 +32,8 @@ const TailStats = z.object({
   matched: z.int(),
   filterErrors: z.int(),
   firstFilterError: z.string().nullable(),
+  /** Passed the filter but not sent, because they came faster than maxRate. */
+  sampledOut: z.int(),
 });
 const TailError = z.object({ type: z.literal('error'), title: z.string(), detail: z.string().optional() });
 const TailDone = z.object({ type: z.literal('done'), reason: z.enum(['cancelled', 'error']) });
