@@ -3,7 +3,7 @@
 // (live-window.ts) and hands React a new row list at most once per animation frame, whatever the
 // rate. The rate shown is Kafka's (the server's count of records received each second); what the
 // server (maxRate) and the page (per frame) left out is counted and said.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { clusterApi } from '@/lib/api/cluster-url';
 import { withQuery } from '@/lib/api/fetch-json';
 import { readNdjson } from '@/lib/api/ndjson-stream';
@@ -11,8 +11,10 @@ import { MessageSchema } from '@/lib/schemas/message';
 import { TailEnvelopeSchema, type TailEnvelope, type TailRequest } from '@/lib/schemas/streams';
 import { LiveWindow, type LiveRow } from './live-window';
 
-/** Most rows a frame adds; beyond that a frame samples (keeps the newest). */
+/** Most rows one update adds; beyond that it samples (keeps the newest). */
 const PER_FRAME = 100;
+/** Rows are updated ten times a second at most: readable, and a tenth of the rendering. */
+const PAINT_MS = 100;
 
 export interface LiveState {
   status: 'connecting' | 'live' | 'stopped' | 'error';
@@ -64,19 +66,24 @@ export function useLiveTail(cluster: string, topic: string, params: TailRequest,
     let lastReceived = 0;
     let perSecond = 0;
     let first = true;
-    const tick = () => {
+    let lastPaint = 0;
+    const tick = (now: number) => {
       if (first) {
         // A new run starts from nothing (a restart, another filter or partition).
         first = false;
         setState({ ...initial, rows: [] });
-      } else if (w.frame()) setState((s) => ({ ...s, rows: w.rows }));
+      } else if (now - lastPaint >= PAINT_MS && w.frame()) {
+        lastPaint = now;
+        // A transition: React renders the rows in short slices, so input and painting go first.
+        startTransition(() => setState((s) => ({ ...s, rows: w.rows })));
+      }
       frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);
     const rate = setInterval(() => {
       const { held, skipped } = w.heldCount();
       const { sampledOut, ...rest } = server;
-      setState((s) => ({ ...s, perSecond, sampledOut: w.sampledOut + sampledOut, held, skipped, ...rest }));
+      startTransition(() => setState((s) => ({ ...s, perSecond, sampledOut: w.sampledOut + sampledOut, held, skipped, ...rest })));
     }, 1_000);
     const url = withQuery(clusterApi(cluster, 'topics', topic, 'tail'), { ...(JSON.parse(key) as TailRequest) });
     readNdjson(
