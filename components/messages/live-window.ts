@@ -1,6 +1,6 @@
 // The live tail's rows, kept outside React: a window of at most `size` rows, newest first, fed in
-// frames. Records that arrive while paused are held (up to the window's size; beyond that they are
-// counted, and on resume a "N skipped" marker takes their place). When more records arrive in one
+// frames. Records that arrive while paused are held (up to the window's size less one; beyond that
+// they are counted, and on resume a "N skipped" marker takes their place, below the held ones). When more records arrive in one
 // frame than a frame can show, only the newest `perFrame` are kept and the rest counted as sampled
 // out, so a burst of 10,000 messages a second costs the page a bounded amount of work per frame.
 import type { Message } from '@/lib/schemas/message';
@@ -9,7 +9,7 @@ export type LiveRow = { kind: 'message'; id: string; message: Message } | { kind
 
 export class LiveWindow {
   rows: LiveRow[] = [];
-  private incoming: Message[] = [];
+  private incoming: unknown[] = [];
   private held: Message[] = [];
   private heldSkipped = 0;
   private nextGap = 0;
@@ -22,28 +22,37 @@ export class LiveWindow {
   constructor(
     public size: number,
     private readonly perFrame: number,
+    /** Checks one message as it comes over the wire; only the messages shown are checked. */
+    private readonly check: (raw: unknown) => Message | null,
   ) {}
 
-  push(messages: Message[]): void {
+  push(messages: unknown[]): void {
     for (const m of messages) this.incoming.push(m);
   }
 
   /** Applies what arrived since the last frame; true when the rows changed. */
   frame(): boolean {
     if (this.incoming.length === 0) return false;
-    let batch = this.incoming;
+    let raw = this.incoming;
     this.incoming = [];
-    if (batch.length > this.perFrame) {
-      this.sampledOut += batch.length - this.perFrame;
-      batch = batch.slice(batch.length - this.perFrame);
+    if (raw.length > this.perFrame) {
+      this.sampledOut += raw.length - this.perFrame;
+      raw = raw.slice(raw.length - this.perFrame);
+    }
+    const batch: Message[] = [];
+    for (const r of raw) {
+      const m = this.check(r);
+      if (m) batch.push(m);
     }
     this.kept += batch.length;
     if (this.paused) {
       this.held.push(...batch);
-      if (this.held.length > this.size) {
-        this.heldSkipped += this.held.length - this.size;
+      // One place is kept for the "N skipped" marker, so it is always in the window on resume.
+      const room = this.size - 1;
+      if (this.held.length > room) {
+        this.heldSkipped += this.held.length - room;
         // The oldest held records go: the newest are what the user will want to see on resume.
-        this.held = this.held.slice(this.held.length - this.size);
+        this.held = this.held.slice(this.held.length - room);
       }
       return false;
     }

@@ -1,16 +1,20 @@
 'use client';
 // Runs a live tail for the page: opens the stream (lib/api/ndjson-stream.ts), feeds the window
 // (live-window.ts) and hands React a new row list at most once per animation frame, whatever the
-// rate. It counts messages per second as they arrive (before sampling), and says when sampling.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// rate. The rate shown is Kafka's (the server's count of records received each second); what the
+// server (maxRate) and the page (per frame) left out is counted and said.
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { clusterApi } from '@/lib/api/cluster-url';
 import { withQuery } from '@/lib/api/fetch-json';
 import { readNdjson } from '@/lib/api/ndjson-stream';
-import { TailEventSchema, type TailRequest } from '@/lib/schemas/streams';
+import { MessageSchema } from '@/lib/schemas/message';
+import { TailEnvelopeSchema, type TailEnvelope, type TailRequest } from '@/lib/schemas/streams';
 import { LiveWindow, type LiveRow } from './live-window';
 
-/** Most rows a frame adds; beyond that a frame samples (keeps the newest). */
+/** Most rows one update adds; beyond that it samples (keeps the newest). */
 const PER_FRAME = 100;
+/** Rows are updated ten times a second at most: readable, and a tenth of the rendering. */
+const PAINT_MS = 100;
 
 export interface LiveState {
   status: 'connecting' | 'live' | 'stopped' | 'error';
@@ -50,42 +54,50 @@ export function useLiveTail(cluster: string, topic: string, params: TailRequest,
   const key = JSON.stringify(params);
 
   useEffect(() => {
-    const w = new LiveWindow(windowSize, PER_FRAME);
+    const w = new LiveWindow(windowSize, PER_FRAME, (raw) => {
+      const m = MessageSchema.safeParse(raw);
+      return m.success ? m.data : null;
+    });
     win.current = w;
     const controller = new AbortController();
     abort.current = controller;
-    let arrived = 0;
     let frame = 0;
-    let server = { received: 0, matched: 0, filterErrors: 0, firstFilterError: null as string | null };
+    let server = { received: 0, matched: 0, filterErrors: 0, firstFilterError: null as string | null, sampledOut: 0 };
+    let lastReceived = 0;
+    let perSecond = 0;
     let first = true;
-    const tick = () => {
+    let lastPaint = 0;
+    const tick = (now: number) => {
       if (first) {
         // A new run starts from nothing (a restart, another filter or partition).
         first = false;
         setState({ ...initial, rows: [] });
-      } else if (w.frame()) setState((s) => ({ ...s, rows: w.rows }));
+      } else if (now - lastPaint >= PAINT_MS && w.frame()) {
+        lastPaint = now;
+        // A transition: React renders the rows in short slices, so input and painting go first.
+        startTransition(() => setState((s) => ({ ...s, rows: w.rows })));
+      }
       frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);
-    let last = performance.now();
     const rate = setInterval(() => {
-      const now = performance.now();
-      const perSecond = Math.round((arrived * 1000) / (now - last));
-      arrived = 0;
-      last = now;
       const { held, skipped } = w.heldCount();
-      setState((s) => ({ ...s, perSecond, sampledOut: w.sampledOut, held, skipped, ...server }));
+      const { sampledOut, ...rest } = server;
+      startTransition(() => setState((s) => ({ ...s, perSecond, sampledOut: w.sampledOut + sampledOut, held, skipped, ...rest })));
     }, 1_000);
     const url = withQuery(clusterApi(cluster, 'topics', topic, 'tail'), { ...(JSON.parse(key) as TailRequest) });
     readNdjson(
       url,
-      TailEventSchema,
-      (e) => {
+      TailEnvelopeSchema,
+      (e: TailEnvelope) => {
         if (e.type === 'start') setState((s) => ({ ...s, status: 'live' }));
-        else if (e.type === 'messages') {
-          arrived += e.messages.length;
-          w.push(e.messages);
-        } else if (e.type === 'stats') server = { received: e.received, matched: e.matched, filterErrors: e.filterErrors, firstFilterError: e.firstFilterError };
+        else if (e.type === 'messages') w.push(e.messages);
+        else if (e.type === 'stats') {
+          // The rate is Kafka's (what the server received each second), whatever is shown.
+          perSecond = Math.max(0, e.received - lastReceived);
+          lastReceived = e.received;
+          server = { received: e.received, matched: e.matched, filterErrors: e.filterErrors, firstFilterError: e.firstFilterError, sampledOut: e.sampledOut };
+        }
         else if (e.type === 'error') setState((s) => ({ ...s, status: 'error', error: new Error(`${e.title}${e.detail ? `: ${e.detail}` : ''}`) }));
       },
       controller.signal,

@@ -5,6 +5,9 @@
 import type { z } from 'zod';
 import { ApiError, parseResponse } from './fetch-json';
 
+/** Longest the page's thread spends reading events before it yields. */
+const SLICE_MS = 8;
+
 export async function readNdjson<S extends z.ZodType>(url: string, schema: S, onEvent: (event: z.infer<S>) => void, signal: AbortSignal, init: RequestInit = {}): Promise<void> {
   const res = await fetch(url, { ...init, signal, headers: { accept: 'application/x-ndjson', ...init.headers } });
   if (!res.ok || !res.body) {
@@ -23,10 +26,17 @@ export async function readNdjson<S extends z.ZodType>(url: string, schema: S, on
     if (done) break;
     buffer += value;
     let nl = buffer.indexOf('\n');
+    let sliceStart = performance.now();
     while (nl >= 0) {
       emit(buffer.slice(0, nl));
       buffer = buffer.slice(nl + 1);
       nl = buffer.indexOf('\n');
+      // A burst is read in short steps, so the page keeps painting and answering clicks.
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((r) => setTimeout(r, 0));
+        if (signal.aborted) return;
+        sliceStart = performance.now();
+      }
     }
   }
   emit(buffer);

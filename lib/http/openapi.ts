@@ -32,6 +32,12 @@ const components: Record<string, z.ZodType> = {
   ProduceRequest: S.ProduceRequestSchema,
   ProduceResponse: S.ProduceResponseSchema,
   SearchEvent: S.SearchEventSchema,
+  TailEvent: S.TailEventSchema,
+  ExportRecord: S.ExportRecordSchema,
+  ExportTrailer: S.ExportTrailerSchema,
+  ReplayRequest: S.ReplayRequestSchema,
+  ReplayPlan: S.ReplayPlanSchema,
+  ReplayEvent: S.ReplayEventSchema,
   GroupList: S.GroupListSchema,
   GroupDetail: S.GroupDetailSchema,
   ResetOffsetsRequest: S.ResetOffsetsRequestSchema,
@@ -61,6 +67,8 @@ const queries: Record<string, z.ZodObject> = {
   topics: S.TopicListQuerySchema,
   messages: S.MessagesQuerySchema,
   search: S.SearchQuerySchema as unknown as z.ZodObject,
+  tail: S.TailQuerySchema,
+  export: S.ExportQuerySchema,
   groups: S.GroupListQuerySchema,
   lagHistory: S.LagHistoryQuerySchema,
   acls: S.AclListQuerySchema,
@@ -114,7 +122,7 @@ export function openApiDocument() {
       title: 'Kafscope API',
       version: VERSION,
       description:
-        'Every route but /api/health, /api/clusters, /metrics and this document is per cluster, under /api/clusters/{cluster}/. Offsets and lags are 64-bit decimal strings. Errors are application/problem+json; 429 means a cluster\'s budget of long-running reads is full.',
+        'Every route but /api/health, /api/clusters, /metrics and this document is per cluster, under /api/clusters/{cluster}/. Offsets and lags are 64-bit decimal strings. Errors are application/problem+json (a filter error carries `field: "filter"` and the `position` in the expression); 429 means a cluster\'s budget of long-running reads (or of live tails) is full. Every message route takes `filter`, a CEL expression over key, value, headers, partition, offset, timestamp and size.',
     },
     paths: {
       '/metrics': {
@@ -173,6 +181,39 @@ export function openApiDocument() {
         get: { summary: 'ACL bindings, filtered as Kafka filters them (enabled: false when the cluster has no authorizer)', parameters: [cluster, ...queryParams('acls')], responses: ok('AclList') },
         post: { summary: 'Create ACL bindings (ACL_EDIT_ENABLED)', parameters: [cluster], requestBody: body('AclBindingsRequest'), responses: ok('AclCreateResponse', '201') },
         delete: { summary: 'Delete exactly the ACL bindings in the body (ACL_EDIT_ENABLED)', parameters: [cluster], requestBody: body('AclBindingsRequest'), responses: ok('AclDeleteResponse') },
+      [`${c}/topics/{topic}/tail`]: {
+        get: {
+          summary:
+            "Live tail: new records from each partition's end, by long polling (Fetch with max wait), with the filter and formats; NDJSON (or SSE with stream=sse or Accept: text/event-stream) of TailEvent; stops within a second of the client leaving; 429 beyond KAFSCOPE_MAX_TAILS",
+          parameters: [...topic, ...queryParams('tail')],
+          responses: { ...ok('TailEvent', '200', 'application/x-ndjson'), '200': { description: 'OK', content: { 'application/x-ndjson': { schema: ref('TailEvent') }, 'text/event-stream': { schema: ref('TailEvent') } } } },
+        },
+      },
+      [`${c}/topics/{topic}/export`]: {
+        get: {
+          summary:
+            'Export a range as a streamed file download: NDJSON (ExportRecord lines), JSON ({topic, records, export: ExportTrailer}) or CSV (csv-stringify; columns partition, offset, timestamp, key, keyEncoding, value, valueEncoding, headers as JSON); a cap reached is reported at the end of the file (an ExportTrailer line, or a "# " comment line in CSV); 429 when the long-work lane is full',
+          parameters: [...topic, ...queryParams('export')],
+          responses: {
+            ...ok('ExportRecord', '200', 'application/x-ndjson'),
+            '200': {
+              description: 'The file',
+              content: { 'application/x-ndjson': { schema: ref('ExportRecord') }, 'application/json': { schema: {} }, 'text/csv': { schema: { type: 'string' } } },
+            },
+          },
+        },
+      },
+      [`${c}/topics/{topic}/replay`]: {
+        post: {
+          summary:
+            'Replay chosen records (by partition/offset, by filter, or a range) to a topic of this or another cluster, or (DLQ preset) to the topic named in a header; dryRun answers the ReplayPlan as JSON, otherwise NDJSON of ReplayEvent (plan, progress, done); an idempotent producer; 403 when the target cluster is read-only or MESSAGE_SEND_ENABLED is off',
+          parameters: topic,
+          requestBody: body('ReplayRequest'),
+          responses: {
+            ...ok('ReplayPlan'),
+            '200': { description: 'The plan (dryRun), or the replay as it happens', content: { 'application/json': { schema: ref('ReplayPlan') }, 'application/x-ndjson': { schema: ref('ReplayEvent') } } },
+          },
+        },
       },
       [`${c}/groups`]: { get: { summary: 'Consumer groups', parameters: [cluster, ...queryParams('groups')], responses: ok('GroupList') } },
       [`${c}/groups/{group}`]: {

@@ -14,31 +14,40 @@ export const TailQuerySchema = z.object({
   filter: FilterExpression.optional(),
   keyFormat: MessageFormat.optional(),
   valueFormat: MessageFormat.optional(),
+  /** Most messages sent per second; beyond it the stream samples (the newest of each fetch) and
+   * counts what it left out. What a person can read, and what a browser tab can take in. */
+  maxRate: queryInt().min(1).max(100_000).default(1_000),
   /** NDJSON (default) or server-sent events; `Accept: text/event-stream` also chooses SSE. */
   stream: z.enum(['ndjson', 'sse']).optional(),
 });
 export type TailQuery = z.infer<typeof TailQuerySchema>;
 export type TailRequest = z.input<typeof TailQuerySchema>;
 
-/** One event of the tail stream (a line of NDJSON, or the data of one SSE event). */
-export const TailEventSchema = z.discriminatedUnion('type', [
-  /** Where the tail starts: each partition's end when it opened. */
-  z.object({ type: z.literal('start'), partitions: z.array(z.object({ partition: PartitionId, offset: OffsetString })) }),
-  /** Records that arrived (and passed the filter), oldest first. */
-  z.object({ type: z.literal('messages'), messages: z.array(MessageSchema) }),
-  /** Every second: totals since the start (received from Kafka, passed the filter), and the
-   * records the filter failed on with the first reason. */
-  z.object({
-    type: z.literal('stats'),
-    received: z.int(),
-    matched: z.int(),
-    filterErrors: z.int(),
-    firstFilterError: z.string().nullable(),
-  }),
-  z.object({ type: z.literal('error'), title: z.string(), detail: z.string().optional() }),
-  z.object({ type: z.literal('done'), reason: z.enum(['cancelled', 'error']) }),
-]);
+const TailStart = z.object({ type: z.literal('start'), partitions: z.array(z.object({ partition: PartitionId, offset: OffsetString })) });
+/** Every second: totals since the start (received from Kafka, passed the filter), and the records
+ * the filter failed on with the first reason. */
+const TailStats = z.object({
+  type: z.literal('stats'),
+  received: z.int(),
+  matched: z.int(),
+  filterErrors: z.int(),
+  firstFilterError: z.string().nullable(),
+  /** Passed the filter but not sent, because they came faster than maxRate. */
+  sampledOut: z.int(),
+});
+const TailError = z.object({ type: z.literal('error'), title: z.string(), detail: z.string().optional() });
+const TailDone = z.object({ type: z.literal('done'), reason: z.enum(['cancelled', 'error']) });
+
+/** One event of the tail stream (a line of NDJSON, or the data of one SSE event): where it starts
+ * (each partition's end when it opened), records that arrived and passed the filter (oldest first,
+ * at most 100 an event), stats, an error, the end. */
+export const TailEventSchema = z.discriminatedUnion('type', [TailStart, z.object({ type: z.literal('messages'), messages: z.array(MessageSchema) }), TailStats, TailError, TailDone]);
 export type TailEvent = z.infer<typeof TailEventSchema>;
+
+/** The same events with the messages left unchecked: the browser checks each message it shows with
+ * MessageSchema, and no more, since at thousands a second it shows only a sample. */
+export const TailEnvelopeSchema = z.discriminatedUnion('type', [TailStart, z.object({ type: z.literal('messages'), messages: z.array(z.unknown()) }), TailStats, TailError, TailDone]);
+export type TailEnvelope = z.infer<typeof TailEnvelopeSchema>;
 
 /** Query of GET .../export. Start: `from` (earliest, offset or timestamp); end: `toOffset` and/or
  * `toTimestamp` (inclusive), else the end of each partition as the export starts. */

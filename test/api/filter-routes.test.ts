@@ -46,3 +46,14 @@ describe('filter in browse and search', () => {
     expect(s.status).toBe(400);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the tail, export and replay routes and their schemas', async () => {
+    const { GET: openapi } = await import('../../app/api/openapi.json/route');
+    const d = (await call(openapi, '/api/openapi.json')).body;
+    for (const p of ['tail', 'export', 'replay']) expect(Object.keys(d.paths)).toContain(`/api/clusters/{cluster}/topics/{topic}/${p}`);
+    expect(d.paths['/api/clusters/{cluster}/topics/{topic}/tail'].get.parameters.map((x: { name: string }) => x.name)).toContain('filter');
+    expect(d.paths['/api/clusters/{cluster}/topics/{topic}/messages'].get.parameters.map((x: { name: string }) => x.name)).toContain('filter');
+    for (const s of ['TailEvent', 'ExportRecord', 'ExportTrailer', 'ReplayRequest', 'ReplayPlan', 'ReplayEvent']) expect(d.components.schemas[s]).toBeDefined();
+  });
+});

@@ -105,6 +105,20 @@ describe('live tail', () => {
     await sleep(1_500);
   });
 
+  it('sends at most maxRate messages a second, the newest, and counts the rest', async () => {
+    const topic = uniqueName('tail-rate');
+    await createTopic(h, topic, 1);
+    const tail = await openTail(topic, 'maxRate=3');
+    await tail.events!.waitFor((e) => e.type === 'start');
+    await h.producer.send({ topic, messages: Array.from({ length: 10 }, (_, i) => ({ value: `burst ${i}` })) });
+    const stats = await tail.events!.waitFor((e) => e.type === 'stats' && e.received === 10, 3_000);
+    const sent = tail.events!.events.flatMap((e) => (e.type === 'messages' ? e.messages.map((m) => m.value?.text) : []));
+    expect(sent).toEqual(['burst 7', 'burst 8', 'burst 9']);
+    expect(stats).toMatchObject({ matched: 10, sampledOut: 7 });
+    tail.abort.abort();
+    await sleep(1_200);
+  });
+
   it('a wrong filter is a 400 with its position; SSE framing is available', async () => {
     const topic = uniqueName('tail-bad');
     await createTopic(h, topic, 1);

@@ -19,6 +19,7 @@ export function messagesUrl(cluster: string, topic: string, q: MessagesView): st
     cursor: q.cursor,
     keyFormat: q.keyFormat,
     valueFormat: q.valueFormat,
+    filter: q.filter,
   });
 }
 

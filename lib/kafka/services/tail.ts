@@ -24,6 +24,8 @@ import { eventStream, type Framing } from '../streams/event-stream';
 /** How long the broker holds a poll open; also the longest a closed tab keeps a fetch running. */
 export const TAIL_WAIT_MS = 1_000;
 const STATS_MS = 1_000;
+/** Messages per event at most. */
+const EVENT_MESSAGES = 100;
 /** Tail rows show previews; opening a message reads it whole. */
 const TAIL_PAYLOAD_BUDGET = 0;
 
@@ -40,13 +42,27 @@ export async function tailMessages(clients: ClusterClients, topic: string, q: Ta
   const filter = RecordFilter.open(compiled);
   let received = 0;
   let matched = 0;
+  let sampledOut = 0;
+  // At most q.maxRate messages sent per second: the newest of each fetch are kept.
+  let windowStart = 0;
+  let sentInWindow = 0;
+  const allowance = (n: number) => {
+    const now = Date.now();
+    if (now - windowStart >= 1_000) {
+      windowStart = now;
+      sentInWindow = 0;
+    }
+    const ok = Math.min(n, q.maxRate - sentInWindow);
+    sentInWindow += ok;
+    return ok;
+  };
 
   return eventStream<TailEvent>(
     framing,
     signal,
     async (sink) => {
       const stats = () =>
-        sink.emit({ type: 'stats', received, matched, filterErrors: filter?.errors ?? 0, firstFilterError: filter?.firstError ?? null });
+        sink.emit({ type: 'stats', received, matched, filterErrors: filter?.errors ?? 0, firstFilterError: filter?.firstError ?? null, sampledOut });
       sink.emit({ type: 'start', partitions: [...positions].map(([partition, offset]) => ({ partition, offset: offset.toString() })) });
       const timer = setInterval(stats, STATS_MS);
       // Each leader's partitions are polled in turn by one loop; loops take turns decoding and
@@ -73,11 +89,20 @@ export async function tailMessages(clients: ClusterClients, topic: string, q: Ta
             received += r.records.length;
             const choice = await decodingFor(clients.config, r.records, q, topic);
             filter?.resetRequestBudget();
-            const kept = filter ? await filter.keep(r.records, choice) : r.records.map((record) => ({ record, decided: {} }));
+            let kept = filter ? await filter.keep(r.records, choice) : r.records.map((record) => ({ record, decided: {} }));
             matched += kept.length;
+            const sendable = allowance(kept.length);
+            sampledOut += kept.length - sendable;
+            kept = kept.slice(kept.length - sendable);
             if (kept.length === 0) return;
             const budget = new PayloadBudget(TAIL_PAYLOAD_BUDGET);
-            sink.emit({ type: 'messages', messages: kept.map((k) => { const m = toMessage(k.record, budget, choice, k.decided); return mask ? mask(m) : m; }) });
+            // Small events, so a browser reads a burst in short steps.
+            for (let i = 0; i < kept.length; i += EVENT_MESSAGES) {
+              sink.emit({ type: 'messages', messages: kept.slice(i, i + EVENT_MESSAGES).map((k) => {
+                const m = toMessage(k.record, budget, choice, k.decided);
+                return mask ? mask(m) : m;
+              }) });
+            }
           });
           turn = work.catch(() => undefined);
           await work;
