@@ -181,6 +181,7 @@ export function openApiDocument() {
         get: { summary: 'ACL bindings, filtered as Kafka filters them (enabled: false when the cluster has no authorizer)', parameters: [cluster, ...queryParams('acls')], responses: ok('AclList') },
         post: { summary: 'Create ACL bindings (ACL_EDIT_ENABLED)', parameters: [cluster], requestBody: body('AclBindingsRequest'), responses: ok('AclCreateResponse', '201') },
         delete: { summary: 'Delete exactly the ACL bindings in the body (ACL_EDIT_ENABLED)', parameters: [cluster], requestBody: body('AclBindingsRequest'), responses: ok('AclDeleteResponse') },
+      },
       [`${c}/topics/{topic}/tail`]: {
         get: {
           summary:
