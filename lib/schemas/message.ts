@@ -65,7 +65,14 @@ export const MessageSchema = z.object({
 });
 export type Message = z.infer<typeof MessageSchema>;
 
+/** Where a read starts. earliest and latest are the two ends of the log; an offset or a timestamp
+ * starts there in the order's direction: oldest first from T means the records at or after T, newest
+ * first from T the records at or before T (offsets alike). */
 export const FromMode = z.enum(['earliest', 'latest', 'offset', 'timestamp']);
+/** Where a read stops, the far end from `from` in the reading direction: `end` is the end of the
+ * log; an offset or a timestamp is the last record included (oldest first: the newest kept, at or
+ * before it; newest first: the oldest kept, at or after it). */
+export const ToMode = z.enum(['end', 'offset', 'timestamp']);
 export const BrowseOrder = z.enum(['asc', 'desc']);
 
 /** A whole number from a query string: typed as string or number on the way in, number out. */
@@ -73,7 +80,7 @@ const queryInt = () => z.coerce.number<string | number>().int();
 
 /** The browse choices' one set of defaults, for the API and the browser's URL alike: the newest 50
  * messages, newest first. */
-export const BROWSE_DEFAULTS = { from: 'latest', limit: 50, order: 'desc' } as const;
+export const BROWSE_DEFAULTS = { from: 'latest', to: 'end', limit: 50, order: 'desc' } as const;
 
 /** Every browse field, defined once. The API's query (strict, with defaults) and the browser's URL
  * (tolerant, with `.catch()` fallbacks) are both built from these, so they cannot drift apart. */
@@ -85,6 +92,11 @@ const browseFields = {
   offset: OffsetString.optional(),
   /** With from=timestamp: milliseconds since the epoch. */
   timestamp: queryInt().min(0).optional(),
+  to: ToMode,
+  /** With to=offset: the last offset included. */
+  toOffset: OffsetString.optional(),
+  /** With to=timestamp: milliseconds since the epoch, included. */
+  toTimestamp: queryInt().min(0).optional(),
   limit: queryInt().min(1).max(MESSAGE_LIMIT_MAX),
   order: BrowseOrder,
   /** Opaque position returned as next/prev by a previous page; overrides from/offset/timestamp. */
@@ -98,6 +110,7 @@ const browseFields = {
 export const MessagesQuerySchema = z.object({
   ...browseFields,
   from: browseFields.from.default(BROWSE_DEFAULTS.from),
+  to: browseFields.to.default(BROWSE_DEFAULTS.to),
   limit: browseFields.limit.default(BROWSE_DEFAULTS.limit),
   order: browseFields.order.default(BROWSE_DEFAULTS.order),
 });
@@ -113,6 +126,9 @@ export const MessagesUrlSchema = z.object({
   from: browseFields.from.catch(BROWSE_DEFAULTS.from),
   offset: browseFields.offset.catch(undefined),
   timestamp: emptyAsAbsent(browseFields.timestamp).catch(undefined),
+  to: browseFields.to.catch(BROWSE_DEFAULTS.to),
+  toOffset: browseFields.toOffset.catch(undefined),
+  toTimestamp: emptyAsAbsent(browseFields.toTimestamp).catch(undefined),
   limit: browseFields.limit.catch(BROWSE_DEFAULTS.limit),
   order: browseFields.order.catch(BROWSE_DEFAULTS.order),
   cursor: browseFields.cursor.catch(undefined),
@@ -124,9 +140,22 @@ export type MessagesUrl = z.infer<typeof MessagesUrlSchema>;
 
 export const WatermarksSchema = z.object({ partition: PartitionId, low: OffsetString, high: OffsetString });
 
+/** A bound of the range that could not be used as asked: an offset below the log start (deleted by
+ * retention or a purge) moves to the log start, and says so instead of silently starting later. */
+export const RangeNoticeSchema = z.object({
+  partition: PartitionId,
+  bound: z.enum(['from', 'to']),
+  reason: z.literal('below-log-start'),
+  requested: OffsetString,
+  /** The offset used instead (the log start). */
+  used: OffsetString,
+});
+export type RangeNotice = z.infer<typeof RangeNoticeSchema>;
+
 export const MessagePageSchema = z.object({
   topic: z.string(),
   watermarks: z.array(WatermarksSchema),
+  notices: z.array(RangeNoticeSchema).default([]),
   messages: z.array(MessageSchema),
   next: z.string().nullable(),
   prev: z.string().nullable(),
