@@ -1,6 +1,7 @@
 'use client';
 // The messages page: controls and paging from the URL, the current page kept on screen while the
-// next loads, the server-side search, and the produce dialog. The paging buttons say which way in
+// next loads, the server-side search (whose results, while a search is in the URL, replace the
+// page of records), and the produce dialog. The paging buttons say which way in
 // time they go ("← Newer" / "Older →" when newest first), since "previous" of a page that starts
 // from the earliest offset but lists newest first would otherwise read as going back in time.
 import { useQuery } from '@tanstack/react-query';
@@ -23,7 +24,8 @@ import { SearchPanel } from './search-panel';
 export function MessageBrowser({ topic }: { topic: string }) {
   const [u, setUrl] = useUrlState(BrowseUrlSchema);
   const cluster = useCluster();
-  const query = useQuery(messagesQuery(cluster, topic, toApiQuery(u)));
+  const searchShown = u.q !== undefined;
+  const query = useQuery({ ...messagesQuery(cluster, topic, toApiQuery(u)), enabled: !searchShown });
   const detail = useQuery(topicQuery(cluster, topic));
   const { can } = useSwitches();
   const [producing, setProducing] = useState(false);
@@ -36,7 +38,13 @@ export function MessageBrowser({ topic }: { topic: string }) {
         <div className="flex flex-wrap items-end justify-between gap-3">
           <BrowseControls u={u} partitions={partitions} onChange={(p) => setUrl(p, 'push')} />
           <div className="flex gap-2">
-            <Button aria-pressed={searching} onClick={() => setSearching((s) => !s)}>
+            <Button
+              aria-pressed={searching || searchShown}
+              onClick={() => {
+                if (searching || searchShown) setUrl({ q: undefined, in: undefined, mode: undefined, open: undefined }, 'push');
+                setSearching(!(searching || searchShown));
+              }}
+            >
               Search
             </Button>
             {can('messageSend') ? (
@@ -47,50 +55,62 @@ export function MessageBrowser({ topic }: { topic: string }) {
           </div>
         </div>
       </Panel>
-      {searching ? <SearchPanel topic={topic} partition={u.partition} tz={u.tz} keyFormat={u.keyFormat} valueFormat={u.valueFormat} /> : null}
-      <Panel
-        flush
-        title={
-          page ? (
-            <span className="font-normal text-zinc-600 dark:text-zinc-400">
-              {page.messages.length} messages
-              {u.partition !== undefined
-                ? page.watermarks
-                    .filter((w) => w.partition === u.partition)
-                    .map((w) => ` · offsets ${formatInt64(w.low)}–${formatInt64(w.high)}`)
-                : ` · ${page.watermarks.length} partitions`}
-              {query.isFetching ? ' · loading…' : ''}
-            </span>
-          ) : (
-            'Messages'
-          )
-        }
-        actions={
-          <>
-            <Button size="sm" disabled={!page?.prev || query.isFetching} onClick={() => setUrl({ cursor: page?.prev ?? undefined, open: undefined }, 'push')}>
-              ← {u.order === 'asc' ? 'Older' : 'Newer'}
-            </Button>
-            <Button size="sm" disabled={!page?.next || query.isFetching} onClick={() => setUrl({ cursor: page?.next ?? undefined, open: undefined }, 'push')}>
-              {u.order === 'asc' ? 'Newer' : 'Older'} →
-            </Button>
-          </>
-        }
-      >
-        {query.error ? (
-          <div className="p-4">
-            <ErrorBanner error={query.error} onRetry={() => void query.refetch()} />
-          </div>
-        ) : null}
-        {page ? (
-          page.messages.length === 0 ? (
-            <EmptyState title="No messages here">Try another start position or partition, or produce one.</EmptyState>
-          ) : (
-            <MessageTable messages={page.messages} tz={u.tz} open={u.open} onToggle={(open) => setUrl({ open })} />
-          )
-        ) : query.error ? null : (
-          <Skeleton rows={10} label="Loading messages" />
-        )}
-      </Panel>
+      {searching || searchShown ? <SearchPanel topic={topic} u={u} onSearch={(s) => setUrl({ ...s, cursor: undefined, open: undefined }, 'push')} onOpen={(open) => setUrl({ open })} /> : null}
+      {page && page.notices.length > 0 && !searchShown ? (
+        <ul role="note" aria-label="Range notices" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950/50">
+          {page.notices.map((n) => (
+            <li key={`${n.partition}-${n.bound}`}>
+              Partition {n.partition}: offset {formatInt64(n.requested)} is below the log start (older records were deleted); the {n.bound === 'from' ? 'start' : 'stop'} moved to
+              the log start, {formatInt64(n.used)}.
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {searchShown ? null : (
+        <Panel
+          flush
+          title={
+            page ? (
+              <span className="font-normal text-zinc-600 dark:text-zinc-400">
+                {page.messages.length} messages
+                {u.partition !== undefined
+                  ? page.watermarks
+                      .filter((w) => w.partition === u.partition)
+                      .map((w) => ` · offsets ${formatInt64(w.low)}–${formatInt64(w.high)}`)
+                  : ` · ${page.watermarks.length} partitions`}
+                {query.isFetching ? ' · loading…' : ''}
+              </span>
+            ) : (
+              'Messages'
+            )
+          }
+          actions={
+            <>
+              <Button size="sm" disabled={!page?.prev || query.isFetching} onClick={() => setUrl({ cursor: page?.prev ?? undefined, open: undefined }, 'push')}>
+                ← {u.order === 'asc' ? 'Older' : 'Newer'}
+              </Button>
+              <Button size="sm" disabled={!page?.next || query.isFetching} onClick={() => setUrl({ cursor: page?.next ?? undefined, open: undefined }, 'push')}>
+                {u.order === 'asc' ? 'Newer' : 'Older'} →
+              </Button>
+            </>
+          }
+        >
+          {query.error ? (
+            <div className="p-4">
+              <ErrorBanner error={query.error} onRetry={() => void query.refetch()} />
+            </div>
+          ) : null}
+          {page ? (
+            page.messages.length === 0 ? (
+              <EmptyState title="No messages here">Try another start position or partition, or produce one.</EmptyState>
+            ) : (
+              <MessageTable messages={page.messages} tz={u.tz} open={u.open} onToggle={(open) => setUrl({ open })} />
+            )
+          ) : query.error ? null : (
+            <Skeleton rows={10} label="Loading messages" />
+          )}
+        </Panel>
+      )}
       <ProduceDialog topic={topic} partitions={partitions} open={producing} onClose={() => setProducing(false)} />
     </div>
   );

@@ -172,7 +172,8 @@ export const ProduceRequestSchema = z.object({
 export type ProduceRequest = z.infer<typeof ProduceRequestSchema>;
 export const ProduceResponseSchema = z.object({ partition: PartitionId, offset: OffsetString });
 
-export const SearchQuerySchema = z.object({
+/** What a search looks for; the same fields in the API's query and the page URL. */
+const searchFields = {
   q: z.string().min(1).max(1_000),
   in: z
     .string()
@@ -181,15 +182,35 @@ export const SearchQuerySchema = z.object({
     .pipe(z.array(z.enum(['key', 'value', 'headers'])).min(1)),
   mode: z.enum(['contains', 'regex']).default('contains'),
   caseSensitive: z.stringbool().default(false),
-  partition: queryInt().min(0).optional(),
-  /** Milliseconds since the epoch; scan only messages in [from, to]. */
-  from: queryInt().min(0).optional(),
-  to: queryInt().min(0).optional(),
+};
+
+/** Query of GET .../search: what to look for, and the view it looks in — partition, range and order,
+ * the browse fields with their defaults. The search reads in the order's direction: newest first
+ * scans backwards from the end (or from `from`), oldest first forwards from the log start (or from
+ * `from`), each down or up to `to`; earliest and latest both mean "from the end the order starts at". */
+export const SearchQuerySchema = z.object({
+  ...searchFields,
+  partition: browseFields.partition,
+  from: browseFields.from.default(BROWSE_DEFAULTS.from),
+  offset: browseFields.offset,
+  timestamp: browseFields.timestamp,
+  to: browseFields.to.default(BROWSE_DEFAULTS.to),
+  toOffset: browseFields.toOffset,
+  toTimestamp: browseFields.toTimestamp,
+  order: browseFields.order.default(BROWSE_DEFAULTS.order),
+  /** Continue a search where it stopped: the `cursor` of its last progress or done event. */
+  cursor: browseFields.cursor,
   limit: queryInt().min(1).max(MESSAGE_LIMIT_MAX).default(100),
   maxScan: queryInt().min(1).max(10_000_000).default(100_000),
   /** As in browsing: search matches the text as decoded in these formats. */
   keyFormat: browseFields.keyFormat,
   valueFormat: browseFields.valueFormat,
+});
+/** The search as it appears in the message browser's URL (range and order are the view's own). */
+export const SearchUrlSchema = z.object({
+  q: searchFields.q.optional().catch(undefined),
+  in: z.string().regex(/^(key|value|headers)(,(key|value|headers))*$/).optional().catch(undefined),
+  mode: searchFields.mode.catch('contains'),
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 /** What a caller may send as the search's query string (before defaults and parsing). */
@@ -201,10 +222,13 @@ export const SearchEventSchema = z.discriminatedUnion('type', [
     type: z.literal('progress'),
     scanned: z.int(),
     matched: z.int(),
-    /** Per partition: where the scan started, where it is, and where it stops. */
+    /** Per partition: where the scan started, where it is, and where it stops (newest first, the
+     * position goes down from start to end). */
     partitions: z.array(
       z.object({ partition: PartitionId, start: OffsetString, position: OffsetString, end: OffsetString, done: z.boolean() }),
     ),
+    /** Where to continue after the matches sent so far (null: nothing left in the range). */
+    cursor: z.string().nullable(),
   }),
   z.object({ type: z.literal('match'), message: MessageSchema }),
   z.object({
@@ -212,6 +236,8 @@ export const SearchEventSchema = z.discriminatedUnion('type', [
     reason: z.enum(['limit', 'budget', 'end', 'cancelled']),
     scanned: z.int(),
     matched: z.int(),
+    /** Where to continue (null when the whole range was searched). */
+    cursor: z.string().nullable(),
   }),
   z.object({ type: z.literal('error'), title: z.string(), detail: z.string().optional() }),
 ]);
