@@ -111,7 +111,7 @@ export function MessageBrowser({ topic }: { topic: string }) {
           )}
         </Panel>
       )}
-      <ProduceDialog topic={topic} partitions={partitions} open={producing} onClose={() => setProducing(false)} />
+      <ProduceDialog topic={topic} partitions={partitions} tz={u.tz} open={producing} onClose={() => setProducing(false)} />
     </div>
   );
 }

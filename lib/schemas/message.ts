@@ -162,15 +162,30 @@ export const MessagePageSchema = z.object({
 });
 export type MessagePage = z.infer<typeof MessagePageSchema>;
 
-export const ProduceRequestSchema = z.object({
-  key: z.string().nullable().default(null),
-  value: z.string().nullable().default(null),
-  headers: z.array(z.object({ key: z.string().min(1), value: z.string() })).default([]),
-  /** Absent: the partition is chosen from the key (murmur2, like Java clients), round-robin when null. */
-  partition: PartitionId.optional(),
-});
-export type ProduceRequest = z.infer<typeof ProduceRequestSchema>;
-export const ProduceResponseSchema = z.object({ partition: PartitionId, offset: OffsetString });
+/** Messages one produce request may carry. */
+export const PRODUCE_BATCH_MAX = 1000;
+
+/** One message to produce. A null value is a tombstone (on a compacted topic it deletes the key);
+ * an empty string is a value of 0 bytes, which is not the same thing. */
+export const ProduceMessageSchema = z
+  .object({
+    key: z.string().nullable().default(null),
+    value: z.string().nullable().default(null),
+    headers: z.array(z.object({ key: z.string().min(1), value: z.string() })).default([]),
+    /** Absent: the partition is chosen from the key (murmur2, like Java clients), round-robin when null. */
+    partition: PartitionId.optional(),
+    /** The record's CreateTime in milliseconds since the epoch; absent: the time of sending. */
+    timestamp: z.int().min(0).max(8_640_000_000_000_000).optional(),
+  })
+  .strict();
+export type ProduceMessage = z.infer<typeof ProduceMessageSchema>;
+
+/** Body of POST .../messages: one message, or several (`messages`), written in order. */
+export const ProduceRequestSchema = z.union([z.object({ messages: z.array(ProduceMessageSchema).min(1).max(PRODUCE_BATCH_MAX) }).strict(), ProduceMessageSchema]);
+export type ProduceRequest = z.input<typeof ProduceRequestSchema>;
+const WrittenSchema = z.object({ partition: PartitionId, offset: OffsetString });
+/** Where the (first) message landed, and where each one did. */
+export const ProduceResponseSchema = WrittenSchema.extend({ messages: z.array(WrittenSchema) });
 
 /** What a search looks for; the same fields in the API's query and the page URL. */
 const searchFields = {
