@@ -2,8 +2,10 @@
 // driven by kcat the way a user would — produce 300,000 messages of 1 KB to a 3-partition topic from
 // a file, then consume them all back — printing msgs/s and MB/s for each and the broker's peak RSS
 // (VmHWM from /proc). Targets on a 2-core machine: produce >= 150,000 msg/s, consume >= 400,000 msg/s.
+// Then the search case (search-case.ts): Kafscope's search API against kcat | grep over the same
+// 300,000 x 1 KB topic, one match at the end. `--case throughput` or `--case search` runs one alone.
 //
-//   npm run bench [-- --messages 300000 --size 1024 --partitions 3 --runs 3 --fsync interval]
+//   npm run bench [-- --messages 300000 --size 1024 --partitions 3 --runs 3 --fsync interval --case all]
 //   BENCH_BROKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench   (profile the broker)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, closeSync } from 'node:fs';
@@ -11,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
+import { searchCase } from './search-case';
 
 const KCAT = '/usr/bin/kcat';
 const ROOT = process.cwd();
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     partitions: { type: 'string', default: '3' },
     fsync: { type: 'string', default: 'interval' },
     runs: { type: 'string', default: '3' },
+    case: { type: 'string', default: 'all' },
   },
 });
 const MESSAGES = Number(values.messages);
@@ -119,7 +123,7 @@ function consumedBytes(args: string[]): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function main(): Promise<void> {
+async function throughput(): Promise<void> {
   if (!existsSync(KCAT)) throw new Error(`kcat is missing at ${KCAT}: install the Debian package "kcat"`);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'kafscope-bench-'));
   let broker: ChildProcess | undefined;
@@ -170,6 +174,15 @@ async function main(): Promise<void> {
       await new Promise((r) => broker!.once('exit', r));
     }
     rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  if (!['all', 'throughput', 'search'].includes(values.case!)) throw new Error('--case is all, throughput or search');
+  if (values.case !== 'search') await throughput();
+  if (values.case !== 'throughput') {
+    if (!existsSync(KCAT)) throw new Error(`kcat is missing at ${KCAT}: install the Debian package "kcat"`);
+    await searchCase({ kcat: KCAT, messages: MESSAGES, size: SIZE, partitions: PARTITIONS });
   }
 }
 
