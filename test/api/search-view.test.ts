@@ -2,6 +2,7 @@
 // merged across partitions by timestamp, and reaches "the last few matches" of a topic without
 // scanning it from the start; a stopped search continues exactly where it stopped. Expected results
 // are computed here from what was produced (explicit timestamps), by the definitions in words.
+import { CompressionTypes } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as searchRoute } from '../../app/api/clusters/[cluster]/topics/[topic]/search/route';
 import { SearchEventSchema, type SearchEvent } from '../../lib/schemas/message';
@@ -131,5 +132,36 @@ describe('search in the view', () => {
     const r = await search('q=not-there-at-all&limit=10');
     expect(r.matches).toEqual([]);
     expect(r.done).toMatchObject({ reason: 'end', matched: 0, scanned: TOTAL, cursor: null });
+  });
+});
+
+describe('batches passed over whole', () => {
+  it('finds exactly the matching records among batches without one: compressed, non-ASCII and framed-looking ones included', async () => {
+    const t = uniqueName('search-batches');
+    await createTopic(h, t, 1);
+    const want: string[] = [];
+    let offset = 0;
+    const send = async (values: (string | Buffer)[], compression = CompressionTypes.None, hits: number[] = []) => {
+      await h.producer.send({ topic: t, compression, messages: values.map((value) => ({ value })) });
+      for (const i of hits) want.push(`0:${offset + i}`);
+      offset += values.length;
+    };
+    const hay = (n: number) => Array.from({ length: n }, (_, i) => `plain hay ${i}`);
+    for (let b = 0; b < 20; b++) await send(hay(50));
+    await send([...hay(10), 'a Kelvin here', ...hay(10)], CompressionTypes.None, [10]);
+    await send(hay(30));
+    await send([...hay(5), 'KELVIN, gzipped', ...hay(5)], CompressionTypes.GZIP, [5]);
+    // The Kelvin sign lower-cases to an ASCII k: its bytes do not hold "kelvin", its text does.
+    await send([...hay(3), '\u212Aelvin scale', ...hay(3)], CompressionTypes.None, [3]);
+    // A value starting like Confluent framing (no registry here, so read as the text it also is).
+    await send([Buffer.concat([Buffer.from([0, 0, 0, 0, 1]), Buffer.from('kelvin')]), ...hay(4)], CompressionTypes.None, [0]);
+    for (let b = 0; b < 10; b++) await send(hay(50));
+    for (const order of ['asc', 'desc'] as const) {
+      const r = await call(searchRoute, `/api/topics/${t}/search?q=kelvin&in=value&limit=100&order=${order}`, { topic: t });
+      const events = (await r.response.text()).trim().split('\n').map((l) => SearchEventSchema.parse(JSON.parse(l)));
+      const got = events.flatMap((e) => (e.type === 'match' ? [`${e.message.partition}:${e.message.offset}`] : []));
+      expect(got).toEqual(order === 'asc' ? want : [...want].reverse());
+      expect(events.at(-1)).toMatchObject({ type: 'done', reason: 'end', scanned: offset, matched: want.length });
+    }
   });
 });

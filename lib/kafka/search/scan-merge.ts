@@ -20,6 +20,8 @@ interface Queue<M> {
   items: ScanEntry<M>[];
   head: number;
   finished: boolean;
+  /** Matches queued and not yet handed out. */
+  matches: number;
   /** Offset of the last entry handed out. */
   last: bigint | null;
 }
@@ -31,7 +33,7 @@ export class ScanMerge<M> {
     partitions: readonly number[],
     private readonly dir: Dir,
   ) {
-    for (const p of partitions) this.queues.set(p, { items: [], head: 0, finished: false, last: null });
+    for (const p of partitions) this.queues.set(p, { items: [], head: 0, finished: false, matches: 0, last: null });
   }
 
   /** Entries of one partition, in scan order (ascending offsets forwards, descending backwards). */
@@ -41,7 +43,16 @@ export class ScanMerge<M> {
       q.items = q.items.slice(q.head);
       q.head = 0;
     }
-    for (const e of entries) q.items.push(e);
+    for (const e of entries) {
+      q.items.push(e);
+      if (e.match !== null) q.matches++;
+    }
+  }
+
+  /** Matches of the partition queued and not yet handed out. Once a partition holds as many as are
+   * still wanted, nothing it scans later can be among them: it may stop scanning. */
+  queuedMatches(partition: number): number {
+    return this.queues.get(partition)!.matches;
   }
 
   /** The partition has nothing more to scan. */
@@ -89,7 +100,10 @@ export class ScanMerge<M> {
       if (!best || !bestEntry) return;
       best.head++;
       best.last = bestEntry.offset;
-      if (bestEntry.match !== null) onMatch(bestEntry.match);
+      if (bestEntry.match !== null) {
+        best.matches--;
+        onMatch(bestEntry.match);
+      }
     }
   }
 }

@@ -7,7 +7,8 @@
 // (scanned, matched, position per partition, a resume cursor) a few times a second. It stops at the
 // result limit, the budget, the end of the range, or when the client goes away; a stopped search
 // continues from its cursor. Keys and values are matched as decoded (the one decode step, in the
-// formats asked for), so searching an Avro topic finds a field's value.
+// formats asked for), so searching an Avro topic finds a field's value. Reads are raw record batches
+// (search/scan-reader.ts): a batch that cannot hold a match is passed over without opening it.
 import 'server-only';
 import { decideFormat, searchableText, type DecodeChoice } from '../../decode';
 import type { Message, SearchEvent, SearchQuery } from '../../schemas/message';
@@ -15,12 +16,14 @@ import type { ClusterClients } from '../connection/clients';
 import type { RawCluster } from '../connection/kafkajs-types';
 import { textMatcher } from '../search/text-matcher';
 import { ScanMerge, type ScanEntry } from '../search/scan-merge';
-import { decodingFor } from '../formats/record-decoding';
+import { decodingFor, formatsFor } from '../formats/record-decoding';
 import { decodeCursor, encodeCursor } from '../reading/cursor';
 import { PayloadBudget, recordTimestamp, toMessage, type Decided } from '../reading/message-dto';
 import { requirePartition, requireTopic, type PartitionMeta } from '../reading/metadata';
 import { resolveScanRange, type Dir, type RangeSpec } from '../reading/range';
-import { readPartition, type ReadRecord } from '../reading/reader';
+import type { ReadRecord } from '../reading/reader';
+import { batchFilter } from '../search/batch-filter';
+import { scanRange, type ScanItem, type ScanRequest } from '../search/scan-reader';
 import { getWatermarks, watermarkOf, type Watermarks } from '../reading/watermarks';
 
 /** Records per step of a partition's scan (and per backwards chunk). */
@@ -56,17 +59,19 @@ function matches(r: ReadRecord, q: SearchQuery, test: (t: string) => boolean, ch
   return false;
 }
 
-/** Every record of [from, end) in offset order, however many fetches it takes. */
-async function readSpan(cluster: RawCluster, topic: string, p: PartitionMeta, from: bigint, end: bigint, signal: AbortSignal): Promise<ReadRecord[]> {
-  const out: ReadRecord[] = [];
+/** Everything in [from, end) in offset order, however many fetches it takes. */
+async function scanSpan(cluster: RawCluster, topic: string, p: PartitionMeta, from: bigint, end: bigint, mayMatch: ScanRequest['mayMatch'], signal: AbortSignal): Promise<{ items: ScanItem[]; count: number }> {
+  const items: ScanItem[] = [];
+  let count = 0;
   let pos = from;
   while (pos < end && !signal.aborted) {
-    const r = await readPartition(cluster, { topic, partition: p.partition, leader: p.leader, from: pos, end, max: Number(end - pos), fetchBytes: SCAN_FETCH_BYTES, signal });
-    for (const rec of r.records) out.push(rec);
+    const r = await scanRange(cluster, { topic, partition: p.partition, leader: p.leader, from: pos, end, max: Number(end - pos), fetchBytes: SCAN_FETCH_BYTES, mayMatch, signal });
+    for (const it of r.items) items.push(it);
+    count += r.count;
     if (r.outOfRange || r.next <= pos) break;
     pos = r.next;
   }
-  return out;
+  return { items, count };
 }
 
 /** One partition's scan: its range [lo, hi) and where it has come to. */
@@ -94,6 +99,7 @@ function searchSpec(q: SearchQuery): RangeSpec {
 /** Validates the query and resolves the ranges (errors become HTTP problems), then streams. */
 export async function searchMessages(clients: ClusterClients, topic: string, q: SearchQuery, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
   const test = textMatcher(q);
+  const mayMatch = batchFilter(q, formatsFor(clients.config, q));
   const resume = q.cursor ? decodeCursor(q.cursor) : null;
   const dir: Dir = q.order === 'asc' ? 'fwd' : 'back';
   const t = await requireTopic(clients, topic);
@@ -180,32 +186,45 @@ export async function searchMessages(clients: ClusterClients, topic: string, q: 
       const step = async (cluster: RawCluster, s: PartitionScan): Promise<void> => {
         const chunk = Math.min(CHUNK, q.maxScan - reserved);
         reserved += chunk;
-        let records: ReadRecord[];
+        let items: ScanItem[];
+        let count: number;
         if (dir === 'fwd') {
-          const r = await readPartition(cluster, { topic, partition: s.meta.partition, leader: s.meta.leader, from: s.pos, end: s.hi, max: chunk, fetchBytes: SCAN_FETCH_BYTES, signal: abort.signal });
-          records = r.records;
+          const r = await scanRange(cluster, { topic, partition: s.meta.partition, leader: s.meta.leader, from: s.pos, end: s.hi, max: chunk, fetchBytes: SCAN_FETCH_BYTES, mayMatch, signal: abort.signal });
+          items = r.items;
+          count = r.count;
           if (r.outOfRange || r.next <= s.pos) s.done = true;
           s.pos = r.next > s.pos ? r.next : s.pos;
         } else {
           const from = s.pos - BigInt(chunk) < s.lo ? s.lo : s.pos - BigInt(chunk);
-          records = (await readSpan(cluster, topic, s.meta, from, s.pos, abort.signal)).reverse();
+          const r = await scanSpan(cluster, topic, s.meta, from, s.pos, mayMatch, abort.signal);
+          items = r.items.reverse();
+          count = r.count;
           s.pos = from;
         }
         if (dir === 'fwd' ? s.pos >= s.hi : s.pos <= s.lo) s.done = true;
-        reserved -= chunk - records.length;
-        scanned += records.length;
+        reserved -= chunk - count;
+        scanned += count;
         if (abort.signal.aborted) return;
+        const records: ReadRecord[] = [];
+        for (const it of items) if ('record' in it) records.push(it.record);
         const choice = await decodingFor(clients.config, records, q);
-        const entries: ScanEntry<Message>[] = new Array(records.length);
+        const entries: ScanEntry<Message>[] = new Array(items.length);
         let sliceStart = performance.now();
-        for (let i = 0; i < records.length; i++) {
+        for (let i = 0; i < items.length; i++) {
           // Matching a chunk can take a while (a costly pattern, large values): the event loop is
           // given back every few milliseconds, so the pages served beside the scan never wait long.
           if ((i & 31) === 31 && performance.now() - sliceStart > SLICE_MS) {
             await new Promise((r) => setImmediate(r));
             sliceStart = performance.now();
           }
-          const rec = records[i]!;
+          const it = items[i]!;
+          if ('skipped' in it) {
+            // A batch passed over whole: one entry at its far end in the scan's direction.
+            const b = it.skipped;
+            entries[i] = dir === 'fwd' ? { offset: b.last, ts: b.maxTs, match: null } : { offset: b.first, ts: b.firstTs, match: null };
+            continue;
+          }
+          const rec = it.record;
           const decided: Decided = {};
           const hit = matches(rec, q, test, choice, decided);
           entries[i] = { offset: rec.offset, ts: recordTimestamp(rec), match: hit ? toMessage(rec, budget, choice, decided) : null };
@@ -218,8 +237,9 @@ export async function searchMessages(clients: ClusterClients, topic: string, q: 
 
       const scan = async (cluster: RawCluster, s: PartitionScan): Promise<void> => {
         while (!s.done && !stopping && !abort.signal.aborted) {
-          if (merge.queued(s.meta.partition) >= AHEAD_MAX) {
-            // Far ahead of a slower partition: wait until the merge has taken some.
+          if (merge.queued(s.meta.partition) >= AHEAD_MAX || merge.queuedMatches(s.meta.partition) >= q.limit - matched) {
+            // Far ahead of a slower partition, or holding every match still wanted (nothing found
+            // further on could come before them): wait until the merge has taken some.
             await new Promise<void>((r) => waiting.push(r));
             continue;
           }
