@@ -26,11 +26,14 @@ import { batchFilter } from '../search/batch-filter';
 import { scanRange, type ScanItem, type ScanRequest } from '../search/scan-reader';
 import { getWatermarks, watermarkOf, type Watermarks } from '../reading/watermarks';
 
-/** Records per step of a partition's scan (and per backwards chunk). */
-const CHUNK = 1000;
-/** Bytes per fetch of a scan: small answers keep each decode short, so a page waiting behind a scan
- * on the event loop waits a few milliseconds, not tens. */
-const SCAN_FETCH_BYTES = 256 * 1024;
+/** Records per step of a partition's scan (and per backwards chunk): the first step is small, so the
+ * latest few matches cost little, and each further step doubles, up to the largest. */
+const FIRST_CHUNK = 500;
+const CHUNK = 8000;
+/** Bytes per fetch of a scan. Batches are not decoded on arrival (most are passed over whole, and
+ * matching gives the event loop back every few milliseconds), so an answer can be large: fewer
+ * round trips to the broker. */
+const SCAN_FETCH_BYTES = 1024 * 1024;
 /** Scanned records a partition may hold ahead of the merge before it waits for slower partitions. */
 const AHEAD_MAX = 20_000;
 const PROGRESS_MS = 250;
@@ -83,6 +86,8 @@ interface PartitionScan {
   pos: bigint;
   /** Where this run started (the resume position, else the range's start). */
   pos0: bigint;
+  /** Records the next step reads. */
+  chunk: number;
   done: boolean;
 }
 
@@ -115,7 +120,7 @@ export async function searchMessages(clients: ClusterClients, topic: string, q: 
     .filter((p) => range.parts.has(p.partition))
     .map((p) => {
       const { lo, hi } = range.parts.get(p.partition)!;
-      const s: PartitionScan = { meta: p, lo, hi, pos: dir === 'fwd' ? lo : hi, pos0: 0n, done: false };
+      const s: PartitionScan = { meta: p, lo, hi, pos: dir === 'fwd' ? lo : hi, pos0: 0n, chunk: FIRST_CHUNK, done: false };
       const at = resume?.pos.get(p.partition);
       if (at !== undefined) s.pos = at < lo ? lo : at > hi ? hi : at;
       s.pos0 = s.pos;
@@ -184,7 +189,8 @@ export async function searchMessages(clients: ClusterClients, topic: string, q: 
 
       /** One step of a partition's scan: a chunk read, matched, queued for the merge. */
       const step = async (cluster: RawCluster, s: PartitionScan): Promise<void> => {
-        const chunk = Math.min(CHUNK, q.maxScan - reserved);
+        const chunk = Math.min(s.chunk, q.maxScan - reserved);
+        s.chunk = Math.min(CHUNK, s.chunk * 2);
         reserved += chunk;
         let items: ScanItem[];
         let count: number;
