@@ -29,7 +29,7 @@ import { getWatermarks, watermarkOf, type Watermarks } from '../reading/watermar
 /** Records per step of a partition's scan (and per backwards chunk): the first step is small, so the
  * latest few matches cost little, and each further step doubles, up to the largest. */
 const FIRST_CHUNK = 500;
-const CHUNK = 8000;
+const CHUNK = 2000;
 /** Bytes per fetch of a scan. Batches are not decoded on arrival (most are passed over whole, and
  * matching gives the event loop back every few milliseconds), so an answer can be large: fewer
  * round trips to the broker. */
