@@ -168,7 +168,7 @@ export function openApiDocument() {
       },
       [`${c}/topics/{topic}/messages`]: {
         get: { summary: 'Browse messages (no consumer group)', parameters: [...topic, ...queryParams('messages')], responses: ok('MessagePage') },
-        post: { summary: 'Produce one message', parameters: topic, requestBody: body('ProduceRequest'), responses: ok('ProduceResponse', '201') },
+        post: { summary: 'Produce one message, or several in order (`messages`); a null value is a tombstone', parameters: topic, requestBody: body('ProduceRequest'), responses: ok('ProduceResponse', '201') },
       },
       [`${c}/topics/{topic}/search`]: {
         get: {

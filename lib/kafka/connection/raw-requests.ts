@@ -28,6 +28,7 @@ import Encoder from 'kafkajs/src/protocol/encoder.js';
 import DescribeAcls from 'kafkajs/src/protocol/requests/describeAcls/index.js';
 import DescribeConfigs from 'kafkajs/src/protocol/requests/describeConfigs/index.js';
 import DescribeGroups from 'kafkajs/src/protocol/requests/describeGroups/index.js';
+import Fetch from 'kafkajs/src/protocol/requests/fetch/index.js';
 import ListGroups from 'kafkajs/src/protocol/requests/listGroups/index.js';
 import Metadata from 'kafkajs/src/protocol/requests/metadata/index.js';
 import OffsetFetch from 'kafkajs/src/protocol/requests/offsetFetch/index.js';
@@ -211,3 +212,55 @@ export const offsetDeleteOn = (broker: RawBroker, groupId: string, topics: { nam
 
 /** Whether the broker (as negotiated at connect) serves this API key at all. */
 export const supports = (broker: RawBroker, apiKey: number) => Boolean(broker.versions?.[apiKey]);
+export interface RawFetchPartition {
+  errorCode: number;
+  highWatermark: bigint;
+  /** The partition's record batches exactly as the broker sent them (the last may be cut short). */
+  records: Buffer | null;
+}
+
+/** Reads a Fetch response of any version kafkajs may negotiate (4-11) down to each partition's raw
+ * record set, leaving the record batches undecoded: a search scans them itself (search/record-batches.ts). */
+function decodeFetchRaw(version: number, data: Buffer): RawFetchPartition[] {
+  let at = 0;
+  const i16 = () => ((at += 2), data.readInt16BE(at - 2));
+  const i32 = () => ((at += 4), data.readInt32BE(at - 4));
+  const i64 = () => ((at += 8), data.readBigInt64BE(at - 8));
+  at += 4; // throttle_time_ms
+  if (version >= 7) at += 6; // error_code, session_id
+  const out: RawFetchPartition[] = [];
+  for (let t = i32(); t > 0; t--) {
+    at += 2 + data.readInt16BE(at); // topic name
+    for (let p = i32(); p > 0; p--) {
+      at += 4; // partition
+      const errorCode = i16();
+      const highWatermark = i64();
+      at += 8; // last_stable_offset
+      if (version >= 5) at += 8; // log_start_offset
+      const aborted = i32();
+      if (aborted > 0) at += aborted * 16;
+      if (version >= 11) at += 4; // preferred_read_replica
+      const size = i32();
+      const records = size < 0 ? null : data.subarray(at, at + size);
+      if (size > 0) at += size;
+      out.push({ errorCode, highWatermark, records });
+    }
+  }
+  return out;
+}
+
+/** Fetch of one partition, answered with its raw record batches (READ_UNCOMMITTED, no wait). */
+export async function fetchRaw(broker: RawBroker, req: { topic: string; partition: number; offset: bigint; maxBytes: number }): Promise<RawFetchPartition> {
+  const args = {
+    replicaId: -1,
+    isolationLevel: 0,
+    maxWaitTime: 0,
+    minBytes: 1,
+    maxBytes: req.maxBytes,
+    topics: [{ topic: req.topic, partitions: [{ partition: req.partition, fetchOffset: req.offset.toString(), maxBytes: req.maxBytes }] }],
+  };
+  const built = broker.lookupRequest(key('Fetch'), Fetch)(args);
+  const version = built.request.apiVersion;
+  const decoded = await sendDecoded<RawFetchPartition[]>(broker, 'Fetch', Fetch, args, (r) => ({ ...r, response: { decode: async (payload: Buffer) => decodeFetchRaw(version, payload), parse: async (d: unknown) => d } }));
+  return decoded[0] ?? { errorCode: 0, highWatermark: -1n, records: null };
+}
