@@ -4,13 +4,17 @@
 // started here as its own process (3 nodes, in memory, the default cluster most specs use);
 // "secondary", a second 1-node broker, read-only; and "offline", an address where nothing listens.
 // So the tests depend neither on the app's built-in demo cluster nor on its seeded data.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS, findChromium } from './e2e/support/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 9123);
 export const brokerPort = Number(process.env.E2E_BROKER_PORT ?? 19092);
 export const secondaryBrokerPort = Number(process.env.E2E_SECONDARY_BROKER_PORT ?? 19192);
+/** The primary cluster's Schema Registry (the console's embedded one, run as its own process). */
+export const registryPort = Number(process.env.E2E_REGISTRY_PORT ?? brokerPort + 1000);
 export const bootstrap = `127.0.0.1:${brokerPort}`;
 export const baseURL = `http://127.0.0.1:${port}`;
 const hasBrokerCli = existsSync('lib/broker/cli.ts');
@@ -40,6 +44,17 @@ export default defineConfig({
   },
   webServer: [
     ...(hasBrokerCli ? [broker(brokerPort, 3), broker(secondaryBrokerPort, 1)] : []),
+    ...(hasBrokerCli
+      ? [
+          {
+            command: `node --conditions=react-server --import tsx e2e/support/schema-registry-server.ts ${registryPort} ${bootstrap}`,
+            url: `http://127.0.0.1:${registryPort}/subjects`,
+            timeout: 90_000,
+            reuseExistingServer: false,
+            stdout: 'ignore' as const,
+          },
+        ]
+      : []),
     {
       command: 'node scripts/start.mjs',
       url: `${baseURL}/api/health`,
@@ -53,6 +68,7 @@ export default defineConfig({
           ? {
               KAFKA_CLUSTERS_0_NAME: 'primary',
               KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: bootstrap,
+              KAFKA_CLUSTERS_0_SCHEMAREGISTRY: `http://127.0.0.1:${registryPort}`,
               KAFKA_CLUSTERS_1_NAME: 'secondary',
               KAFKA_CLUSTERS_1_BOOTSTRAPSERVERS: `127.0.0.1:${secondaryBrokerPort}`,
               KAFKA_CLUSTERS_1_READONLY: 'true',
@@ -60,10 +76,14 @@ export default defineConfig({
               KAFKA_CLUSTERS_2_BOOTSTRAPSERVERS: '127.0.0.1:1',
             }
           : {}),
+        // Lag history of this run only, sampled every second so charts and statuses appear quickly.
+        KAFSCOPE_DATA_DIR: mkdtempSync(join(tmpdir(), 'kafscope-e2e-data-')),
+        KAFSCOPE_LAG_SAMPLE_INTERVAL_MS: '1000',
         // Against an external cluster the destructive actions are off by default; the tests use them.
         TOPIC_DELETE_ENABLED: 'true',
         RECORDS_DELETE_ENABLED: 'true',
         GROUP_DELETE_ENABLED: 'true',
+        SCHEMA_EDIT_ENABLED: 'true',
       },
     },
   ],

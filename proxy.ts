@@ -12,13 +12,16 @@
 // 3. Old URLs (lib/http/legacy-urls.ts) answer a redirect to where they live now. 307 keeps the
 //    method and body, so a script that POSTs to an old API URL still works; it is not permanent,
 //    because the default cluster is configuration.
-// 4. A page of a cluster nobody configured carries a header that makes the cluster layout answer 404
+// 4. With a login configured, a page asked for without a valid session goes to /login (and back
+//    afterwards); API routes answer 401 themselves (lib/http/authorize.ts).
+// 5. A page of a cluster nobody configured carries a header that makes the cluster layout answer 404
 //    (pages may not ask the configuration themselves).
 //
 // Request bodies: Next copies the body of a request that passes through a proxy, up to
 // experimental.proxyClientMaxBodySize (next.config.js, one byte over the largest limit we accept),
 // so no body is buffered past that; the route wrapper then reads at most KAFSCOPE_MAX_BODY_BYTES.
 import { NextResponse, type NextRequest } from 'next/server';
+import { principalOf } from '@/lib/auth/principal';
 import { currentConsoleConfig } from '@/lib/config/current';
 import { edgeRefusal } from '@/lib/http/edge-refusal';
 import { legacyRedirect } from '@/lib/http/legacy-urls';
@@ -41,7 +44,12 @@ function withHeaders(response: Response, headers: [string, string][]): Response 
   return response;
 }
 
-export function proxy(request: NextRequest): Response {
+/** Pages that need a signed-in user: everything but the API, the login page and the build's files. */
+function needsSession(pathname: string): boolean {
+  return !/^\/(api|login|metrics|icon\.svg|favicon\.ico)(\/|$)/.test(pathname);
+}
+
+export async function proxy(request: NextRequest): Promise<Response> {
   const config = currentConsoleConfig();
   const site = requestSite(request.headers, config.edge);
   const nonce = newNonce();
@@ -57,6 +65,13 @@ export function proxy(request: NextRequest): Response {
     clusterCount: config.clusters.length,
   });
   if (target) return withHeaders(NextResponse.redirect(new URL(target, request.nextUrl), 307), headers);
+
+  if (config.auth.mode !== 'none' && needsSession(pathname) && !(await principalOf(request.headers, config.auth))) {
+    const login = request.nextUrl.clone();
+    login.pathname = '/login';
+    login.search = new URLSearchParams({ next: `${pathname}${request.nextUrl.search}` }).toString();
+    return withHeaders(NextResponse.redirect(login, 303), headers);
+  }
 
   // Always set by us, never taken from the client.
   const forward = new Headers(request.headers);

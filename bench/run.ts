@@ -2,8 +2,13 @@
 // driven by kcat the way a user would — produce 300,000 messages of 1 KB to a 3-partition topic from
 // a file, then consume them all back — printing msgs/s and MB/s for each and the broker's peak RSS
 // (VmHWM from /proc). Targets on a 2-core machine: produce >= 150,000 msg/s, consume >= 400,000 msg/s.
+// Then the search case (search-case.ts): Kafscope's search API against kcat | grep over the same
+// 300,000 x 1 KB topic, one match at the end. `--case throughput` or `--case search` runs one alone.
 //
-//   npm run bench [-- --messages 300000 --size 1024 --partitions 3 --runs 3 --fsync interval]
+// Then the decode step's throughput on Avro and Protobuf pages (bench/decode.ts). `--case decode`
+// runs that alone.
+//
+//   npm run bench [-- --messages 300000 --size 1024 --partitions 3 --runs 3 --fsync interval --case all]
 //   BENCH_BROKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench   (profile the broker)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, closeSync } from 'node:fs';
@@ -11,6 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
+import { runDecodeBench } from './decode';
+import { searchCase } from './search-case';
 
 const KCAT = '/usr/bin/kcat';
 const ROOT = process.cwd();
@@ -24,6 +31,7 @@ const { values } = parseArgs({
     partitions: { type: 'string', default: '3' },
     fsync: { type: 'string', default: 'interval' },
     runs: { type: 'string', default: '3' },
+    case: { type: 'string', default: 'all' },
   },
 });
 const MESSAGES = Number(values.messages);
@@ -119,7 +127,7 @@ function consumedBytes(args: string[]): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function main(): Promise<void> {
+async function throughput(): Promise<void> {
   if (!existsSync(KCAT)) throw new Error(`kcat is missing at ${KCAT}: install the Debian package "kcat"`);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'kafscope-bench-'));
   let broker: ChildProcess | undefined;
@@ -171,6 +179,17 @@ async function main(): Promise<void> {
     }
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  if (!['all', 'throughput', 'search', 'decode'].includes(values.case!)) throw new Error('--case is all, throughput, search or decode');
+  const run = (c: string) => values.case === 'all' || values.case === c;
+  if (run('throughput')) await throughput();
+  if (run('search')) {
+    if (!existsSync(KCAT)) throw new Error(`kcat is missing at ${KCAT}: install the Debian package "kcat"`);
+    await searchCase({ kcat: KCAT, messages: MESSAGES, size: SIZE, partitions: PARTITIONS });
+  }
+  if (run('decode')) runDecodeBench();
 }
 
 main().catch((err: unknown) => {

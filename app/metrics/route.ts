@@ -4,9 +4,7 @@
 // scrape costs the same whether the clusters answer or not. The text is produced in one go (one
 // consistent round, even if the next round ends meanwhile) and sent in chunks of about 64 KB.
 // A route handler like those under app/api, outside it only because Prometheus asks for /metrics.
-// eslint-disable-next-line no-restricted-imports -- a server route handler, as under app/api (see eslint.config.mjs)
 import { metricsText } from '@/lib/kafka/history/metrics';
-// eslint-disable-next-line no-restricted-imports -- a server route handler, as under app/api (see eslint.config.mjs)
 import { CONTENT_TYPE } from '@/lib/kafka/history/prometheus';
 
 export const runtime = 'nodejs';

@@ -1,10 +1,16 @@
 'use client';
-// One broker: address, role, its configs (non-default first) and the partitions it leads.
+// One broker: address, role, its configs (non-default first, editable as dynamic broker configs where
+// the cluster allows config edits) and the partitions it leads.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useState } from 'react';
 import { useCluster } from '@/components/cluster/cluster-context';
 import { clusterPath } from '@/components/cluster/cluster-path';
 import { ConfigTable } from '@/components/configs/config-table';
+import { ConfigValueDialog } from '@/components/configs/config-value-dialog';
+import { useSwitches } from '@/components/settings/use-switches';
+import { useUpdateBrokerConfigs } from '@/lib/api/mutations/brokers';
+import type { ConfigEntry } from '@/lib/schemas/config';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState, QueryState } from '@/components/ui/feedback';
 import { Panel, Stat } from '@/components/ui/panel';
@@ -16,6 +22,10 @@ import { showBidiControls } from '@/lib/format/bidi';
 export function BrokerDetail({ id }: { id: number }) {
   const cluster = useCluster();
   const query = useQuery(brokerQuery(cluster, id));
+  // Dynamic broker configs are edited under the same switch as topic configs.
+  const { can } = useSwitches();
+  const update = useUpdateBrokerConfigs(cluster, id);
+  const [editing, setEditing] = useState<ConfigEntry | null>(null);
   return (
     <QueryState query={query} label="Loading broker">
       {({ broker, configs, leads }) => (
@@ -51,8 +61,20 @@ export function BrokerDetail({ id }: { id: number }) {
             )}
           </Panel>
           <Panel title="Configuration" flush>
-            <ConfigTable configs={configs} label="Broker configs" />
+            <ConfigTable configs={configs} label="Broker configs" onEdit={can('topicCreate') ? setEditing : undefined} />
           </Panel>
+          {editing ? (
+            <ConfigValueDialog
+              entry={editing}
+              update={update}
+              onClose={() => {
+                update.reset();
+                setEditing(null);
+              }}
+              removable={editing.source === 'DYNAMIC_BROKER_CONFIG'}
+              removeLabel="Remove this broker's value"
+            />
+          ) : null}
         </div>
       )}
     </QueryState>

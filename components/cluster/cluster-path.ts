@@ -3,7 +3,7 @@
 // A plain module, not a client one: server pages build their links with it too.
 
 /** The sections of a cluster, as the first path segment after /clusters/{cluster}. */
-export type ClusterSection = '' | 'topics' | 'groups' | 'brokers';
+export type ClusterSection = '' | 'topics' | 'groups' | 'brokers' | 'acls' | 'schemas';
 
 /** `/clusters/{cluster}[/{section}[/{...rest}]]`, every segment encoded. */
 export function clusterPath(cluster: string, section: ClusterSection = '', ...rest: (string | number)[]): string {

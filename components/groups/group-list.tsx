@@ -1,5 +1,7 @@
 'use client';
-// Consumer groups: filter, state, sort and paging on the server and in the URL; rows virtualised.
+// Consumer groups: filter, state, status, sort and paging on the server and in the URL; rows
+// virtualised. Each row shows the group's verdict from the lag history, its recent lag as a
+// sparkline and how far behind the newest record it is.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useCallback, useMemo } from 'react';
@@ -15,8 +17,12 @@ import { nextSort } from '@/components/ui/sort';
 import { VirtualTable, type Column } from '@/components/ui/virtual-table';
 import { useUrlState } from '@/components/url/use-url-state';
 import { groupListQuery } from '@/lib/api/queries/groups';
-import { formatInt64 } from '@/lib/format/numbers';
 import { GroupListQuerySchema, GroupState, type GroupSummary } from '@/lib/schemas/group';
+import { Sparkline } from '@/components/lag/sparkline';
+import { StatusBadge } from '@/components/lag/status-badge';
+import { formatSeconds } from '@/lib/format/duration';
+import { LagStatus } from '@/lib/schemas/lag-history';
+import { LagValue } from './lag-value';
 import { stateTone } from './state-tone';
 import { showBidiControls } from '@/lib/format/bidi';
 
@@ -44,7 +50,10 @@ const columnsOf = (cluster: string): Column<GroupSummary>[] => [
       return <span title={topics.join(', ')}>{topics.length <= 2 ? topics.join(', ') : `${topics.slice(0, 2).join(', ')} +${topics.length - 2}`}</span>;
     },
   },
-  { id: 'lag', header: 'Total lag', sortKey: 'totalLag', align: 'right', cell: (g) => formatInt64(g.totalLag) },
+  { id: 'lag', header: 'Total lag', sortKey: 'totalLag', align: 'right', cell: (g) => <LagValue lag={g.totalLag} /> },
+  { id: 'trend', header: 'Recent lag', cell: (g) => <Sparkline values={g.lagTrend} label={`Recent lag of ${g.groupId}`} /> },
+  { id: 'lagSeconds', header: 'Behind', align: 'right', cell: (g) => <span className="tabular-nums" title="Time from the record at the committed offset to the newest record (worst partition)">{formatSeconds(g.lagSeconds)}</span> },
+  { id: 'status', header: 'Status', sortKey: 'status', cell: (g) => <StatusBadge status={g.status} reason={g.statusReason} /> },
 ];
 
 export function GroupList() {
@@ -69,6 +78,15 @@ export function GroupList() {
               <option key={s}>{s}</option>
             ))}
           </select>
+          <label className="sr-only" htmlFor="group-status">
+            Status
+          </label>
+          <select id="group-status" value={q.status ?? ''} onChange={(e) => setUrl({ status: e.target.value || undefined, page: undefined })} className={`${controlLook} w-40`}>
+            <option value="">Any status</option>
+            {LagStatus.options.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
         </>
       }
     >
@@ -81,8 +99,8 @@ export function GroupList() {
         query.data.items.length === 0 && query.data.total > 0 ? (
           <PastLastPage page={query.data.page} onFirst={() => setUrl({ page: undefined })} />
         ) : query.data.items.length === 0 ? (
-          <EmptyState title={q.q || q.state ? 'No group matches' : 'No consumer groups'}>
-            {q.q || q.state ? 'Try another id filter or state.' : 'Groups appear once a consumer joins or commits offsets.'}
+          <EmptyState title={q.q || q.state || q.status ? 'No group matches' : 'No consumer groups'}>
+            {q.q || q.state || q.status ? 'Try another id filter, state or status.' : 'Groups appear once a consumer joins or commits offsets.'}
           </EmptyState>
         ) : (
           <>

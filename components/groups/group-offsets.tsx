@@ -1,15 +1,23 @@
 'use client';
 // Per topic and partition: committed offset, log end, lag with a bar, and the member reading it;
-// a total per topic. Bars and colours are on an absolute scale (components/ui/lag-scale.ts).
+// a total per topic. Bars and colours are on an absolute scale (components/ui/lag-scale.ts). Each row
+// links to its unconsumed messages; each topic's committed offsets can be deleted (OffsetDelete).
 import Link from 'next/link';
+import { useState } from 'react';
 import { useCluster } from '@/components/cluster/cluster-context';
 import { clusterPath } from '@/components/cluster/cluster-path';
+import { useSwitches } from '@/components/settings/use-switches';
+import { Button } from '@/components/ui/button';
 import { Panel } from '@/components/ui/panel';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { LAG_TONE_CLASS, lagFraction, lagTone, useLagThresholds } from '@/components/ui/lag-scale';
 import { formatInt64 } from '@/lib/format/numbers';
 import type { GroupDetail, GroupOffset } from '@/lib/schemas/group';
 import { showBidiControls } from '@/lib/format/bidi';
+import { StatusBadge } from '@/components/lag/status-badge';
+import { LagValue } from './lag-value';
+import { DeleteOffsetsDialog } from './delete-offsets-dialog';
+import { unconsumedHref } from './unconsumed-link';
 
 function LagBar({ lag }: { lag: string | null }) {
   const t = useLagThresholds();
@@ -22,6 +30,8 @@ function LagBar({ lag }: { lag: string | null }) {
 
 export function GroupOffsets({ group }: { group: GroupDetail }) {
   const cluster = useCluster();
+  const { can } = useSwitches();
+  const [deleting, setDeleting] = useState<string | null>(null);
   const clients = new Map(group.members.map((m) => [m.memberId, m.clientId]));
   const byTopic = new Map<string, GroupOffset[]>();
   for (const o of group.offsets) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), o]);
@@ -39,7 +49,25 @@ export function GroupOffsets({ group }: { group: GroupDetail }) {
                 {showBidiControls(topic)}
               </Link>
             }
-            actions={<span className="text-sm">Lag <strong className="tabular-nums" data-testid={`lag-${topic}`}>{formatInt64(total)}</strong></span>}
+            actions={
+              <span className="flex items-center gap-3 text-sm">
+                <span>
+                  Lag <strong><LagValue lag={total} testId={`lag-${topic}`} /></strong>
+                </span>
+                {can('groupDelete') ? (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Delete committed offsets of ${showBidiControls(topic)}`}
+                    disabled={group.members.length > 0}
+                    title={group.members.length > 0 ? 'Kafka deletes offsets only while the group is empty' : undefined}
+                    onClick={() => setDeleting(topic)}
+                  >
+                    Delete offsets
+                  </Button>
+                ) : null}
+              </span>
+            }
           >
             <SimpleTable
               label={`Offsets of ${showBidiControls(topic)}`}
@@ -50,14 +78,28 @@ export function GroupOffsets({ group }: { group: GroupDetail }) {
                 { id: 'committed', header: 'Committed', align: 'right', cell: (r) => (r.committed === null ? <span className="text-zinc-400">none</span> : formatInt64(r.committed)) },
                 { id: 'start', header: 'Log start', align: 'right', cell: (r) => formatInt64(r.logStart) },
                 { id: 'end', header: 'Log end', align: 'right', cell: (r) => formatInt64(r.logEnd) },
-                { id: 'lag', header: 'Lag', align: 'right', cell: (r) => formatInt64(r.lag) },
+                { id: 'lag', header: 'Lag', align: 'right', cell: (r) => <LagValue lag={r.lag} /> },
                 { id: 'bar', header: '', cell: (r) => <LagBar lag={r.lag} /> },
+                { id: 'status', header: 'Status', cell: (r) => <StatusBadge status={r.status} reason={r.statusReason} testId={`status-${r.topic}-${r.partition}`} /> },
+                {
+                  id: 'unconsumed',
+                  header: '',
+                  cell: (r) => {
+                    const href = unconsumedHref(cluster, r);
+                    return href ? (
+                      <Link href={href} className="text-xs text-emerald-700 hover:underline dark:text-emerald-400" aria-label={`Unconsumed messages of partition ${r.partition}`}>
+                        Unconsumed
+                      </Link>
+                    ) : null;
+                  },
+                },
                 { id: 'member', header: 'Consumer', cell: (r) => (r.memberId ? <span className="font-mono text-xs">{clients.get(r.memberId) ?? r.memberId}</span> : <span className="text-zinc-400">unassigned</span>) },
               ]}
             />
           </Panel>
         );
       })}
+      {deleting !== null ? <DeleteOffsetsDialog groupId={group.groupId} topic={deleting} onClose={() => setDeleting(null)} /> : null}
     </>
   );
 }

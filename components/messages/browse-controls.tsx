@@ -1,10 +1,12 @@
 'use client';
-// The browser's choices: partition, where to start, how many, which order, how keys and values are
+// The browser's choices: partition, where to start and where to stop (an offset or a time, read in
+// the time zone chosen and named in the label), how many, which order, how keys and values are
 // decoded, and the time zone. Each change rewrites the URL (and drops the paging cursor, since the
-// view starts afresh).
+// view starts afresh). Typed offsets and times are applied on Enter or on leaving the field, and only
+// when complete: a half-typed year is never read as year 2.
 import { useState } from 'react';
 import { SelectField, TextField } from '@/components/ui/field';
-import { fromLocalInput, toLocalInput } from '@/lib/format/dates';
+import { fromZoneInput, toZoneInput, zoneLabel, type TimeZoneMode } from '@/lib/format/dates';
 import { MESSAGE_FORMATS, type MessageFormat } from '@/lib/schemas/message';
 import type { BrowseUrl } from './browse-params';
 
@@ -45,24 +47,31 @@ function startPatch(from: string, u: BrowseUrl): Patch {
   return { from };
 }
 
-/** The start offset, applied on Enter or leaving the field; anything but a whole number is flagged, not silently ignored. */
-function OffsetField({ value, onSet }: { value: string; onSet: (offset: string) => void }) {
-  const [draft, setDraft] = useState(value);
+function stopPatch(to: string, u: BrowseUrl): Patch {
+  if (to === 'timestamp' && u.toTimestamp === undefined) return { to, toTimestamp: Math.floor(Date.now() / 1000) * 1000 };
+  return { to };
+}
+
+/** A typed value applied on Enter or on leaving the field, and only when `parse` accepts it; the text
+ * stays as typed meanwhile, and anything unusable is flagged, not silently ignored. */
+function DraftField<T>({ label, hint, initial, parse, problem, onSet, className }: { label: string; hint: string; initial: string; parse: (text: string) => T | null; problem: string; onSet: (v: T) => void; className: string }) {
+  const [draft, setDraft] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const apply = () => {
-    const v = draft.trim();
-    if (!OFFSET.test(v)) {
-      setError('A whole number, 0 or more');
+    const v = parse(draft);
+    if (v === null) {
+      setError(problem);
       return;
     }
     setError(null);
-    if (v !== value) onSet(v);
+    if (draft.trim() !== initial) onSet(v);
   };
   return (
     <TextField
-      label="Offset"
-      className="w-40"
-      inputMode="numeric"
+      label={label}
+      hint={hint}
+      className={className}
+      spellCheck={false}
       value={draft}
       error={error}
       onChange={(e) => {
@@ -77,8 +86,34 @@ function OffsetField({ value, onSet }: { value: string; onSet: (offset: string) 
   );
 }
 
+function OffsetField({ label, hint, value, onSet }: { label: string; hint: string; value: string; onSet: (offset: string) => void }) {
+  return <DraftField label={label} hint={hint} className="w-44" initial={value} parse={(t) => (OFFSET.test(t.trim()) ? t.trim() : null)} problem="A whole number, 0 or more" onSet={onSet} key={value} />;
+}
+
+/** A time typed as YYYY-MM-DD HH:MM:SS, read in the chosen zone, which the label names. */
+function TimeField({ label, hint, value, tz, onSet }: { label: string; hint: string; value: number | undefined; tz: TimeZoneMode; onSet: (ms: number) => void }) {
+  const initial = value !== undefined ? toZoneInput(value, tz) : '';
+  return (
+    <DraftField
+      label={`${label} (${zoneLabel(tz, value)})`}
+      hint={hint}
+      className="w-60"
+      initial={initial}
+      parse={(t) => {
+        const ms = fromZoneInput(t, tz);
+        return Number.isFinite(ms) ? ms : null;
+      }}
+      problem="A date and time: YYYY-MM-DD HH:MM:SS"
+      onSet={onSet}
+      key={`${initial}|${tz}`}
+    />
+  );
+}
+
 export function BrowseControls({ u, partitions, onChange }: { u: BrowseUrl; partitions: number; onChange: (patch: Patch) => void }) {
   const set = (patch: Patch) => onChange({ ...patch, cursor: undefined, open: undefined });
+  // Which way the view reads: earliest forwards, latest backwards, otherwise in the order shown.
+  const back = u.from === 'latest' || (u.from !== 'earliest' && u.order === 'desc');
   return (
     <div className="flex flex-wrap items-end gap-3">
       <SelectField label="Partition" className="w-36" value={u.partition === undefined ? '' : String(u.partition)} onChange={(e) => set({ partition: e.target.value === '' ? undefined : Number(e.target.value) })}>
@@ -95,19 +130,18 @@ export function BrowseControls({ u, partitions, onChange }: { u: BrowseUrl; part
         <option value="offset">Offset</option>
         <option value="timestamp">Timestamp</option>
       </SelectField>
-      {u.from === 'offset' ? <OffsetField value={u.offset ?? '0'} onSet={(offset) => set({ offset })} key={u.offset ?? '0'} /> : null}
+      {u.from === 'offset' ? <OffsetField label="From offset" hint={back ? 'Newest first: this offset and older' : 'Oldest first: this offset and newer'} value={u.offset ?? '0'} onSet={(offset) => set({ offset })} /> : null}
       {u.from === 'timestamp' ? (
-        <TextField
-          label="From (local time)"
-          type="datetime-local"
-          step={1}
-          className="w-[17rem] max-w-full"
-          value={u.timestamp !== undefined ? toLocalInput(u.timestamp) : ''}
-          onChange={(e) => {
-            const ms = fromLocalInput(e.target.value);
-            if (Number.isFinite(ms)) set({ timestamp: ms });
-          }}
-        />
+        <TimeField label="From" hint={back ? 'Newest first: at or before this time' : 'Oldest first: at or after this time'} value={u.timestamp} tz={u.tz} onSet={(timestamp) => set({ timestamp })} />
+      ) : null}
+      <SelectField label="Stop at" className="w-36" value={u.to} onChange={(e) => set(stopPatch(e.target.value, u))}>
+        <option value="end">{back ? 'Log start' : 'Log end'}</option>
+        <option value="offset">Offset</option>
+        <option value="timestamp">Timestamp</option>
+      </SelectField>
+      {u.to === 'offset' ? <OffsetField label="To offset" hint={back ? 'Back to this offset, included' : 'Up to this offset, included'} value={u.toOffset ?? '0'} onSet={(toOffset) => set({ toOffset })} /> : null}
+      {u.to === 'timestamp' ? (
+        <TimeField label="To" hint={back ? 'Back to this time, included' : 'Up to this time, included'} value={u.toTimestamp} tz={u.tz} onSet={(toTimestamp) => set({ toTimestamp })} />
       ) : null}
       <SelectField label="Limit" className="w-24" value={String(u.limit)} onChange={(e) => set({ limit: Number(e.target.value) })}>
         {[...new Set([20, 50, 100, 250, 500, 1000, u.limit])].sort((a, b) => a - b).map((n) => (

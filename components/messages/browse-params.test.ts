@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MessagesQuerySchema } from '@/lib/schemas/message';
-import { BrowseUrlSchema, toApiQuery } from './browse-params';
+import { BrowseUrlSchema, toApiQuery, toSearchRequest } from './browse-params';
 
 describe('message browser URL', () => {
   it('falls back to defaults for junk in a shared link', () => {
@@ -10,8 +10,21 @@ describe('message browser URL', () => {
 
   it('keeps offsets beyond 2^53 as strings and sends them only with from=offset', () => {
     const u = BrowseUrlSchema.parse({ partition: '2', from: 'offset', offset: '9007199254740993', limit: '20', order: 'asc' });
-    expect(toApiQuery(u)).toEqual({ partition: 2, from: 'offset', offset: '9007199254740993', timestamp: undefined, limit: 20, order: 'asc', cursor: undefined });
+    expect(toApiQuery(u)).toEqual({ partition: 2, from: 'offset', offset: '9007199254740993', timestamp: undefined, to: 'end', limit: 20, order: 'asc', cursor: undefined });
     expect(toApiQuery({ ...u, from: 'earliest' }).offset).toBeUndefined();
+  });
+
+  it('sends the stop only with the mode that uses it', () => {
+    const u = BrowseUrlSchema.parse({ to: 'offset', toOffset: '9007199254740993', toTimestamp: '5' });
+    expect(toApiQuery(u)).toMatchObject({ to: 'offset', toOffset: '9007199254740993', toTimestamp: undefined });
+    expect(toApiQuery({ ...u, to: 'timestamp' })).toMatchObject({ to: 'timestamp', toOffset: undefined, toTimestamp: 5 });
+  });
+
+  it('a search in the URL searches the view: its range, order and partition, without the paging cursor', () => {
+    const u = BrowseUrlSchema.parse({ q: 'needle', in: 'value', match: 'regex', partition: '1', from: 'timestamp', timestamp: '100', to: 'offset', toOffset: '7', order: 'asc', limit: '20', cursor: 'abc' });
+    expect(toSearchRequest(u, 1000)).toEqual({ q: 'needle', in: 'value', mode: 'regex', partition: 1, from: 'timestamp', timestamp: 100, to: 'offset', toOffset: '7', order: 'asc', limit: 20, maxScan: 1000 });
+    expect(toSearchRequest(BrowseUrlSchema.parse({}), 1000)).toBeNull();
+    expect(BrowseUrlSchema.parse({ q: 'x', in: 'body', match: 'glob' })).toMatchObject({ q: 'x', in: undefined, match: 'contains' });
   });
 
   it('treats an empty partition as all partitions', () => {

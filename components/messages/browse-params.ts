@@ -1,14 +1,24 @@
-// The message browser's URL: every choice (partition, start, limit, order, cursor, key and value
-// formats, time zone, the expanded row) is a search parameter. The browse fields and their defaults come from the API's own
+// The message browser's URL: every choice (partition, start, stop, limit, order, cursor, key and value
+// formats, time zone, the expanded row, the search) is a search parameter. The browse fields and their defaults come from the API's own
 // schema (lib/schemas/message.ts), with `.catch()` fallbacks so a shared or hand-edited link always
 // opens something sensible; only the choices the server never sees (time zone, open row) are added here.
 import { z } from 'zod';
-import { MessagesUrlSchema, type MessagesQuery } from '@/lib/schemas/message';
+import { FilterExpression } from '@/lib/schemas/filter';
+import { MessagesUrlSchema, SearchUrlSchema, type MessagesQuery, type SearchRequest } from '@/lib/schemas/message';
 
 export const BrowseUrlSchema = MessagesUrlSchema.extend({
+  // The search (q, in, match): with q present the page shows the search's results instead of the
+  // page of records; range, order, partition and formats are the view's own.
+  ...SearchUrlSchema.shape,
   tz: z.enum(['local', 'utc']).catch('local'),
   /** The expanded message, as "partition-offset". */
   open: z.string().regex(/^\d+-\d+$/).optional().catch(undefined),
+  /** Browse pages, or follow new records live (`mode=live`). */
+  mode: z.enum(['browse', 'live']).catch('browse'),
+  /** A CEL filter applied on the server (browse, tail, export). */
+  filter: FilterExpression.optional().catch(undefined),
+  /** The live tail's window of rows. */
+  rows: z.coerce.number<string | number>().int().min(100).max(10_000).catch(1_000),
 });
 export type BrowseUrl = z.infer<typeof BrowseUrlSchema>;
 
@@ -19,12 +29,24 @@ export function toApiQuery(u: BrowseUrl): Partial<MessagesQuery> {
     from: u.from,
     offset: u.from === 'offset' ? (u.offset ?? '0') : undefined,
     timestamp: u.from === 'timestamp' ? (u.timestamp ?? 0) : undefined,
+    to: u.to,
+    toOffset: u.to === 'offset' ? (u.toOffset ?? '0') : undefined,
+    toTimestamp: u.to === 'timestamp' ? (u.toTimestamp ?? 0) : undefined,
     limit: u.limit,
     order: u.order,
     cursor: u.cursor,
     keyFormat: u.keyFormat,
     valueFormat: u.valueFormat,
+    filter: u.filter,
   };
 }
 
 export const rowId = (m: { partition: number; offset: string }) => `${m.partition}-${m.offset}`;
+
+/** The search over the view the URL describes; null when no search is asked for. The view's limit is
+ * how many matches one run returns (Continue asks for the next ones). */
+export function toSearchRequest(u: BrowseUrl, maxScan: number): SearchRequest | null {
+  if (!u.q) return null;
+  const { limit, ...view } = toApiQuery({ ...u, cursor: undefined });
+  return { ...view, q: u.q, in: u.in ?? 'key,value,headers', mode: u.match, limit, maxScan };
+}

@@ -8,3 +8,4 @@ import { LazyPlaceholder, untilFirstOpen } from '@/components/ui/lazy';
 export const ProduceDialog = untilFirstOpen(dynamic(() => import('./produce-dialog').then((m) => m.ProduceDialog), { ssr: false }));
 export const SearchPanel = dynamic(() => import('./search-panel').then((m) => m.SearchPanel), { loading: LazyPlaceholder });
 export const MessageDetail = dynamic(() => import('./message-detail').then((m) => m.MessageDetail), { loading: LazyPlaceholder });
+export const ReplayDialog = untilFirstOpen(dynamic(() => import('./replay-dialog').then((m) => m.ReplayDialog), { ssr: false }));

@@ -2,17 +2,29 @@
 // An expanded message: tabs for the pretty JSON tree, the plain text, a hex dump and the headers,
 // for the value and the key, with copy buttons. A value decoded through the schema registry shows
 // its schema (subject, version, id) beside the tree; one that could not be decoded shows the reason
-// as a badge and its raw bytes. The JSON is parsed only when this opens.
+// as a badge and its raw bytes. The JSON is parsed only when this opens. Copy JSON and Copy record
+// keep every number's text as the message wrote it.
 import { useMemo, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
-import { parseJsonExact, stringifyJsonExact } from '@/lib/format/json-exact';
+import { formatJsonExact, parseJsonExact } from '@/lib/format/json-exact';
 import { formatBytes } from '@/lib/format/numbers';
 import type { Message, Payload } from '@/lib/schemas/message';
 import { JsonTree } from './json-tree';
+import { recordJson } from './record-json';
 import { HeadersView, HexView, TextView } from './payload-views';
 
 type Tab = 'json' | 'text' | 'hex' | 'headers';
+
+/** The JSON pretty-printed with its numbers as written; the text itself if lossless-json refuses it
+ * (duplicate keys, which JSON.parse tolerates). */
+function exactOr(text: string): string {
+  try {
+    return formatJsonExact(text);
+  } catch {
+    return text;
+  }
+}
 
 function parseJson(p: Payload | null): { ok: true; value: unknown } | { ok: false } {
   if (!p || p.encoding === 'text' || p.encoding === 'binary' || p.text === null || p.truncated) return { ok: false };
@@ -80,7 +92,7 @@ function PayloadTabs({ payload, what, headers }: { payload: Payload | null; what
         <span className="flex-1" />
         {payload ? <FormatLine payload={payload} /> : null}
         {payload?.error ? <Badge tone="bad">{payload.error}</Badge> : null}
-        {json.ok ? <CopyButton label="Copy JSON" text={() => stringifyJsonExact(json.value)} /> : null}
+        {json.ok && payload?.text != null ? <CopyButton label="Copy JSON" text={() => exactOr(payload.text!)} /> : null}
         {payload?.text != null ? <CopyButton label="Copy text" text={payload.text} /> : null}
         {payload?.base64 != null ? <CopyButton label="Copy base64" text={payload.base64} /> : null}
       </div>
@@ -108,7 +120,8 @@ export function MessageDetail({ message }: { message: Message }) {
     <div className="space-y-4 bg-zinc-50/60 px-4 py-3 dark:bg-zinc-900/60">
       <PayloadTabs payload={message.value} what="Value" headers={message.headers} />
       <PayloadTabs payload={message.key} what="Key" />
-      <p className="text-xs text-zinc-500">
+      <p className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
+        <CopyButton label="Copy record" text={() => recordJson(message)} />
         {message.timestampType}
         {` · key ${formatBytes(message.key?.size ?? 0)}, value ${formatBytes(message.value?.size ?? 0)}`}
         {message.compression ? ` · compression ${message.compression}` : ''}

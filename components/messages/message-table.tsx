@@ -59,12 +59,17 @@ export function MessageTable({
   open,
   onToggle,
   label = 'Messages',
+  selected,
+  onSelect,
 }: {
   messages: readonly Message[];
   tz: TimeZoneMode;
   open: string | undefined;
   onToggle: (id: string | undefined) => void;
   label?: string;
+  /** Rows ticked for a replay (by rowId); with onSelect, each row gets a checkbox. */
+  selected?: ReadonlySet<string>;
+  onSelect?: (id: string, on: boolean) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The React Compiler is not enabled here, so the hook's non-memoisable return value is harmless.
@@ -83,7 +88,7 @@ export function MessageTable({
     <div ref={scrollRef} className="overflow-auto" style={{ maxHeight: 'calc(100vh - 18rem)' }}>
       <table aria-label={label} className="w-full min-w-[44rem] table-fixed border-separate border-spacing-0 text-sm">
         <colgroup>
-          <col className="w-8" />
+          <col className={onSelect ? 'w-14' : 'w-8'} />
           <col className="w-28" />
           <col className="w-28 xl:w-36" />
           <col className="w-40 xl:w-60" />
@@ -115,7 +120,17 @@ export function MessageTable({
           return (
             <tbody key={id} data-index={item.index} ref={virtualizer.measureElement}>
               <tr className={`cursor-pointer ${expanded ? 'bg-emerald-50/60 dark:bg-emerald-950/30' : 'hover:bg-zinc-50 dark:hover:bg-zinc-800/40'}`} onClick={() => onToggle(expanded ? undefined : id)}>
-                <td className={tdClass}>
+                <td className={`${tdClass} whitespace-nowrap`}>
+                  {onSelect ? (
+                    <input
+                      type="checkbox"
+                      className="mr-2 align-middle"
+                      aria-label={`Select message ${m.partition}/${m.offset}`}
+                      checked={selected?.has(id) ?? false}
+                      onClick={(e) => e.stopPropagation()}
+                      onChange={(e) => onSelect(id, e.target.checked)}
+                    />
+                  ) : null}
                   <button
                     type="button"
                     data-row-toggle

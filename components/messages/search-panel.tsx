@@ -1,75 +1,97 @@
 'use client';
-// Server-side search: the topic is scanned on the server, in parallel per partition and within a
-// budget; this panel shows live progress (scanned, matched, each partition's position) with a
-// Cancel button, and the matches as expandable message rows. Keys and values are matched as decoded
-// in the browser's chosen formats (an Avro field's value is found).
-import { useState } from 'react';
+// Server-side search over the view: the partition(s), range and order of the page, and the query,
+// fields and mode, all from the URL — so a search can be shared and reloads where it was. The topic
+// is scanned on the server (partitions in parallel, newest first backwards from the end), with live
+// progress (scanned, matched, each partition's position) and a Stop button; the matches arrive in
+// the view's order and replace the page's table. A finished or stopped search can Continue from where
+// it stopped. Keys and values are matched as decoded in the chosen formats.
+import { useEffect, useState } from 'react';
 import { useCluster } from '@/components/cluster/cluster-context';
 import { Button } from '@/components/ui/button';
 import { ErrorBanner } from '@/components/ui/feedback';
 import { SelectField, TextField } from '@/components/ui/field';
 import { Panel } from '@/components/ui/panel';
-import type { TimeZoneMode } from '@/lib/format/dates';
-import type { MessageFormat } from '@/lib/schemas/message';
 import { formatCount, formatInt64, fraction } from '@/lib/format/numbers';
+import { toSearchRequest, type BrowseUrl } from './browse-params';
 import { MessageTable } from './message-table';
 import { useSearch } from './use-search';
 
 /** How far one partition's scan has come, from where it started to where it stops (0..1). */
 function scanShare(p: { start: string; position: string; end: string }): number {
-  const done = (BigInt(p.position) - BigInt(p.start)).toString();
-  const total = (BigInt(p.end) - BigInt(p.start)).toString();
-  return fraction(done, total);
+  const done = BigInt(p.position) - BigInt(p.start);
+  const total = BigInt(p.end) - BigInt(p.start);
+  const abs = (x: bigint) => (x < 0n ? -x : x);
+  return fraction(abs(done).toString(), abs(total).toString());
 }
 
-const REASONS = { limit: 'result limit reached', budget: 'scan budget used up', end: 'end of topic reached', cancelled: 'cancelled' } as const;
+const REASONS = { limit: 'result limit reached', budget: 'scan budget used up', end: 'end of range reached', cancelled: 'stopped' } as const;
+const FIELDS = ['key', 'value', 'headers'] as const;
 
-export function SearchPanel({
-  topic,
-  partition,
-  tz,
-  keyFormat,
-  valueFormat,
-}: {
-  topic: string;
-  partition: number | undefined;
-  tz: TimeZoneMode;
-  keyFormat?: MessageFormat | undefined;
-  valueFormat?: MessageFormat | undefined;
-}) {
-  const { state, start, cancel } = useSearch(useCluster(), topic);
-  const [q, setQ] = useState('');
-  const [fields, setFields] = useState({ key: true, value: true, headers: true });
-  const [mode, setMode] = useState<'contains' | 'regex'>('contains');
-  const [maxScan, setMaxScan] = useState('100000');
-  const [open, setOpen] = useState<string | undefined>();
-  const inList = Object.entries(fields).filter(([, on]) => on).map(([k]) => k).join(',');
-  const submit = () => q && inList && start({ q, in: inList, mode, partition, maxScan: Number(maxScan), limit: 500, keyFormat, valueFormat });
-  const p = state.progress;
+export interface SearchPatch {
+  q: string | undefined;
+  in: string | undefined;
+  match: 'contains' | 'regex' | undefined;
+}
+
+/** The form: a draft of the URL's search, applied on submit. */
+function SearchForm({ u, running, onSearch, onStop }: { u: BrowseUrl; running: boolean; onSearch: (p: SearchPatch) => void; onStop: () => void }) {
+  const [q, setQ] = useState(u.q ?? '');
+  const chosen = (u.in ?? 'key,value,headers').split(',');
+  const [fields, setFields] = useState(Object.fromEntries(FIELDS.map((f) => [f, chosen.includes(f)])) as Record<(typeof FIELDS)[number], boolean>);
+  const [mode, setMode] = useState<'contains' | 'regex'>(u.match);
+  const inList = FIELDS.filter((f) => fields[f]).join(',');
   return (
-    <Panel title={`Search ${partition === undefined ? 'all partitions' : `partition ${partition}`}`}>
-      <form
-        role="search"
-        className="flex flex-wrap items-end gap-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <TextField label="Search text" className="w-72" value={q} onChange={(e) => setQ(e.target.value)} placeholder={mode === 'regex' ? 'regular expression (RE2 syntax)' : 'contains (case-insensitive)'} />
-        <fieldset className="flex items-center gap-3 pb-1.5 text-sm">
-          <legend className="sr-only">Search in</legend>
-          {(['key', 'value', 'headers'] as const).map((f) => (
-            <label key={f} className="flex items-center gap-1">
-              <input type="checkbox" checked={fields[f]} onChange={(e) => setFields((s) => ({ ...s, [f]: e.target.checked }))} />
-              {f}
-            </label>
-          ))}
-        </fieldset>
-        <SelectField label="Match" className="w-32" value={mode} onChange={(e) => setMode(e.target.value as 'contains' | 'regex')}>
-          <option value="contains">Contains</option>
-          <option value="regex">Regex</option>
-        </SelectField>
+    <form
+      role="search"
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (q && inList) onSearch({ q, in: inList === 'key,value,headers' ? undefined : inList, match: mode === 'contains' ? undefined : mode });
+      }}
+    >
+      <TextField label="Search text" className="w-72" value={q} onChange={(e) => setQ(e.target.value)} placeholder={mode === 'regex' ? 'regular expression (RE2 syntax)' : 'contains (case-insensitive)'} />
+      <fieldset className="flex items-center gap-3 pb-1.5 text-sm">
+        <legend className="sr-only">Search in</legend>
+        {FIELDS.map((f) => (
+          <label key={f} className="flex items-center gap-1">
+            <input type="checkbox" checked={fields[f]} onChange={(e) => setFields((s) => ({ ...s, [f]: e.target.checked }))} />
+            {f}
+          </label>
+        ))}
+      </fieldset>
+      <SelectField label="Match" className="w-32" value={mode} onChange={(e) => setMode(e.target.value as 'contains' | 'regex')}>
+        <option value="contains">Contains</option>
+        <option value="regex">Regex</option>
+      </SelectField>
+      {running ? (
+        <Button variant="danger" onClick={onStop}>
+          Stop
+        </Button>
+      ) : (
+        <Button type="submit" variant="primary" disabled={!q || !inList}>
+          Search
+        </Button>
+      )}
+    </form>
+  );
+}
+
+export function SearchPanel({ topic, u, onSearch, onOpen }: { topic: string; u: BrowseUrl; onSearch: (p: SearchPatch) => void; onOpen: (open: string | undefined) => void }) {
+  const { state, start, resume, cancel } = useSearch(useCluster(), topic);
+  const [maxScan, setMaxScan] = useState('100000');
+  const request = toSearchRequest(u, Number(maxScan));
+  const requestKey = JSON.stringify(request);
+  // The URL is the search: whenever it names one (typed, shared, reloaded, or the view changed), run it.
+  useEffect(() => {
+    const r = JSON.parse(requestKey) as ReturnType<typeof toSearchRequest>;
+    if (r) start(r);
+  }, [requestKey, start]);
+  const p = state.progress;
+  const where = `${u.partition === undefined ? 'all partitions' : `partition ${u.partition}`}, ${u.order === 'desc' ? 'newest first' : 'oldest first'}`;
+  return (
+    <Panel title={`Search ${where}`}>
+      <div className="flex flex-wrap items-end gap-3">
+        <SearchForm u={u} running={state.running} onSearch={onSearch} onStop={cancel} key={`${u.q}|${u.in}|${u.match}`} />
         <SelectField label="Scan at most" className="w-36" value={maxScan} onChange={(e) => setMaxScan(e.target.value)}>
           {['10000', '100000', '1000000', '10000000'].map((n) => (
             <option key={n} value={n}>
@@ -77,23 +99,30 @@ export function SearchPanel({
             </option>
           ))}
         </SelectField>
-        {state.running ? (
-          <Button variant="danger" onClick={cancel}>
-            Cancel
+        {!state.running && state.cursor && state.done ? (
+          <Button onClick={resume} title="Search on from where this search stopped">
+            Continue
           </Button>
-        ) : (
-          <Button type="submit" variant="primary" disabled={!q || !inList}>
-            Search
-          </Button>
-        )}
-      </form>
-      {state.error ? <div className="mt-3"><ErrorBanner error={state.error} title="Search failed" /></div> : null}
+        ) : null}
+      </div>
+      {state.error ? (
+        <div className="mt-3">
+          <ErrorBanner error={state.error} title="Search failed" />
+        </div>
+      ) : null}
       {state.running || state.done || p ? (
         <div className="mt-4 space-y-2" aria-live="polite">
           <p className="text-sm" role="status">
             {state.running ? 'Searching… ' : 'Search finished: '}
-            scanned <strong className="tabular-nums">{formatCount(p?.scanned ?? state.done?.scanned ?? 0)}</strong>, matched{' '}
-            <strong className="tabular-nums">{formatCount(state.matches.length)}</strong>
+            {!state.running && state.matches.length === 0 ? (
+              <>
+                <strong className="tabular-nums">0</strong> matches in <strong className="tabular-nums">{formatCount(state.scanned)}</strong> scanned
+              </>
+            ) : (
+              <>
+                scanned <strong className="tabular-nums">{formatCount(state.scanned)}</strong>, matched <strong className="tabular-nums">{formatCount(state.matches.length)}</strong>
+              </>
+            )}
             {state.done ? ` (${REASONS[state.done.reason]})` : ''}
           </p>
           {p ? (
@@ -115,7 +144,7 @@ export function SearchPanel({
       ) : null}
       {state.matches.length > 0 ? (
         <div className="-mx-4 mt-4 border-t border-zinc-200 dark:border-zinc-800">
-          <MessageTable label="Search results" messages={state.matches} tz={tz} open={open} onToggle={setOpen} />
+          <MessageTable label="Search results" messages={state.matches} tz={u.tz} open={u.open} onToggle={onOpen} />
         </div>
       ) : null}
     </Panel>

@@ -1,9 +1,9 @@
 'use client';
-// Renders its children only when the server allows the action (see useSwitches).
+// Renders its children only when the server allows the action, on `name` if given (see useSwitches).
 import type { ReactNode } from 'react';
 import { useSwitches, type Action } from './use-switches';
 
-export function CanDo({ action, children }: { action: Action; children: ReactNode }) {
+export function CanDo({ action, name, children }: { action: Action; name?: string; children: ReactNode }) {
   const { can } = useSwitches();
-  return can(action) ? <>{children}</> : null;
+  return can(action, name) ? <>{children}</> : null;
 }

@@ -3,7 +3,7 @@
 // since that thing need not exist in the other cluster. Anything else opens the overview.
 import { clusterPath, parseClusterPath, type ClusterSection } from '@/components/cluster/cluster-path';
 
-const KEPT_SECTIONS: Record<string, ClusterSection> = { topics: 'topics', groups: 'groups', brokers: 'brokers' };
+const KEPT_SECTIONS: Record<string, ClusterSection> = { topics: 'topics', groups: 'groups', brokers: 'brokers', acls: 'acls', schemas: 'schemas' };
 
 export function switchClusterPath(pathname: string, to: string): string {
   const here = parseClusterPath(pathname);

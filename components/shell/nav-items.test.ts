@@ -6,7 +6,7 @@ const item = (label: string) => inPrimary.find((i) => i.label === label)!;
 
 describe('navItems', () => {
   it('links every section within the current cluster', () => {
-    expect(inPrimary.map((i) => i.href)).toEqual(['/clusters/primary', '/clusters/primary/topics', '/clusters/primary/groups', '/clusters/primary/brokers']);
+    expect(inPrimary.map((i) => i.href)).toEqual(['/clusters/primary', '/clusters/primary/topics', '/clusters/primary/groups', '/clusters/primary/brokers', '/clusters/primary/acls', '/clusters/primary/schemas']);
   });
 
   it('offers only the cluster list outside a cluster', () => {
@@ -32,7 +32,7 @@ describe('isActive', () => {
   });
 
   it('exactly one section is active on any page of the cluster', () => {
-    for (const path of ['/clusters/primary', '/clusters/primary/topics/x', '/clusters/primary/groups/g', '/clusters/primary/brokers/1']) {
+    for (const path of ['/clusters/primary', '/clusters/primary/topics/x', '/clusters/primary/groups/g', '/clusters/primary/brokers/1', '/clusters/primary/schemas/orders-value']) {
       expect(inPrimary.filter((i) => isActive(i, path))).toHaveLength(1);
     }
   });

@@ -15,6 +15,8 @@ export const CLUSTER_SECTIONS: readonly { section: ClusterSection; label: string
   { section: 'topics', label: 'Topics' },
   { section: 'groups', label: 'Consumer groups' },
   { section: 'brokers', label: 'Brokers' },
+  { section: 'acls', label: 'ACLs' },
+  { section: 'schemas', label: 'Schemas' },
 ];
 
 export function navItems(cluster: string | null): NavItem[] {

@@ -9,6 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { UserBox } from '@/components/auth/user-box';
 import { parseClusterPath } from '@/components/cluster/cluster-path';
 import { clusterListQuery } from '@/lib/api/queries/cluster';
 import { CLUSTER_NAME_SHAPE } from '@/lib/schemas/cluster';
@@ -106,6 +107,7 @@ export function Sidebar() {
         </ul>
         {cluster !== null ? <ConnectionStatus cluster={cluster} key={cluster} /> : <div className="mt-auto" />}
         <DisplaySettings />
+        <UserBox />
       </nav>
     </>
   );

@@ -23,10 +23,10 @@ export function TopicActions({ topic }: { topic: TopicDetail }) {
       <Link href={clusterPath(cluster, 'topics', topic.name, 'messages')} className={buttonClass('primary')}>
         Browse messages
       </Link>
-      {can('messageSend') ? <Button onClick={() => setOpen('produce')}>Produce</Button> : null}
-      {can('topicEdit') ? <Button onClick={() => setOpen('partitions')}>Add partitions</Button> : null}
-      {can('recordsDelete') ? <Button onClick={() => setOpen('purge')}>Purge</Button> : null}
-      {can('topicDelete') ? (
+      {can('messageSend', topic.name) ? <Button onClick={() => setOpen('produce')}>Produce</Button> : null}
+      {can('topicEdit', topic.name) ? <Button onClick={() => setOpen('partitions')}>Add partitions</Button> : null}
+      {can('recordsDelete', topic.name) ? <Button onClick={() => setOpen('purge')}>Purge</Button> : null}
+      {can('topicDelete', topic.name) ? (
         <Button variant="danger" onClick={() => setOpen('delete')}>
           Delete topic
         </Button>

@@ -5,12 +5,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCluster } from '@/components/cluster/cluster-context';
 import { ConfigTable } from '@/components/configs/config-table';
+import { TopicSubjects } from '@/components/schemas/topic-subjects';
 import { useSwitches } from '@/components/settings/use-switches';
 import { Badge } from '@/components/ui/badge';
 import { QueryState } from '@/components/ui/feedback';
 import { Panel, Stat } from '@/components/ui/panel';
 import { topicQuery } from '@/lib/api/queries/topics';
-import { formatInt64 } from '@/lib/format/numbers';
+import { formatInt64, formatSize } from '@/lib/format/numbers';
 import { plural } from '@/lib/format/plural';
 import type { ConfigEntry } from '@/lib/schemas/config';
 import { ConfigEditDialog } from './lazy';
@@ -34,10 +35,11 @@ export function TopicDetailView({ name }: { name: string }) {
             </div>
             <TopicActions topic={t} />
           </div>
-          <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+          <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
             <Stat label="Partitions" value={t.partitions.length} />
             <Stat label="Replication factor" value={t.replicationFactor} />
             <Stat label="Messages" value={formatInt64(t.totals.messages)} />
+            <Stat label="Size on disk" value={<span title={t.totals.sizeBytes === null ? 'The brokers did not report sizes (DescribeLogDirs)' : `${formatInt64(t.totals.sizeBytes)} bytes`}>{formatSize(t.totals.sizeBytes)}</span>} />
             <Stat label="Under-replicated" value={t.totals.underReplicated} tone={t.totals.underReplicated ? 'warn' : undefined} />
           </div>
           <Panel title="Partitions" flush>
@@ -46,10 +48,11 @@ export function TopicDetailView({ name }: { name: string }) {
           <Panel title="Consumer groups" flush>
             <TopicGroups groups={t.groups} />
           </Panel>
+          <TopicSubjects topic={t.name} />
           <Panel title="Configuration" flush>
-            <ConfigTable configs={t.configs} label="Topic configs" onEdit={can('topicEdit') ? setEditing : undefined} />
+            <ConfigTable configs={t.configs} label="Topic configs" onEdit={can('topicEdit', t.name) ? setEditing : undefined} />
           </Panel>
-          {editing ? <ConfigEditDialog topic={t.name} entry={editing} onClose={() => setEditing(null)} /> : null}
+          {editing ? <ConfigEditDialog topic={t.name} entry={editing} configs={t.configs} onClose={() => setEditing(null)} /> : null}
         </div>
       )}
     </QueryState>

@@ -16,7 +16,7 @@ import { nextSort } from '@/components/ui/sort';
 import { VirtualTable, type Column } from '@/components/ui/virtual-table';
 import { useUrlState } from '@/components/url/use-url-state';
 import { topicListQuery } from '@/lib/api/queries/topics';
-import { formatInt64 } from '@/lib/format/numbers';
+import { formatInt64, formatSize } from '@/lib/format/numbers';
 import { TopicListQuerySchema, type TopicSummary } from '@/lib/schemas/topic';
 import { showBidiControls } from '@/lib/format/bidi';
 
@@ -50,6 +50,13 @@ const columnsOf = (cluster: string): Column<TopicSummary>[] => [
       ),
   },
   { id: 'messages', header: 'Messages', sortKey: 'messages', align: 'right', cell: (t) => formatInt64(t.messages) },
+  {
+    id: 'size',
+    header: 'Size',
+    sortKey: 'size',
+    align: 'right',
+    cell: (t) => <span title={t.sizeBytes === null ? 'Not reported by the brokers' : `${formatInt64(t.sizeBytes)} bytes`}>{formatSize(t.sizeBytes)}</span>,
+  },
   {
     id: 'custom',
     header: 'Config',

@@ -27,7 +27,7 @@ export async function createTopic(topic: string, partitions = 1, configs: Record
   }
 }
 
-export async function produce(topic: string, messages: { key?: string | null; value: string | Buffer | null; partition?: number }[]): Promise<void> {
+export async function produce(topic: string, messages: { key?: string | null; value: string | Buffer | null; partition?: number; timestamp?: string }[]): Promise<void> {
   const producer = kafka().producer({ allowAutoTopicCreation: false, idempotent: false });
   await producer.connect();
   try {

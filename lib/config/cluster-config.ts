@@ -35,13 +35,14 @@ export function connectionKey(brokers: string[], sasl: ClusterConfig['sasl'], tl
   return createHash('sha256').update(JSON.stringify({ brokers, sasl, tls })).digest('hex').slice(0, 16);
 }
 
-/** What the browser may know of a cluster: never credentials, nor the registry's URLs. */
-export function publicClusterInfo(c: ClusterConfig, bootstrap: string[]): ClusterInfo {
+/** What the browser may know of a cluster: never credentials, nor the registry's URLs. `registry`:
+ * whether it has one now (the embedded demo's is attached once it runs). */
+export function publicClusterInfo(c: ClusterConfig, bootstrap: string[], registry = c.schemaRegistry !== null): ClusterInfo {
   return {
     name: c.name,
     mode: c.mode,
     bootstrap: bootstrap.join(','),
     switches: { ...c.switches },
-    schemaRegistry: c.schemaRegistry !== null,
+    schemaRegistry: registry,
   };
 }

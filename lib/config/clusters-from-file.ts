@@ -84,7 +84,7 @@ function settingPath(setting: Setting): string[] {
   return setting.startsWith('properties.') ? ['properties', setting.slice('properties.'.length)] : setting.split('.');
 }
 
-function shapeError(issue: z.core.$ZodIssue | undefined, locate: Locator): ConfigError {
+export function shapeError(issue: z.core.$ZodIssue | undefined, locate: Locator): ConfigError {
   if (!issue) return new ConfigError(locate.at([]), 'is not a valid configuration');
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
@@ -96,7 +96,7 @@ function shapeError(issue: z.core.$ZodIssue | undefined, locate: Locator): Confi
   return new ConfigError(locate.at(path), issue.message);
 }
 
-interface Locator {
+export interface Locator {
   /** `file:line: path` for the value at path, or for its nearest ancestor present in the file. */
   at(path: Path): string;
   /** `file:line: path.key` for the key `key` of the map at path (the line of the key itself). */
@@ -104,7 +104,7 @@ interface Locator {
   has(path: Path): boolean;
 }
 
-function locator(file: string, doc: Document, lines: LineCounter): Locator {
+export function locator(file: string, doc: Document, lines: LineCounter): Locator {
   const node = (path: Path) => (path.length === 0 ? doc.contents : doc.getIn(path, true));
   const lineOf = (n: unknown) => (isNode(n) && n.range ? lines.linePos(n.range[0]).line : undefined);
   const place = (line: number, path: Path) => {

@@ -42,4 +42,6 @@ const Clusters = z.array(Cluster, { error: 'must be a list of clusters' }).min(1
 export const ConfigFileSchema = strictMap('the configuration file', {
   kafka: strictMap('kafka', { clusters: Clusters }).optional(),
   clusters: Clusters.optional(),
+  /** Login, roles, masking: checked by auth-from-file.ts (AuthFileSchema). */
+  auth: z.unknown().optional(),
 });

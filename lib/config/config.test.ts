@@ -20,6 +20,8 @@ describe('switch defaults', () => {
       topicDelete: false,
       recordsDelete: false,
       groupDelete: false,
+      aclEdit: false,
+      schemaEdit: false,
     });
   });
   it('embedded demo: everything on', () => {
@@ -34,12 +36,14 @@ describe('switch defaults', () => {
     ['OFFSET_RESET_ENABLED', 'offsetReset', 'NO', false],
     ['RECORDS_DELETE_ENABLED', 'recordsDelete', '1', true],
     ['GROUP_DELETE_ENABLED', 'groupDelete', 'True', true],
+    ['ACL_EDIT_ENABLED', 'aclEdit', 'yes', true],
+    ['SCHEMA_EDIT_ENABLED', 'schemaEdit', 'true', true],
   ] as const)('%s=%s sets %s', (variable, key, value, expected) => {
     expect(first({ KAFKA_BROKERCONNECT: 'k:1', [variable]: value }).switches[key]).toBe(expected);
   });
   it('READ_ONLY turns every mutation off, even ones enabled explicitly', () => {
     const s = first({ KAFKA_BROKERCONNECT: 'k:1', READ_ONLY: 'true', TOPIC_DELETE_ENABLED: 'true' }).switches;
-    expect(s).toMatchObject({ readOnly: true, topicCreate: false, topicDelete: false, messageSend: false, offsetReset: false, recordsDelete: false, groupDelete: false });
+    expect(s).toMatchObject({ readOnly: true, topicCreate: false, topicDelete: false, messageSend: false, offsetReset: false, recordsDelete: false, groupDelete: false, aclEdit: false, schemaEdit: false });
   });
   it.each(['READ_ONLY', 'TOPIC_CREATE_ENABLED', 'GROUP_DELETE_ENABLED', 'KAFKA_TLS_ENABLED'])('an invalid %s names the variable', (variable) => {
     const err = (() => {
@@ -159,8 +163,8 @@ function configErrorOf(fn: () => unknown): string {
   throw new Error('expected a ConfigError');
 }
 
-const ALL_ON = { readOnly: false, topicCreate: true, topicDelete: true, messageSend: true, offsetReset: true, recordsDelete: true, groupDelete: true };
-const ALL_OFF = { readOnly: true, topicCreate: false, topicDelete: false, messageSend: false, offsetReset: false, recordsDelete: false, groupDelete: false };
+const ALL_ON = { readOnly: false, topicCreate: true, topicDelete: true, messageSend: true, offsetReset: true, recordsDelete: true, groupDelete: true, aclEdit: true, schemaEdit: true };
+const ALL_OFF = { readOnly: true, topicCreate: false, topicDelete: false, messageSend: false, offsetReset: false, recordsDelete: false, groupDelete: false, aclEdit: false, schemaEdit: false };
 
 /** Three clusters as kafbat variables: SASL + TLS + a registry on prod, read-only staging, dev. */
 function kafbatEnv(): Record<string, string> {
@@ -258,7 +262,7 @@ describe('loadAppConfig: kafbat-style variables', () => {
       schemaRegistry: { urls: ['http://sr1:8081', 'http://sr2:8081'], username: 'sr-user', password: SR_SECRET },
       // topicDelete: the cluster's own value wins over the global default (off);
       // topicCreate: the global TOPIC_CREATE_ENABLED=false is every cluster's default.
-      switches: { readOnly: false, topicCreate: false, topicDelete: true, messageSend: true, offsetReset: true, recordsDelete: false, groupDelete: false },
+      switches: { readOnly: false, topicCreate: false, topicDelete: true, messageSend: true, offsetReset: true, recordsDelete: false, groupDelete: false, aclEdit: false, schemaEdit: false },
     });
     expect(prod?.key).toMatch(/^[0-9a-f]{16}$/);
     expect(prod?.key).not.toContain(SECRET);
@@ -452,7 +456,7 @@ describe('loadAppConfig: invalid files name file:line, and never the secret', ()
     ['an unknown key (a misspelt bootstrapServers)', ['kafka:', '  clusters:', '    - name: prod', ...sasl, '      bootstrapServer: k:1'], 7, /^clusters\[0\]\.bootstrapServer: is not a key of a cluster; the keys are name, bootstrapServers, /],
     ['an unknown switch in a flow map', ['clusters:', '  - name: prod', '    bootstrapServers: k:1', '    switches: { topicDelete: true,', '      topicDelet: true }'], 5, /^clusters\[0\]\.switches\.topicDelet: is not a key of switches/],
     ['an unknown client property', ['clusters:', '  - name: prod', '    bootstrapServers: k:1', '    properties:', '      security.protocol: SASL_PLAINTEXT', `      sasl.jaas.conifg: '${JAAS}'`], 6, /^clusters\[0\]\.properties\.sasl\.jaas\.conifg: is not a key of Kafka client properties/],
-    ['an unknown top-level key', ['clusters:', '  - name: prod', '    bootstrapServers: k:1', 'auth:', '  type: LOGIN_FORM'], 4, /^auth: is not a key of the configuration file/],
+    ['an unknown top-level key', ['clusters:', '  - name: prod', '    bootstrapServers: k:1', 'login:', '  type: LOGIN_FORM'], 4, /^login: is not a key of the configuration file/],
     ['a bad boolean', ['clusters:', '  - name: prod', '    bootstrapServers: k:1', '    readOnly: maybe'], 4, 'clusters[0].readOnly: must be one of true, false, 1, 0, yes, no'],
     ['a bad boolean switch', ['clusters:', '  - name: prod', '    bootstrapServers: k:1', '    switches:', '      recordsDelete: 7'], 5, 'clusters[0].switches.recordsDelete: must be true or false'],
     ['a JKS truststore', ['clusters:', '  - name: prod', '    bootstrapServers: k:1', '    properties:', '      security.protocol: SSL', '      ssl.truststore.location: /etc/kafka/truststore.jks', '      ssl.truststore.type: JKS'], 7, /^clusters\[0\]\.properties\.ssl\.truststore\.type: a JKS truststore cannot be read by Kafscope: give a PEM file/],

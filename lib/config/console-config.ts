@@ -12,10 +12,15 @@ import { globalSwitchDefaults } from './cluster-switches';
 import { clusterDeclarationsFromEnv, firstClusterVariable } from './clusters-from-env';
 import { clusterDeclarationsFromFile } from './clusters-from-file';
 import { readUtf8, type ReadFile } from './connection';
+import { readAudit, type AuditConfig } from './audit';
+import { readAuth, type AuthConfig } from './auth';
+import { authFromFile } from './auth-from-file';
 import { readEdge, type EdgeConfig } from './edge';
 import { AUTO_FORMATS, globalFormatDefaults } from './message-formats';
 import { ConfigError, readBool, readMs, type Env } from './errors';
+import { readProtobufDescriptors, type ProtobufDescriptorConfig } from './protobuf-descriptors';
 import { readSwitches } from './switches';
+import { readStreams, type StreamsConfig } from './streams';
 
 export interface ConsoleConfig {
   /** In configuration order, then the embedded demo when it runs. */
@@ -30,6 +35,13 @@ export interface ConsoleConfig {
   source: 'demo' | 'kafdrop-env' | 'kafbat-env' | 'file';
   /** The HTTP edge: accepted host names and origins, proxy trust, the request body limit. */
   edge: EdgeConfig;
+  /** Bounds of tails, filters, exports and replays. */
+  streams: StreamsConfig;
+  /** Kafdrop's PROTOBUFDESC_DIRECTORY and PROTOBUFDESC_PARSEANYPROTO, for every cluster. */
+  protobufDescriptors: ProtobufDescriptorConfig;
+  /** Login, roles, masking and sessions (auth.ts). */
+  auth: AuthConfig;
+  audit: AuditConfig;
 }
 
 export interface LoadOptions {
@@ -55,11 +67,13 @@ export function loadAppConfig(env: Env, options: LoadOptions = {}): ConsoleConfi
   const ctx = { names, defaults, readFile, formats };
 
   let configured: ClusterConfig[] = [];
+  let authFile: ReturnType<typeof authFromFile> = null;
   if (source === 'kafdrop-env') configured = [kafdropCluster(env, names, defaults, readFile, formats)];
   if (source === 'kafbat-env') configured = clusterDeclarationsFromEnv(env).map((d) => resolveCluster(d, ctx));
   if (source === 'file') {
     const { path, text } = readConfigFile(env, readFile);
     configured = clusterDeclarationsFromFile(path, text).map((d) => resolveCluster(d, ctx));
+    authFile = authFromFile(path, text);
   }
 
   const clusters = demoAsked ? [...configured, demoCluster(env)] : configured;
@@ -78,6 +92,10 @@ export function loadAppConfig(env: Env, options: LoadOptions = {}): ConsoleConfi
     },
     source: source ?? 'demo',
     edge: readEdge(env),
+    streams: readStreams(env),
+    protobufDescriptors: readProtobufDescriptors(env),
+    auth: readAuth(env, authFile),
+    audit: readAudit(env),
   };
 }
 

@@ -30,12 +30,16 @@ export interface EdgeConfig {
   maxBodyBytes: number;
   /** The port this server listens on (SERVER_PORT, or Next's PORT). */
   listenPort: number;
+  /** The console itself serves TLS (KAFSCOPE_TLS_CERT/KAFSCOPE_TLS_KEY, by scripts/start.mjs): every
+   * request reached it over TLS, so cookies are Secure and HSTS is sent. */
+  servedOverTls: boolean;
 }
 
 export function readEdge(env: Env): EdgeConfig {
   const listenPort = readPort(env);
   const publicUrl = readPublicUrl(env);
-  const loopbackOrigins = LOOPBACK_NAMES.map((name) => `http://${name}:${listenPort}`);
+  const servedOverTls = readTls(env);
+  const loopbackOrigins = LOOPBACK_NAMES.map((name) => `${servedOverTls ? 'https' : 'http'}://${name}:${listenPort}`);
   const allowedHosts: HostName[] = LOOPBACK_NAMES.map((name) => ({ name, port: null }));
   if (publicUrl) allowedHosts.push({ name: parseHostName(publicUrl.host)!.name, port: publicUrl.port ? Number(publicUrl.port) : null });
   allowedHosts.push(...readAllowedHosts(env));
@@ -46,7 +50,16 @@ export function readEdge(env: Env): EdgeConfig {
     trustProxy: readBool(env, 'KAFSCOPE_TRUST_PROXY', false),
     maxBodyBytes: readBodyLimit(env),
     listenPort,
+    servedOverTls,
   };
+}
+
+/** Both files or neither; scripts/start.mjs reads them, this only checks they are given in pairs. */
+function readTls(env: Env): boolean {
+  const cert = env.KAFSCOPE_TLS_CERT?.trim();
+  const key = env.KAFSCOPE_TLS_KEY?.trim();
+  if (!cert !== !key) throw new ConfigError(cert ? 'KAFSCOPE_TLS_KEY' : 'KAFSCOPE_TLS_CERT', 'must be set together with the other (PEM certificate chain and private key files)');
+  return Boolean(cert);
 }
 
 function readPort(env: Env): number {

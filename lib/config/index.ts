@@ -12,3 +12,4 @@ export { loadAppConfig, type ConsoleConfig, type LoadOptions } from './console-c
 export { publicClusterInfo, DEMO_CLUSTER_NAME, type ClusterConfig } from './cluster-config';
 export { currentConsoleConfig, setConsoleConfig } from './current';
 export { MAX_BODY_CEILING, type EdgeConfig } from './edge';
+export type { StreamsConfig } from './streams';

@@ -17,6 +17,8 @@ export const SWITCH_VARIABLES: Record<Mutation, { variable: string; externalDefa
   offsetReset: { variable: 'OFFSET_RESET_ENABLED', externalDefault: true, meaning: 'reset consumer-group offsets' },
   recordsDelete: { variable: 'RECORDS_DELETE_ENABLED', externalDefault: false, meaning: 'purge records' },
   groupDelete: { variable: 'GROUP_DELETE_ENABLED', externalDefault: false, meaning: 'delete consumer groups' },
+  aclEdit: { variable: 'ACL_EDIT_ENABLED', externalDefault: false, meaning: 'create and delete ACLs' },
+  schemaEdit: { variable: 'SCHEMA_EDIT_ENABLED', externalDefault: false, meaning: 'change schemas in the schema registry' },
 };
 
 export function readSwitches(env: Env, embedded: boolean): FeatureSwitches {

@@ -15,6 +15,8 @@ import {
   type DecodeOutcome,
   type RegistrySchemaType,
 } from './formats';
+import type protobuf from 'protobufjs';
+import { decodeProtobuf, type ProtobufSchema } from './formats';
 import { decodePayload, utf8OrNull } from './payload';
 import { capText, base64Of } from './text-cap';
 
@@ -30,11 +32,17 @@ export interface ResolvedSchema {
 /** What the page's registry answered for an id; null when the cluster has no registry. */
 export type SchemaLookup = ((id: number) => ResolvedSchema | { error: string }) | null;
 
+/** A Protobuf message type from descriptor files (Kafdrop's PROTOBUFDESC_DIRECTORY) for a topic's
+ * values that are not Confluent-framed, or why there is none. */
+export type DescriptorChoice = { schema: ProtobufSchema; type: protobuf.Type; unpackAny: boolean; source: string } | { error: string };
+
 /** How one response decodes its records: a format for keys, one for values, and the schemas. */
 export interface DecodeChoice {
   keyFormat: MessageFormat;
   valueFormat: MessageFormat;
   lookup: SchemaLookup;
+  /** Values in `protobuf` without Confluent framing are read with this (absent: no descriptor files). */
+  valueDescriptor?: DescriptorChoice;
 }
 
 export const PLAIN_DECODING: DecodeChoice = { keyFormat: 'auto', valueFormat: 'auto', lookup: null };
@@ -91,12 +99,23 @@ function decodeRegistry(bytes: Uint8Array, format: MessageFormat, lookup: Schema
   return fromOutcome(decodeFramed(frame, found.compiled), ENCODING_OF_TYPE[found.type], schema);
 }
 
-/** Decodes one payload in `format`. Never throws. */
-export function decideFormat(bytes: Uint8Array, format: MessageFormat, lookup: SchemaLookup): Decision {
+/** Raw Protobuf (no framing) read with a descriptor file's message type. */
+function decodeDescribed(bytes: Uint8Array, d: DescriptorChoice): Decision {
+  if ('error' in d) return { kind: 'failed', error: `protobuf: ${d.error}` };
+  const outcome = decodeProtobuf(bytes, d.schema, d.type, undefined, d.unpackAny);
+  if (isDecodeFailure(outcome)) return { kind: 'failed', error: `protobuf (${d.source}): ${outcome.error}` };
+  return { kind: 'decoded', encoding: 'protobuf', json: outcome.json, notes: [`read as ${outcome.typeName} from ${d.source}`, ...outcome.notes] };
+}
+
+/** Decodes one payload in `format`. Never throws. `descriptor`: for unframed Protobuf values. */
+export function decideFormat(bytes: Uint8Array, format: MessageFormat, lookup: SchemaLookup, descriptor?: DescriptorChoice): Decision {
   switch (format) {
+    case 'protobuf':
+      // A Protobuf message never starts with byte 0 (field number 0 does not exist): that is a frame.
+      if (descriptor && !confluentFrame(bytes)) return decodeDescribed(bytes, descriptor);
+      return decodeRegistry(bytes, format, lookup);
     case 'auto':
     case 'avro':
-    case 'protobuf':
     case 'json-schema':
       return decodeRegistry(bytes, format, lookup);
     case 'json': {

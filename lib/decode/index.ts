@@ -9,6 +9,7 @@ export {
   searchableText,
   PLAIN_DECODING,
   type DecodeChoice,
+  type DescriptorChoice,
   type Decision,
   type ResolvedSchema,
   type SchemaLookup,

@@ -72,6 +72,11 @@ export async function startEmbeddedDemo(opts: EmbeddedDemoOptions): Promise<Embe
     host: opts.host,
     nodes: DEMO_NODES,
     dataDir: opts.dataDir,
+    // The authorizer is on so the ACL page has something to show and edit. The demo's clients (the
+    // console, its traffic, kcat) connect without SASL as User:ANONYMOUS, a super user here, so
+    // nothing they do is refused; ACLs created in the demo are stored and listed like Kafka's.
+    authorizer: true,
+    superUsers: ['User:ANONYMOUS'],
     // Group joins and topic creations are the demo working as intended; keep the console quiet
     // unless something went wrong.
     log: (line) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, hexDump, textToBytes } from './bytes';
-import { formatTimestamp, fromLocalInput, toLocalInput } from './dates';
+import { formatTimestamp, fromLocalInput, fromZoneInput, toLocalInput, toZoneInput, zoneLabel } from './dates';
 import { compareInt64, formatBytes, formatInt64, fraction } from './numbers';
 
 describe('numbers', () => {
@@ -38,6 +38,20 @@ describe('dates', () => {
     const ms = new Date(2024, 0, 2, 3, 4, 5).getTime();
     expect(fromLocalInput(toLocalInput(ms))).toBe(ms);
     expect(Number.isNaN(fromLocalInput(''))).toBe(true);
+  });
+
+  it('reads a typed time in the chosen zone, and only complete, real times', () => {
+    const ms = Date.UTC(2024, 4, 1, 13, 4, 5, 120);
+    expect(toZoneInput(ms, 'utc')).toBe('2024-05-01 13:04:05.120');
+    expect(fromZoneInput('2024-05-01 13:04:05.12', 'utc')).toBe(ms);
+    expect(fromZoneInput('2024-05-01T13:04', 'utc')).toBe(Date.UTC(2024, 4, 1, 13, 4));
+    expect(fromZoneInput('2024-05-01', 'utc')).toBe(Date.UTC(2024, 4, 1));
+    expect(fromZoneInput('2024-05-01 13:04:05', 'local')).toBe(new Date(2024, 4, 1, 13, 4, 5).getTime());
+    expect(fromZoneInput(toZoneInput(ms, 'local'), 'local')).toBe(ms);
+    // Half-typed years and impossible dates are not times.
+    for (const t of ['2', '0002-05-01 13:04', '202-05-01', '2024-13-01', '2024-04-31 10:00', '2024-05-01 24:00', '']) expect(fromZoneInput(t, 'utc'), t).toBeNaN();
+    expect(zoneLabel('utc')).toBe('UTC');
+    expect(zoneLabel('local', ms)).toMatch(/^local time, UTC[+-]\d{2}:\d{2}$/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExactNumber, parseJsonExact, stringifyJsonExact } from './json-exact';
+import { ExactNumber, formatJsonExact, parseJsonExact, stringifyJsonExact } from './json-exact';
 
 // JSON.parse passes source text to revivers only on newer engines (not Node 20's).
 let sourceSeen = false;
@@ -26,5 +26,18 @@ describe('exact JSON numbers', () => {
     expect(parsed.id).toEqual(new ExactNumber('12345678901234567890'));
     expect(parsed.small).toBe(42);
     expect(stringifyJsonExact(parsed, 0)).toBe('{"id":12345678901234567890,"small":42}');
+  });
+});
+
+describe('lossless formatting', () => {
+  it('re-indents JSON without changing any number, and refuses what is not JSON', () => {
+    const text = '{"id":12345678901234567891,"price":0.10,"huge":1e400,"neg":-0.0,"list":[1.50,2E+3],"s":"0.10"}';
+    const pretty = formatJsonExact(text);
+    expect(pretty).toBe(
+      ['{', '  "id": 12345678901234567891,', '  "price": 0.10,', '  "huge": 1e400,', '  "neg": -0.0,', '  "list": [', '    1.50,', '    2E+3', '  ],', '  "s": "0.10"', '}'].join('\n'),
+    );
+    // Compacting the pretty text gives back the original exactly.
+    expect(formatJsonExact(pretty, 0)).toBe(text);
+    expect(() => formatJsonExact('{"a":')).toThrow();
   });
 });

@@ -42,3 +42,9 @@ export function fraction(part: string | null, whole: string | null): number {
   if (p >= w) return 1;
   return Number((p * 10_000n) / w) / 10_000;
 }
+
+/** A size given as a decimal string (sizeBytes in the DTOs): "—" when unknown. Shown rounded, so the
+ * conversion to a float for display loses nothing that is shown; the exact bytes go in a title. */
+export function formatSize(bytes: string | null | undefined): string {
+  return bytes === null || bytes === undefined ? '—' : formatBytes(Number(bytes));
+}

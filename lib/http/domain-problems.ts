@@ -18,9 +18,18 @@ const STATUS: Record<DomainErrorKind, { status: number; title: string }> = {
   busy: { status: 429, title: 'Too many long-running requests' },
 };
 
+/** Titles when the cluster's Schema Registry, not Kafka, is at fault. */
+const REGISTRY_TITLES: Partial<Record<DomainErrorKind, string>> = {
+  rejected: 'Rejected by the schema registry',
+  'kafka-error': 'Schema registry error',
+  unavailable: 'Schema registry unavailable',
+  'timed-out': 'Schema registry did not answer in time',
+};
+
 export function problemOfDomainError(e: DomainError): HttpProblem {
-  const { status, title } = STATUS[e.kind];
-  return new HttpProblem(status, title, e.detail, { field: e.details.field, kafkaError: e.details.kafkaError });
+  const { status } = STATUS[e.kind];
+  const title = (e.details.service === 'schema-registry' && REGISTRY_TITLES[e.kind]) || STATUS[e.kind].title;
+  return new HttpProblem(status, title, e.detail, { field: e.details.field, kafkaError: e.details.kafkaError, position: e.details.position });
 }
 
 function zodProblem(err: ZodError): HttpProblem {

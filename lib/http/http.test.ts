@@ -48,21 +48,21 @@ describe('route wrapper', () => {
     vi.restoreAllMocks();
   });
   const post = (headers: Record<string, string>, body = '{}') =>
-    new Request('http://console.local:9000/api/clusters/default/x', { method: 'POST', headers, body });
+    new Request('http://console.local:9000/api/clusters/default/topics', { method: 'POST', headers, body });
   const handler = clusterRoute<{ cluster: string }>({ mutation: 'topicCreate' }, async ({ request }) => readBody(request, z.object({ n: z.int().default(1) })));
   const ok = (request: Request) => handler(request, { params: Promise.resolve({ cluster: 'default' }) });
 
   it('answers problem+json with no stack for a thrown problem and a bug alike', async () => {
     const a = await route({}, () => {
       throw notFound('No topic "x".');
-    })(new Request('http://h/api'));
+    })(new Request('http://h/api/health'));
     expect(a.status).toBe(404);
     expect(a.headers.get('content-type')).toBe('application/problem+json');
     expect(await a.json()).toEqual({ type: 'about:blank', title: 'Not found', status: 404, detail: 'No topic "x".' });
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const b = await route({}, () => {
       throw new Error('secret internals');
-    })(new Request('http://h/api'));
+    })(new Request('http://h/api/health'));
     expect(b.status).toBe(500);
     expect(await b.text()).not.toContain('secret internals');
   });
@@ -75,7 +75,7 @@ describe('route wrapper', () => {
   });
   it('never takes the Host for its own origin (DNS rebinding)', async () => {
     useEnv({});
-    const rebound = new Request('http://evil.example:9000/api/clusters/default/x', {
+    const rebound = new Request('http://evil.example:9000/api/clusters/default/topics', {
       method: 'POST',
       headers: { host: 'evil.example:9000', origin: 'http://evil.example:9000', 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
       body: '{}',
@@ -86,7 +86,7 @@ describe('route wrapper', () => {
     useEnv({ KAFSCOPE_MAX_BODY_BYTES: '1024' });
     const big = `{"n":1,"pad":"${'x'.repeat(2000)}"}`;
     expect((await ok(post({ 'content-type': 'application/json' }, big))).status).toBe(413);
-    const chunked = new Request('http://console.local:9000/api/clusters/default/x', {
+    const chunked = new Request('http://console.local:9000/api/clusters/default/topics', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: new Blob([big]).stream(),

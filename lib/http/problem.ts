@@ -10,7 +10,7 @@ export class HttpProblem extends Error {
     readonly status: number,
     readonly title: string,
     readonly detail?: string,
-    readonly extra: { field?: string; kafkaError?: string } = {},
+    readonly extra: { field?: string; kafkaError?: string; position?: { start: number; end: number }; permission?: string } = {},
   ) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'HttpProblem';
@@ -24,12 +24,15 @@ export class HttpProblem extends Error {
       ...(this.detail !== undefined && { detail: this.detail }),
       ...(this.extra.field !== undefined && { field: this.extra.field }),
       ...(this.extra.kafkaError !== undefined && { kafkaError: this.extra.kafkaError }),
+      ...(this.extra.position !== undefined && { position: this.extra.position }),
+      ...(this.extra.permission !== undefined && { permission: this.extra.permission }),
     };
   }
 }
 
 export const badRequest = (detail: string, field?: string) => new HttpProblem(400, 'Invalid request', detail, { field });
 export const forbidden = (detail: string) => new HttpProblem(403, 'Forbidden', detail);
+export const unauthorized = (detail: string) => new HttpProblem(401, 'Sign-in required', detail);
 export const unsupportedMediaType = (detail: string) => new HttpProblem(415, 'Unsupported media type', detail);
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

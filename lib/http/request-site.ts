@@ -27,7 +27,8 @@ export function requestSite(headers: Headers, edge: EdgeConfig): RequestSite {
   const allowed = parsed !== null && edge.allowedHosts.some((rule) => matches(rule, parsed));
   const forwardedProto = edge.trustProxy ? lastValue(headers.get('x-forwarded-proto'))?.toLowerCase() : undefined;
   let tls = false;
-  if (forwardedProto) tls = forwardedProto === 'https';
+  if (edge.servedOverTls) tls = true;
+  else if (forwardedProto) tls = forwardedProto === 'https';
   else if (allowed && parsed && edge.publicOrigin?.startsWith('https:')) {
     const pub = parseHostName(new URL(edge.publicOrigin).host)!;
     tls = pub.name === parsed.name;

@@ -5,13 +5,20 @@
 // /api/clusters/{cluster}/ use clusterRoute, which resolves the cluster from the URL (404 for an
 // unknown name) and checks mutations against that cluster's own switches. Bodies are read no further
 // than KAFSCOPE_MAX_BODY_BYTES (body-limit.ts); a route marked `deadline` answers within
-// KAFKA_REQUEST_TIMEOUT_MS whatever the cluster does (deadline.ts).
+// KAFKA_REQUEST_TIMEOUT_MS whatever the cluster does (deadline.ts). Before any handler runs, the
+// request is looked up in the route table (route-permissions.ts) and checked against the asker's
+// permissions (authorize.ts): handlers get the result as `access` and never check by themselves what
+// the table says; mutations are written to the audit log with their outcome.
+// Every answer is counted by route pattern and status for GET /metrics (console-metrics.ts).
 import 'server-only';
 import type { z } from 'zod';
 import { SWITCH_VARIABLES, currentConsoleConfig, type ClusterConfig, type Mutation } from '../config';
 import type { ClusterClients } from '../kafka/connection/clients';
 import { clientsFor, clusterConfig } from '../kafka/connection/registry';
+import { countRequest, routePattern } from '../kafka/history/console-metrics';
 import { declaresMoreThan, payloadTooLarge, readLimitedText } from './body-limit';
+import type { Access } from './access';
+import { authorize, type Authorized } from './authorize';
 import { withinRequestTimeout } from './deadline';
 import { classifyError } from './domain-problems';
 import { assertJsonBody, assertSameOrigin } from './guard';
@@ -21,6 +28,8 @@ export interface RouteContext<P> {
   request: Request;
   url: URL;
   params: P;
+  /** Who asks and what they may do (already checked against the route table). */
+  access: Access;
 }
 
 export interface ClusterRouteContext<P> extends RouteContext<P> {
@@ -45,6 +54,12 @@ function respond(result: unknown): Response {
   return Response.json(result, { headers: { 'cache-control': 'no-store' } });
 }
 
+/** Counts the answer (a stream by its status, sent before its body). */
+function counted(request: Request, response: Response): Response {
+  countRequest(routePattern(new URL(request.url).pathname), response.status);
+  return response;
+}
+
 /** A body declared over the limit is refused before any work (the proxy did so too, if it ran). */
 function assertBodyWithinLimit(request: Request): void {
   const max = currentConsoleConfig().edge.maxBodyBytes;
@@ -58,13 +73,16 @@ export function route<P extends Record<string, string> = Record<string, never>>(
 ): Handler<P> {
   void options;
   return async (request, context) => {
+    let auth: Authorized | null = null;
     try {
       assertBodyWithinLimit(request);
       // Next.js hands dynamic segments over already decoded.
       const params = context ? await context.params : ({} as P);
-      return respond(await handler({ request, url: new URL(request.url), params }));
+      const url = new URL(request.url);
+      auth = await authorize(request, url, params, null);
+      return counted(request, finish(auth, respond(await handler({ request: auth.request, url, params, access: auth.access }))));
     } catch (err) {
-      return errorResponse(err);
+      return counted(request, failed(auth, err));
     }
   };
 }
@@ -75,17 +93,32 @@ export function clusterRoute<P extends { cluster: string }>(
   handler: (ctx: ClusterRouteContext<P>) => Promise<unknown> | unknown,
 ): Handler<P> {
   return async (request, context) => {
+    let auth: Authorized | null = null;
     try {
       assertBodyWithinLimit(request);
       const params = context ? await context.params : ({ cluster: '' } as P);
       const cluster = clusterConfig(params.cluster);
+      const url = new URL(request.url);
+      auth = await authorize(request, url, params, cluster.name);
+      // The switches and read-only still cap whatever a role grants.
       if (options.mutation) guardMutation(request, cluster, options.mutation);
-      const work = Promise.resolve(handler({ request, url: new URL(request.url), params, cluster, clients: () => clientsFor(cluster.name) }));
-      return respond(await (options.deadline ? withinRequestTimeout(work, currentConsoleConfig().timeouts.requestMs) : work));
+      const work = Promise.resolve(handler({ request: auth.request, url, params, cluster, clients: () => clientsFor(cluster.name), access: auth.access }));
+      return counted(request, finish(auth, respond(await (options.deadline ? withinRequestTimeout(work, currentConsoleConfig().timeouts.requestMs) : work))));
     } catch (err) {
-      return errorResponse(err);
+      return counted(request, failed(auth, err));
     }
   };
+}
+
+function finish(auth: Authorized, response: Response): Response {
+  auth.done(response.status);
+  return response;
+}
+
+function failed(auth: Authorized | null, err: unknown): Response {
+  const response = errorResponse(err);
+  auth?.done(response.status, err instanceof Error ? (classifyError(err)?.detail ?? undefined) : undefined);
+  return response;
 }
 
 export function errorResponse(err: unknown): Response {
@@ -101,11 +134,17 @@ function guardMutation(request: Request, cluster: ClusterConfig, mutation: Mutat
   if (request.method !== 'DELETE' || request.headers.get('content-length') || request.headers.get('content-type')) {
     assertJsonBody(request);
   }
+  requireSwitch(cluster, mutation);
+}
+
+/** The cluster's switches allow `mutation` (403 naming the variable otherwise). For a route whose
+ * request turns out to be a second kind of mutation too (a retention change that deletes records). */
+export function requireSwitch(cluster: ClusterConfig, mutation: Mutation, why?: string): void {
   const { switches } = cluster;
   if (switches.readOnly) throw forbidden(`Cluster "${cluster.name}" is read-only in this Kafscope.`);
   if (!switches[mutation]) {
     const spec = SWITCH_VARIABLES[mutation];
-    throw forbidden(`Permission to ${spec.meaning} on cluster "${cluster.name}" is disabled by configuration (${spec.variable}).`);
+    throw forbidden(`Permission to ${spec.meaning} on cluster "${cluster.name}" is disabled by configuration (${spec.variable}).${why ? ` ${why}` : ''}`);
   }
 }
 

@@ -29,6 +29,10 @@ export interface DomainErrorDetails {
   field?: string;
   /** Kafka's own error name (e.g. TOPIC_ALREADY_EXISTS). */
   kafkaError?: string;
+  /** The failure is the cluster's Schema Registry's, not its brokers' (titles say so). */
+  service?: 'schema-registry';
+  /** Where in the input (a filter expression) the error is: character offsets, end exclusive. */
+  position?: { start: number; end: number };
 }
 
 export class DomainError extends Error {
@@ -94,6 +98,7 @@ const CONFLICT_TYPES: Record<string, string> = {
   REBALANCE_IN_PROGRESS: 'The consumer group is rebalancing; stop its consumers first.',
   UNKNOWN_MEMBER_ID: 'The consumer group has active members; stop its consumers first.',
   ILLEGAL_GENERATION: 'The consumer group has active members; stop its consumers first.',
+  GROUP_SUBSCRIBED_TO_TOPIC: "The group's members are subscribed to this topic; Kafka deletes only offsets of topics no member subscribes to. Stop its consumers first.",
 };
 const BAD_INPUT_TYPES = new Set([
   'INVALID_TOPIC_EXCEPTION',

@@ -1,7 +1,9 @@
 // Cluster overview and broker DTOs.
 import './zod-csp';
 import { z } from 'zod';
+import { Int64String } from './common';
 import { ConfigEntrySchema } from './config';
+import { kafkaConfigMap } from './kafka-strings';
 
 export const BrokerSummarySchema = z.object({
   id: z.int(),
@@ -36,3 +38,32 @@ export const BrokerDetailSchema = z.object({
   leads: z.array(z.object({ topic: z.string(), partitions: z.array(z.int()) })),
 });
 export type BrokerDetail = z.infer<typeof BrokerDetailSchema>;
+
+/** Each broker's log directories with their size on disk (DescribeLogDirs). */
+export const LogDirsSchema = z.object({
+  brokers: z.array(
+    z.object({
+      id: z.int(),
+      /** False when the broker did not answer DescribeLogDirs (an old Kafka, no DESCRIBE on the cluster, down). */
+      answered: z.boolean(),
+      dirs: z.array(
+        z.object({
+          path: z.string(),
+          /** Kafka's error for the directory (KAFKA_STORAGE_ERROR for an offline disk), or null. */
+          error: z.string().nullable(),
+          sizeBytes: Int64String,
+          /** Replicas stored in it. */
+          partitions: z.int().nonnegative(),
+        }),
+      ),
+    }),
+  ),
+});
+export type LogDirs = z.infer<typeof LogDirsSchema>;
+
+/** PUT .../brokers/{id|default}/configs: set dynamic broker configs; a null value deletes the
+ * dynamic value, so the next level (the cluster-wide default, then the static config) applies. */
+export const UpdateBrokerConfigsRequestSchema = z.object({
+  configs: kafkaConfigMap(z.string().nullable()).refine((c) => Object.keys(c).length > 0, 'name at least one config'),
+});
+export type UpdateBrokerConfigsRequest = z.infer<typeof UpdateBrokerConfigsRequestSchema>;

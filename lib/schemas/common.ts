@@ -35,6 +35,10 @@ export const ProblemSchema = z.object({
   detail: z.string().optional(),
   field: z.string().optional(),
   kafkaError: z.string().optional(),
+  /** Where in the input (a filter expression) the problem is: character offsets, end exclusive. */
+  position: z.object({ start: z.int().nonnegative(), end: z.int().nonnegative() }).optional(),
+  /** A 403 for want of a permission names it (topic:delete …). */
+  permission: z.string().optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 

@@ -2,9 +2,22 @@
 import './zod-csp';
 import { z } from 'zod';
 import { Int64String, OffsetString, PageQuery, PartitionId, SortDir, pageOf } from './common';
+import { LagStatus } from './lag-history';
 import { TOPIC_NAME_MAX } from './topic';
 
 export const GroupState = z.enum(['Unknown', 'PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty']);
+
+/** A group's health from the lag history (verdicts.ts rules, README "Lag history and verdicts"). */
+const groupHealthFields = {
+  /** The verdict over the recent samples; null before the sampler has seen the group (or with the history off). */
+  status: LagStatus.nullable(),
+  /** One line saying why ("no history yet" when status is null). */
+  statusReason: z.string(),
+  /** Seconds the committed position is behind the newest record (worst partition); null when not known. */
+  lagSeconds: z.number().nonnegative().nullable(),
+  /** Total lag at each recent sample, oldest first (for a sparkline). */
+  lagTrend: z.array(Int64String),
+};
 
 export const GroupSummarySchema = z.object({
   groupId: z.string(),
@@ -14,13 +27,16 @@ export const GroupSummarySchema = z.object({
   topics: z.array(z.string()),
   /** Sum of lag over the group's committed partitions; null when it has no committed offsets. */
   totalLag: Int64String.nullable(),
+  ...groupHealthFields,
 });
 export type GroupSummary = z.infer<typeof GroupSummarySchema>;
 
-export const GroupSortKey = z.enum(['groupId', 'state', 'members', 'topics', 'totalLag']);
+export const GroupSortKey = z.enum(['groupId', 'state', 'members', 'topics', 'totalLag', 'status']);
 export const GroupListQuerySchema = z.object({
   q: z.string().max(1_000).catch(''),
   state: GroupState.optional().catch(undefined),
+  /** Only groups with this verdict. */
+  status: LagStatus.optional().catch(undefined),
   sort: GroupSortKey.catch('groupId'),
   dir: SortDir.catch('asc'),
   ...PageQuery,
@@ -43,10 +59,14 @@ export const GroupOffsetSchema = z.object({
   committed: Int64String.nullable(),
   logStart: OffsetString,
   logEnd: OffsetString,
-  /** high watermark - committed (from the log start when the commit fell below it); null without a commit. */
+  /** high watermark - committed, as kafka-consumer-groups.sh shows it: negative when the commit is
+   * above the log end (an anomaly, status ERROR); null without a commit or a known log end. */
   lag: Int64String.nullable(),
   /** Member currently assigned the partition, if any. */
   memberId: z.string().nullable(),
+  /** The partition's verdict; null before the sampler has seen it. */
+  status: LagStatus.nullable(),
+  statusReason: z.string().nullable(),
 });
 export type GroupOffset = z.infer<typeof GroupOffsetSchema>;
 
@@ -59,6 +79,7 @@ export const GroupDetailSchema = z.object({
   members: z.array(GroupMemberSchema),
   offsets: z.array(GroupOffsetSchema),
   totals: z.object({ lag: Int64String, partitions: z.int(), topics: z.int() }),
+  ...groupHealthFields,
 });
 export type GroupDetail = z.infer<typeof GroupDetailSchema>;
 

@@ -21,6 +21,12 @@ export const LAG_HISTORY_RANGE_MS: Record<LagHistoryRange, number> = {
 export const LagHistoryQuerySchema = z.object({ range: LagHistoryRange.default('1h') });
 export type LagHistoryQuery = z.infer<typeof LagHistoryQuerySchema>;
 
+/** The group page's chart choices in its URL (a stale or hand-edited value falls back). */
+export const GroupChartQuerySchema = z.object({
+  range: LagHistoryRange.catch('1h'),
+  lagBy: z.enum(['total', 'topic', 'partition']).catch('total'),
+});
+
 export const LagStatus = z.enum(['OK', 'WARN', 'STALL', 'STOP', 'REWIND', 'ERROR']);
 export type LagStatus = z.infer<typeof LagStatus>;
 

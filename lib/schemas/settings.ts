@@ -12,5 +12,9 @@ export const FeatureSwitchesSchema = z.object({
   offsetReset: z.boolean(),
   recordsDelete: z.boolean(),
   groupDelete: z.boolean(),
+  /** Create and delete ACL bindings (listing them is always allowed). */
+  aclEdit: z.boolean(),
+  /** Register, delete and change the compatibility of schemas in the cluster's registry. */
+  schemaEdit: z.boolean(),
 });
 export type FeatureSwitches = z.infer<typeof FeatureSwitchesSchema>;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Int64String, OffsetString, PageQuery, PartitionId, SortDir, pageOf } from './common';
 import { ConfigEntrySchema } from './config';
 import { kafkaConfigMap } from './kafka-strings';
+import { LagStatus } from './lag-history';
 
 export const TOPIC_NAME_MAX = 249;
 export const TopicName = z
@@ -25,10 +26,13 @@ export const TopicSummarySchema = z.object({
   messages: Int64String,
   /** True when at least one config differs from the default (null when configs are unknown). */
   customConfig: z.boolean().nullable(),
+  /** Bytes on disk of one copy of the topic (per partition its largest replica, from
+   * DescribeLogDirs); null when a broker holding a partition did not answer. */
+  sizeBytes: Int64String.nullable(),
 });
 export type TopicSummary = z.infer<typeof TopicSummarySchema>;
 
-export const TopicSortKey = z.enum(['name', 'partitions', 'replicationFactor', 'underReplicated', 'messages']);
+export const TopicSortKey = z.enum(['name', 'partitions', 'replicationFactor', 'underReplicated', 'messages', 'size']);
 export const TopicListQuerySchema = z.object({
   q: z.string().max(TOPIC_NAME_MAX).catch(''),
   internal: z.stringbool().catch(false),
@@ -52,6 +56,10 @@ export const PartitionInfoSchema = z.object({
   low: OffsetString,
   high: OffsetString,
   messages: Int64String,
+  /** Bytes of the partition's log (its largest replica); null when no replica's broker answered. */
+  sizeBytes: Int64String.nullable(),
+  /** Each answering replica's own size, by broker. */
+  replicaSizes: z.array(z.object({ broker: z.int(), sizeBytes: Int64String })),
 });
 export type PartitionInfo = z.infer<typeof PartitionInfoSchema>;
 
@@ -60,6 +68,13 @@ export const TopicGroupLagSchema = z.object({
   state: z.string(),
   /** Sum of per-partition lag on this topic (null when nothing was committed). */
   lag: Int64String.nullable(),
+  /** The group's verdict on this topic's partitions; null before the sampler has seen it. */
+  status: LagStatus.nullable(),
+  statusReason: z.string(),
+  /** Seconds behind the newest record on this topic (worst partition); null when not known. */
+  lagSeconds: z.number().nonnegative().nullable(),
+  /** Lag on this topic at each recent sample, oldest first. */
+  lagTrend: z.array(Int64String),
 });
 export type TopicGroupLag = z.infer<typeof TopicGroupLagSchema>;
 
@@ -70,7 +85,7 @@ export const TopicDetailSchema = z.object({
   partitions: z.array(PartitionInfoSchema),
   configs: z.array(ConfigEntrySchema),
   groups: z.array(TopicGroupLagSchema),
-  totals: z.object({ messages: Int64String, underReplicated: z.int(), offline: z.int() }),
+  totals: z.object({ messages: Int64String, underReplicated: z.int(), offline: z.int(), sizeBytes: Int64String.nullable() }),
 });
 export type TopicDetail = z.infer<typeof TopicDetailSchema>;
 

@@ -107,31 +107,31 @@ describe('two clusters in one console', () => {
   }, 20_000);
 
   it('answers every read route per cluster', async () => {
-    const overview = async (c: string) => ClusterOverviewSchema.parse((await call(overviewRoute, '/', on(c))).body);
+    const overview = async (c: string) => ClusterOverviewSchema.parse((await call(overviewRoute, '/api/clusters/[cluster]/overview', on(c))).body);
     expect((await overview('alpha')).brokers).toHaveLength(3);
     expect((await overview('beta')).brokers).toHaveLength(1);
-    expect(ClusterInfoSchema.parse((await call(settingsRoute, '/', on('beta'))).body)).toMatchObject({ name: 'beta', mode: 'external', bootstrap: beta.bootstrap });
-    const names = async (c: string) => TopicListSchema.parse((await call(topicsRoute, '/?pageSize=500', on(c))).body).items.map((t) => t.name);
+    expect(ClusterInfoSchema.parse((await call(settingsRoute, '/api/clusters/[cluster]/settings', on('beta'))).body)).toMatchObject({ name: 'beta', mode: 'external', bootstrap: beta.bootstrap });
+    const names = async (c: string) => TopicListSchema.parse((await call(topicsRoute, '/api/clusters/[cluster]/topics?pageSize=500', on(c))).body).items.map((t) => t.name);
     expect(await names('alpha')).toContain('alpha-orders');
     expect(await names('alpha')).not.toContain('beta-events');
     expect(await names('beta')).toEqual(['beta-events']);
-    expect(TopicDetailSchema.parse((await call(topicRoute, '/', on('beta', { topic: 'beta-events' }))).body).partitions).toHaveLength(1);
-    expect((await call(topicRoute, '/', on('beta', { topic: 'alpha-orders' }))).status).toBe(404);
-    const page = MessagePageSchema.parse((await call(messagesRoute, '/?from=earliest&limit=100', on('alpha', { topic: 'alpha-orders' }))).body);
+    expect(TopicDetailSchema.parse((await call(topicRoute, '/api/clusters/[cluster]/topics/[topic]', on('beta', { topic: 'beta-events' }))).body).partitions).toHaveLength(1);
+    expect((await call(topicRoute, '/api/clusters/[cluster]/topics/[topic]', on('beta', { topic: 'alpha-orders' }))).status).toBe(404);
+    const page = MessagePageSchema.parse((await call(messagesRoute, '/api/clusters/[cluster]/topics/[topic]/messages?from=earliest&limit=100', on('alpha', { topic: 'alpha-orders' }))).body);
     expect(page.messages).toHaveLength(10);
-    const search = await call(searchRoute, '/?q=message%207', on('beta', { topic: 'beta-events' }));
+    const search = await call(searchRoute, '/api/clusters/[cluster]/topics/[topic]/search?q=message%207', on('beta', { topic: 'beta-events' }));
     const events = (await search.response.text()).trim().split('\n').map((l) => SearchEventSchema.parse(JSON.parse(l)));
     expect(events.filter((e) => e.type === 'match')).toHaveLength(1);
-    const groups = async (c: string) => GroupListSchema.parse((await call(groupsRoute, '/', on(c))).body).items.map((g) => g.groupId);
+    const groups = async (c: string) => GroupListSchema.parse((await call(groupsRoute, '/api/clusters/[cluster]/groups', on(c))).body).items.map((g) => g.groupId);
     expect(await groups('alpha')).toEqual(['alpha-billing']);
     expect(await groups('beta')).toEqual(['beta-audit']);
-    expect(GroupDetailSchema.parse((await call(groupRoute, '/', on('beta', { group: 'beta-audit' }))).body).totals.lag).toBe('10');
-    expect((await call(groupRoute, '/', on('alpha', { group: 'beta-audit' }))).status).toBe(404);
-    expect((await call(brokerRoute, '/', on('alpha', { id: '2' }))).status).toBe(200);
-    expect((await call(brokerRoute, '/', on('beta', { id: '2' }))).status).toBe(404);
-    const preview = await call(previewRoute, '/', on('beta', { group: 'beta-audit' }), { method: 'POST', body: { mode: 'latest' } });
+    expect(GroupDetailSchema.parse((await call(groupRoute, '/api/clusters/[cluster]/groups/[group]', on('beta', { group: 'beta-audit' }))).body).totals.lag).toBe('10');
+    expect((await call(groupRoute, '/api/clusters/[cluster]/groups/[group]', on('alpha', { group: 'beta-audit' }))).status).toBe(404);
+    expect((await call(brokerRoute, '/api/clusters/[cluster]/brokers/[id]', on('alpha', { id: '2' }))).status).toBe(200);
+    expect((await call(brokerRoute, '/api/clusters/[cluster]/brokers/[id]', on('beta', { id: '2' }))).status).toBe(404);
+    const preview = await call(previewRoute, '/api/clusters/[cluster]/groups/[group]/offsets/preview', on('beta', { group: 'beta-audit' }), { method: 'POST', body: { mode: 'latest' } });
     expect(preview.status).toBe(200);
-    const health = ClusterLanesHealthSchema.parse((await call(healthRoute, '/', on('alpha'))).body);
+    const health = ClusterLanesHealthSchema.parse((await call(healthRoute, '/api/clusters/[cluster]/health', on('alpha'))).body);
     expect(health).toMatchObject({ cluster: 'alpha', health: { status: 'ok' } });
     expect(health.lanes.long.limit).toBeGreaterThan(0);
   });
@@ -149,38 +149,38 @@ describe('two clusters in one console', () => {
   });
 
   it('a change on one cluster never touches the other', async () => {
-    const created = await call(createTopicRoute, '/', on('alpha'), { method: 'POST', body: { name: 'made-in-alpha', partitions: 2, replicationFactor: 1 } });
+    const created = await call(createTopicRoute, '/api/clusters/[cluster]/topics', on('alpha'), { method: 'POST', body: { name: 'made-in-alpha', partitions: 2, replicationFactor: 1 } });
     expect(created.status).toBe(201);
-    const produced = await call(produceRoute, '/', on('alpha', { topic: 'made-in-alpha' }), { method: 'POST', body: { key: 'k', value: 'v' } });
+    const produced = await call(produceRoute, '/api/clusters/[cluster]/topics/[topic]/messages', on('alpha', { topic: 'made-in-alpha' }), { method: 'POST', body: { key: 'k', value: 'v' } });
     expect(produced.status).toBe(201);
-    expect((await call(topicRoute, '/', on('alpha', { topic: 'made-in-alpha' }))).status).toBe(200);
-    expect((await call(topicRoute, '/', on('beta', { topic: 'made-in-alpha' }))).status).toBe(404);
+    expect((await call(topicRoute, '/api/clusters/[cluster]/topics/[topic]', on('alpha', { topic: 'made-in-alpha' }))).status).toBe(200);
+    expect((await call(topicRoute, '/api/clusters/[cluster]/topics/[topic]', on('beta', { topic: 'made-in-alpha' }))).status).toBe(404);
     const betaAdmin = kafkaOf(beta).admin();
     await betaAdmin.connect();
     expect(await betaAdmin.listTopics()).not.toContain('made-in-alpha');
     await betaAdmin.disconnect();
-    const deleted = await call(deleteTopicRoute, '/', on('alpha', { topic: 'made-in-alpha' }), { method: 'DELETE' });
+    const deleted = await call(deleteTopicRoute, '/api/clusters/[cluster]/topics/[topic]', on('alpha', { topic: 'made-in-alpha' }), { method: 'DELETE' });
     expect(deleted.status).toBe(204);
   });
 
   it('read-only holds on its cluster only', async () => {
     const body = { name: 'refused', partitions: 1, replicationFactor: 1 };
     const refusals = [
-      await call(createTopicRoute, '/', on('beta'), { method: 'POST', body }),
-      await call(produceRoute, '/', on('beta', { topic: 'beta-events' }), { method: 'POST', body: { value: 'x' } }),
-      await call(deleteTopicRoute, '/', on('beta', { topic: 'beta-events' }), { method: 'DELETE' }),
-      await call(partitionsRoute, '/', on('beta', { topic: 'beta-events' }), { method: 'POST', body: { count: 2 } }),
-      await call(configsRoute, '/', on('beta', { topic: 'beta-events' }), { method: 'PUT', body: { configs: { 'retention.ms': '1000' } } }),
-      await call(purgeRoute, '/', on('beta', { topic: 'beta-events' }), { method: 'POST', body: { all: true } }),
-      await call(resetRoute, '/', on('beta', { group: 'beta-audit' }), { method: 'POST', body: { mode: 'latest' } }),
-      await call(deleteGroupRoute, '/', on('beta', { group: 'beta-audit' }), { method: 'DELETE' }),
+      await call(createTopicRoute, '/api/clusters/[cluster]/topics', on('beta'), { method: 'POST', body }),
+      await call(produceRoute, '/api/clusters/[cluster]/topics/[topic]/messages', on('beta', { topic: 'beta-events' }), { method: 'POST', body: { value: 'x' } }),
+      await call(deleteTopicRoute, '/api/clusters/[cluster]/topics/[topic]', on('beta', { topic: 'beta-events' }), { method: 'DELETE' }),
+      await call(partitionsRoute, '/api/clusters/[cluster]/topics/[topic]/partitions', on('beta', { topic: 'beta-events' }), { method: 'POST', body: { count: 2 } }),
+      await call(configsRoute, '/api/clusters/[cluster]/topics/[topic]/configs', on('beta', { topic: 'beta-events' }), { method: 'PUT', body: { configs: { 'retention.ms': '1000' } } }),
+      await call(purgeRoute, '/api/clusters/[cluster]/topics/[topic]/records/delete', on('beta', { topic: 'beta-events' }), { method: 'POST', body: { all: true } }),
+      await call(resetRoute, '/api/clusters/[cluster]/groups/[group]/offsets/reset', on('beta', { group: 'beta-audit' }), { method: 'POST', body: { mode: 'latest' } }),
+      await call(deleteGroupRoute, '/api/clusters/[cluster]/groups/[group]', on('beta', { group: 'beta-audit' }), { method: 'DELETE' }),
     ];
     for (const r of refusals) {
       expect(r.status).toBe(403);
       expect(r.body.detail).toContain('"beta" is read-only');
     }
-    expect(TopicDetailSchema.parse((await call(topicRoute, '/', on('beta', { topic: 'beta-events' }))).body).totals.messages).toBe('10');
-    const allowed = await call(resetRoute, '/', on('alpha', { group: 'alpha-billing' }), { method: 'POST', body: { mode: 'latest' } });
+    expect(TopicDetailSchema.parse((await call(topicRoute, '/api/clusters/[cluster]/topics/[topic]', on('beta', { topic: 'beta-events' }))).body).totals.messages).toBe('10');
+    const allowed = await call(resetRoute, '/api/clusters/[cluster]/groups/[group]/offsets/reset', on('alpha', { group: 'alpha-billing' }), { method: 'POST', body: { mode: 'latest' } });
     expect(allowed.status).toBe(200);
     expect(allowed.body.applied).toBe(true);
   });
@@ -195,7 +195,7 @@ describe('two clusters in one console', () => {
     expect(byName.get('alpha')).toMatchObject({ status: 'ok', brokers: 3 });
     expect(['unreachable', 'timeout']).toContain(byName.get('beta')?.status);
     expect(byName.get('beta')?.error).toBeTruthy();
-    expect((await call(topicsRoute, '/', on('alpha'))).status).toBe(200);
-    expect([503, 504]).toContain((await call(topicsRoute, '/', on('beta'))).status);
+    expect((await call(topicsRoute, '/api/clusters/[cluster]/topics', on('alpha'))).status).toBe(200);
+    expect([503, 504]).toContain((await call(topicsRoute, '/api/clusters/[cluster]/topics', on('beta'))).status);
   }, 30_000);
 });

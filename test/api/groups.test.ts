@@ -73,7 +73,7 @@ describe('lag', () => {
     const hw = await highs(topic);
     const detail = async () => TopicDetailSchema.parse((await call(getTopic, `/api/topics/${topic}`, { topic })).body);
     const before = await detail();
-    expect(before.groups.find((x) => x.groupId === g)).toEqual({ groupId: g, state: 'Empty', lag: (hw.get(0)! + hw.get(1)! + hw.get(2)! - 3n).toString() });
+    expect(before.groups.find((x) => x.groupId === g)).toMatchObject({ groupId: g, state: 'Empty', lag: (hw.get(0)! + hw.get(1)! + hw.get(2)! - 3n).toString(), status: null, statusReason: 'lag history is off' });
     expect(before.groups.find((x) => x.groupId === group)?.lag).toBe((hw.get(0)! - 2n + hw.get(1)! - 10n).toString());
     expect(before.groups.map((x) => x.groupId)).not.toContain('elsewhere-group');
     const r = await call(reset, `/api/groups/${g}/offsets/reset`, { group: g }, { method: 'POST', body: { mode: 'latest' } });
@@ -92,6 +92,48 @@ describe('lag', () => {
     expect((await page('state=Empty&pageSize=3')).total).toBe(10);
     expect((await page('state=Stable&pageSize=3')).total).toBe(0);
   });
+  it('a commit above the log end has a negative lag, as kafka-consumer-groups.sh shows it, everywhere and in every total', async () => {
+    const t = 'ahead-topic';
+    const g = 'ahead-group';
+    await createTopic(h, t, 2);
+    await h.producer.send({ topic: t, messages: Array.from({ length: 100 }, (_, i) => ({ partition: 0, value: `a${i}` })) });
+    await h.producer.send({ topic: t, messages: Array.from({ length: 10 }, (_, i) => ({ partition: 1, value: `b${i}` })) });
+    // An admin tool's commit (kafkajs's setOffsets: OffsetCommit with no member): nothing clamps it.
+    const admin = h.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.setOffsets({ groupId: g, topic: t, partitions: [{ partition: 0, offset: '120' }, { partition: 1, offset: '4' }] });
+    } finally {
+      await admin.disconnect();
+    }
+    await cachesExpired();
+    // The oracle: kafkajs's own view of the committed offsets and the log ends, subtracted.
+    const oracle = h.kafka.admin();
+    await oracle.connect();
+    let expected: Map<number, bigint>;
+    try {
+      const [committed] = await oracle.fetchOffsets({ groupId: g, topics: [t] });
+      const ends = new Map((await oracle.fetchTopicOffsets(t)).map((o) => [o.partition, BigInt(o.high)]));
+      expected = new Map(committed!.partitions.map((p) => [p.partition, ends.get(p.partition)! - BigInt(p.offset)]));
+    } finally {
+      await oracle.disconnect();
+    }
+    expect([...expected.entries()].sort()).toEqual([[0, -20n], [1, 6n]]);
+    const total = (expected.get(0)! + expected.get(1)!).toString();
+    const d = GroupDetailSchema.parse((await call(getGroup, `/api/groups/${g}`, { group: g })).body);
+    expect(d.offsets.map((o) => [o.partition, o.committed, o.logEnd, o.lag])).toEqual([
+      [0, '120', '100', '-20'],
+      [1, '4', '10', '6'],
+    ]);
+    expect(d.totals.lag).toBe(total);
+    // The list's two paths (the page's own offsets; the group index when sorting by lag) and the topic page.
+    const byId = GroupListSchema.parse((await call(listGroups, `/api/groups?q=${g}`)).body);
+    expect(byId.items.map((x) => x.totalLag)).toEqual([total]);
+    const byLag = GroupListSchema.parse((await call(listGroups, `/api/groups?q=${g}&sort=totalLag`)).body);
+    expect(byLag.items.map((x) => x.totalLag)).toEqual([total]);
+    const topicPage = TopicDetailSchema.parse((await call(getTopic, `/api/topics/${t}`, { topic: t })).body);
+    expect(topicPage.groups.find((x) => x.groupId === g)?.lag).toBe(total);
+  });
   it('unknown group is 404', async () => {
     expect((await call(getGroup, '/api/groups/never-was', { group: 'never-was' })).status).toBe(404);
   });
@@ -99,7 +141,7 @@ describe('lag', () => {
 
 describe('offset reset', () => {
   const post = (handler: typeof preview, g: string, body: unknown) =>
-    call(handler, `/api/groups/${g}/offsets/x`, { group: g }, { method: 'POST', body });
+    call(handler, `/api/groups/${g}/offsets/${handler === preview ? "preview" : "reset"}`, { group: g }, { method: 'POST', body });
 
   it.each([
     ['earliest', { mode: 'earliest' }],

@@ -2,8 +2,10 @@
 // console configured with it as its cluster "test" (every switch on, as in the demo), kafkajs clients
 // for seeding data the way a real application would, and a helper that calls a route handler with a
 // real Request.
-import { Kafka, Partitioners, logLevel, type Producer } from 'kafkajs';
-import { startBroker, type RunningBroker } from '../../lib/broker';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kafka, Partitioners, logLevel, type Producer, type SASLOptions } from 'kafkajs';
+import { startBroker, type BrokerOptions, type RunningBroker } from '../../lib/broker';
 import { loadAppConfig } from '../../lib/config';
 import { CACHE_TTL_MS } from '../../lib/kafka/connection/clients';
 import { configureClusters, resetClusters } from '../../lib/kafka/connection/registry';
@@ -19,8 +21,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { nodes?: number; env?: Record<string, string> } = {}): Promise<Harness> {
-  const broker = await startBroker({ port: 0, nodes: options.nodes ?? 1, dataDir: null, log: () => undefined });
+export async function startHarness(
+  options: { nodes?: number; env?: Record<string, string>; broker?: Partial<BrokerOptions>; sasl?: SASLOptions } = {},
+): Promise<Harness> {
+  const broker = await startBroker({ port: 0, nodes: options.nodes ?? 1, dataDir: null, log: () => undefined, ...options.broker });
   process.env.KAFSCOPE_QUIET_KAFKA_LOGS = '1';
   await resetClusters();
   configureClusters(
@@ -32,10 +36,12 @@ export async function startHarness(options: { nodes?: number; env?: Record<strin
       TOPIC_DELETE_ENABLED: 'true',
       RECORDS_DELETE_ENABLED: 'true',
       GROUP_DELETE_ENABLED: 'true',
+      // Each harness its own audit trail, never the project's data directory.
+      KAFSCOPE_AUDIT_FILE: join(tmpdir(), `kafscope-audit-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.jsonl`),
       ...options.env,
     }),
   );
-  const kafka = new Kafka({ clientId: 'test-seeder', brokers: broker.bootstrap.split(','), logLevel: logLevel.NOTHING, retry: { retries: 3 } });
+  const kafka = new Kafka({ clientId: 'test-seeder', brokers: broker.bootstrap.split(','), logLevel: logLevel.NOTHING, retry: { retries: 3 }, sasl: options.sasl });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
   await producer.connect();
   return {

@@ -32,7 +32,7 @@ beforeAll(async () => {
     groupOn[await coordinatorOf(h, groupId)] ??= groupId;
   }
   // Healthy first: both pages answer, and the console has its connections and metadata.
-  for (const groupId of Object.values(groupOn)) expect((await call(getGroup, '/', { group: groupId })).status).toBe(200);
+  for (const groupId of Object.values(groupOn)) expect((await call(getGroup, '/api/clusters/[cluster]/groups/[group]', { group: groupId })).status).toBe(200);
 
   const port = h.broker.nodes[1]!.port;
   await h.broker.stopNode(1);
@@ -62,13 +62,13 @@ describe('a broker that accepts and never answers', () => {
     ['coordinated by the hung node', 1],
     ['coordinated elsewhere, its partitions led by the hung node', 0],
   ])('the page of a group %s answers within the request timeout', async (_what, node) => {
-    const { result, ms } = await timed(() => call(getGroup, '/', { group: groupOn[node]! }));
+    const { result, ms } = await timed(() => call(getGroup, '/api/clusters/[cluster]/groups/[group]', { group: groupOn[node]! }));
     expect(ms).toBeLessThan(REQUEST_TIMEOUT_MS + SLACK_MS);
     expect([503, 504]).toContain(result.status);
     expect(result.headers.get('content-type')).toBe('application/problem+json');
   }, 30_000);
   it('the group list answers within the request timeout', async () => {
-    const { result, ms } = await timed(() => call(listGroups, '/'));
+    const { result, ms } = await timed(() => call(listGroups, '/api/clusters/[cluster]/groups'));
     expect(ms).toBeLessThan(REQUEST_TIMEOUT_MS + SLACK_MS);
     expect([200, 503, 504]).toContain(result.status);
   }, 30_000);

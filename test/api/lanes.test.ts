@@ -37,7 +37,7 @@ async function pageTimes(): Promise<number> {
   for (let i = 0; i < 5; i++) {
     invalidate.topics(clients.cache);
     const started = performance.now();
-    const [topic, group] = await Promise.all([call(topicRoute, '/', { topic: SMALL }), call(groupRoute, '/', { group: 'lanes-group' })]);
+    const [topic, group] = await Promise.all([call(topicRoute, '/api/clusters/[cluster]/topics/[topic]', { topic: SMALL }), call(groupRoute, '/api/clusters/[cluster]/groups/[group]', { group: 'lanes-group' })]);
     times.push(performance.now() - started);
     expect(topic.status).toBe(200);
     expect(group.status).toBe(200);
@@ -53,7 +53,7 @@ interface RunningSearch {
 
 async function startSearch(): Promise<RunningSearch | { status: number; body: { detail?: string } }> {
   const abort = new AbortController();
-  const res = await call(searchRoute, `/?q=never-there&maxScan=10000000`, { topic: BIG }, { signal: abort.signal });
+  const res = await call(searchRoute, `/api/clusters/[cluster]/topics/[topic]/search?q=never-there&maxScan=10000000`, { topic: BIG }, { signal: abort.signal });
   if (res.status !== 200) return { status: res.status, body: res.body };
   const reader = res.response.body!.getReader();
   let seen: () => void = () => undefined;
@@ -83,7 +83,7 @@ describe('lanes', () => {
     const running = searches as RunningSearch[];
     try {
       await Promise.all(running.map((s) => s.firstEvent));
-      const health = ClusterLanesHealthSchema.parse((await call(healthRoute, '/')).body);
+      const health = ClusterLanesHealthSchema.parse((await call(healthRoute, '/api/clusters/[cluster]/health')).body);
       expect(health.lanes.long).toMatchObject({ running: 2, limit: 2 });
 
       const third = await startSearch();
@@ -100,7 +100,7 @@ describe('lanes', () => {
       // The idle time is floored at 20 ms so that a page served in 3 ms does not make the ratio absurd;
       // the bound leaves room for other test files sharing the machine's two cores.
       expect(busy / Math.max(idle, 20)).toBeLessThan(30);
-      const after = ClusterLanesHealthSchema.parse((await call(healthRoute, '/')).body);
+      const after = ClusterLanesHealthSchema.parse((await call(healthRoute, '/api/clusters/[cluster]/health')).body);
       expect(after.lanes.long.rejected).toBeGreaterThanOrEqual(1);
       expect(after.lanes.interactive.running).toBe(0);
     } finally {

@@ -104,7 +104,7 @@ describe('produce', () => {
   });
   it('to an explicit partition; malformed JSON and wrong content type refused', async () => {
     const r = await call(produce, `/api/topics/${topic}/messages`, { topic }, { method: 'POST', body: { value: 'p0', partition: 0 } });
-    expect(r.body).toEqual({ partition: 0, offset: '5' });
+    expect(r.body).toEqual({ partition: 0, offset: '5', messages: [{ partition: 0, offset: '5' }] });
     expect((await call(produce, `/api/topics/${topic}/messages`, { topic }, { method: 'POST', body: '{"value":' })).status).toBe(400);
     expect((await call(produce, `/api/topics/${topic}/messages`, { topic }, { method: 'POST', body: 'value=x', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
   });

@@ -29,7 +29,7 @@ describe('regex search', () => {
         await new Promise((r) => setTimeout(r, 2));
       }
     })();
-    const res = await call(search, `/?q=${encodeURIComponent('(a+)+$')}&mode=regex&in=value`, { topic: 'evil-values' });
+    const res = await call(search, `/api/clusters/[cluster]/topics/[topic]/search?q=${encodeURIComponent('(a+)+$')}&mode=regex&in=value`, { topic: 'evil-values' });
     const events = (await res.response.text()).trim().split('\n').map((l) => SearchEventSchema.parse(JSON.parse(l)));
     searching = false;
     await probe;
@@ -37,7 +37,7 @@ describe('regex search', () => {
     expect(worst).toBeLessThan(100);
   });
   it('a pattern RE2 cannot run is a 400 saying why', async () => {
-    const res = await call(search, `/?q=${encodeURIComponent('(a)\\1')}&mode=regex`, { topic: 'evil-values' });
+    const res = await call(search, `/api/clusters/[cluster]/topics/[topic]/search?q=${encodeURIComponent('(a)\\1')}&mode=regex`, { topic: 'evil-values' });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ field: 'q' });
     expect(res.body.detail).toContain('RE2');

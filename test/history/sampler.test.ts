@@ -4,8 +4,9 @@
 // the log end shows ERROR with a negative lag; a full long lane makes the sampler skip its round.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consumer } from 'kafkajs';
-import { commitOffsets, createTopic, logEnd, produce, rounds, startHistoryHarness, statusBecomes, type HistoryHarness } from './history-harness';
+import { INTERVAL_MS, commitOffsets, createTopic, logEnd, produce, rounds, startHistoryHarness, statusBecomes, type HistoryHarness } from './history-harness';
 import { clientsFor } from '../../lib/kafka/connection/registry';
+import { YIELDED } from '../../lib/kafka/history/sampler';
 
 let h: HistoryHarness;
 
@@ -50,6 +51,39 @@ describe('lag sampler', () => {
       await statusBecomes(h, 'billing', 'OK');
       resumed = false;
       await resume;
+    } finally {
+      await stop();
+    }
+  });
+
+  it('a real consumer that stops: STOP with its reason within a few rounds; started again: OK', async () => {
+    await createTopic(h, 'shipments');
+    const stop = keepProducing('shipments');
+    const start = async () => {
+      const c: Consumer = h.kafka.consumer({ groupId: 'dispatch', sessionTimeout: 10_000, heartbeatInterval: 300, maxWaitTimeInMs: 100 });
+      await c.connect();
+      await c.subscribe({ topic: 'shipments', fromBeginning: true });
+      await c.run({ autoCommitInterval: 100, eachMessage: async () => undefined });
+      return c;
+    };
+    try {
+      let consumer = await start();
+      // Consuming and committing: the sampler has seen a commit and judged it.
+      while ([...h.history().store.latestCommits('dispatch')].length === 0) await new Promise((r) => setTimeout(r, 50));
+      expect((await statusBecomes(h, 'dispatch', 'OK')).reason).not.toBe('no committed offsets');
+      // The consumer leaves (LeaveGroup) while the producer goes on.
+      const stoppedAt = Date.now();
+      await consumer.disconnect();
+      const v = await statusBecomes(h, 'dispatch', 'STOP');
+      // A window of 4 samples at 200 ms: the verdict within a few intervals, not minutes.
+      expect(Date.now() - stoppedAt).toBeLessThan(10 * INTERVAL_MS + 5_000);
+      expect(v.reason).toMatch(/^shipments-0: no commits for over \d+(\.\d)?s: committed offset \d+ unchanged while lag is \d+ and the group has no members$/);
+      consumer = await start();
+      try {
+        expect((await statusBecomes(h, 'dispatch', 'OK')).reason).toMatch(/^shipments-0: /);
+      } finally {
+        await consumer.disconnect();
+      }
     } finally {
       await stop();
     }
@@ -111,6 +145,25 @@ describe('lag sampler', () => {
       expect(h.history().sampler.counters.skipped).toBeGreaterThan(before);
     } finally {
       for (const l of held) l.release();
+    }
+    await rounds(h, 1);
+  });
+
+  it('gives its place to a search that would otherwise be refused, and skips that round', async () => {
+    const clients = clientsFor('h');
+    const first = await clients.lanes.long.reserve();
+    try {
+      const round = h.history().sampler.roundNow();
+      // The round holds the lane's other place now; a second search still gets in, at once.
+      expect(clients.lanes.long.use().running).toBe(2);
+      const second = await clients.lanes.long.reserve();
+      second.release();
+      const r = await round;
+      expect(r.outcome).toBe('skipped');
+      expect(r.error).toBe(YIELDED);
+      expect(clients.lanes.long.use().running).toBe(1);
+    } finally {
+      first.release();
     }
     await rounds(h, 1);
   });

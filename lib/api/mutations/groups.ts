@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ResetPreviewSchema, type ResetOffsetsRequest } from '@/lib/schemas/group';
+import { DeleteGroupOffsetsResponseSchema } from '@/lib/schemas/group-offsets';
 import { clusterApi } from '../cluster-url';
 import { sendJson } from '../fetch-json';
 import { clusterKeys } from '../query-keys';
@@ -40,5 +41,15 @@ export function useDeleteGroup(cluster: string) {
       client.removeQueries({ queryKey: keys.group(groupId) });
       return refresh(client, [keys.groupLists(), keys.topicDetails(), keys.health()]);
     },
+  });
+}
+
+/** Forgets the group's offsets of one topic: the group, the lists' lag and that topic's groups change. */
+export function useDeleteGroupOffsets(cluster: string, groupId: string) {
+  const client = useQueryClient();
+  const keys = clusterKeys(cluster);
+  return useMutation({
+    mutationFn: (topic: string) => sendJson('POST', clusterApi(cluster, 'groups', groupId, 'offsets', 'delete'), { topic }, DeleteGroupOffsetsResponseSchema),
+    onSuccess: (_, topic) => refresh(client, [keys.group(groupId), keys.groupLists(), keys.topic(topic)]),
   });
 }

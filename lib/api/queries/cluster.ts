@@ -1,7 +1,8 @@
 // Cluster-wide reads: the list of clusters, one cluster's health card, settings and overview, and
 // one broker.
 import { queryOptions } from '@tanstack/react-query';
-import { BrokerDetailSchema, ClusterOverviewSchema } from '@/lib/schemas/broker';
+import { BrokerDetailSchema, ClusterOverviewSchema, LogDirsSchema } from '@/lib/schemas/broker';
+import { ConfigEntrySchema } from '@/lib/schemas/config';
 import { ClusterInfoSchema, ClusterLanesHealthSchema, ClusterListSchema, type ClusterHealth } from '@/lib/schemas/cluster';
 import { clusterApi } from '../cluster-url';
 import { getJson } from '../fetch-json';
@@ -44,4 +45,18 @@ export const brokerQuery = (cluster: string, id: number) =>
   queryOptions({
     queryKey: clusterKeys(cluster).broker(id),
     queryFn: ({ signal }) => getJson(clusterApi(cluster, 'brokers', id), BrokerDetailSchema, signal),
+  });
+
+/** Each broker's log directories and their size on disk. */
+export const logDirsQuery = (cluster: string) =>
+  queryOptions({
+    queryKey: clusterKeys(cluster).logDirs(),
+    queryFn: ({ signal }) => getJson(clusterApi(cluster, 'log-dirs'), LogDirsSchema, signal),
+  });
+
+/** The cluster-wide dynamic broker configs. */
+export const brokerDefaultsQuery = (cluster: string) =>
+  queryOptions({
+    queryKey: clusterKeys(cluster).brokerDefaults(),
+    queryFn: ({ signal }) => getJson(clusterApi(cluster, 'brokers', 'default', 'configs'), ConfigEntrySchema.array(), signal),
   });

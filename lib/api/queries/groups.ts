@@ -7,7 +7,7 @@ import { clusterKeys } from '../query-keys';
 
 /** The API address of one page of the list (the server's prefetch parses the same query string). */
 export const groupListUrl = (cluster: string, q: GroupListQuery) =>
-  withQuery(clusterApi(cluster, 'groups'), { q: q.q, state: q.state, sort: q.sort, dir: q.dir, page: q.page, pageSize: q.pageSize });
+  withQuery(clusterApi(cluster, 'groups'), { q: q.q, state: q.state, status: q.status, sort: q.sort, dir: q.dir, page: q.page, pageSize: q.pageSize });
 
 export const groupListQuery = (cluster: string, q: GroupListQuery) =>
   queryOptions({

@@ -14,11 +14,15 @@ export function messagesUrl(cluster: string, topic: string, q: MessagesView): st
     from: q.from,
     offset: q.offset,
     timestamp: q.timestamp,
+    to: q.to,
+    toOffset: q.toOffset,
+    toTimestamp: q.toTimestamp,
     limit: q.limit,
     order: q.order,
     cursor: q.cursor,
     keyFormat: q.keyFormat,
     valueFormat: q.valueFormat,
+    filter: q.filter,
   });
 }
 

@@ -1,4 +1,4 @@
-// OffsetFetch: v1-4
+// OffsetFetch: v1-8 (v8: many groups in one request, each answered as v1-7 answer their one group)
 //
 // Behavior:
 // * Served by the group's coordinator only (NOT_COORDINATOR / COORDINATOR_NOT_AVAILABLE otherwise:
@@ -15,46 +15,69 @@ import { ErrorCode } from '../../common/kafka-error-codes';
 import { AclOperation, groupCheck, topicAllowed } from './authorize';
 import { defineHandler } from './types';
 
+type OneGroupAnswer = { errorCode: number; topics: { name: string; partitions: { partitionIndex: number; committedOffset: bigint; metadata: string | null; errorCode: number }[] }[] };
+
+/** One group's answer: what v1-7 send for their one group, and v8 for each group it names. */
+function offsetsOf(
+  ctx: Parameters<typeof groupCheck>[0],
+  groups: Awaited<ReturnType<typeof groupsOf>>,
+  groupId: string,
+  topics: { name: string; partitionIndexes: number[] }[] | null,
+  version: number,
+): OneGroupAnswer {
+  const errorCode = groupCheck(ctx, groups, groupId, AclOperation.DESCRIBE);
+  if (errorCode !== ErrorCode.NONE) {
+    return {
+      errorCode,
+      topics: (version < 2 ? (topics ?? []) : []).map((t) => ({
+        name: t.name,
+        partitions: t.partitionIndexes.map((partitionIndex) => ({ partitionIndex, committedOffset: -1n, metadata: '', errorCode })),
+      })),
+    };
+  }
+  const out = groups.coordinator.fetchOffsets(groupId, topics);
+  const allowed = new Map<string, boolean>();
+  for (const t of out.topics) allowed.set(t.name, topicAllowed(ctx, AclOperation.DESCRIBE, t.name, topics === null));
+  return {
+    errorCode: out.errorCode,
+    topics: out.topics
+      .filter((t) => topics !== null || allowed.get(t.name))
+      .map((t) => ({
+        name: t.name,
+        partitions: t.partitions.map((p) =>
+          allowed.get(t.name)
+            ? { partitionIndex: p.partitionIndex, committedOffset: p.committedOffset, metadata: p.metadata, errorCode: p.errorCode }
+            : { partitionIndex: p.partitionIndex, committedOffset: -1n, metadata: '', errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED },
+        ),
+      })),
+  };
+}
+
 export default defineHandler<OffsetFetchRequest, OffsetFetchResponse>({
   key: ApiKey.OffsetFetch,
   min: 1,
-  max: 4,
+  max: 8,
   async handle(req, ctx) {
-    const groupId = req.groupId ?? '';
-    const topics = req.topics === undefined ? [] : req.topics;
     const groups = await groupsOf(ctx.runtime);
-    const errorCode = groupCheck(ctx, groups, groupId, AclOperation.DESCRIBE);
-    if (errorCode !== ErrorCode.NONE) {
+    if (ctx.version >= 8) {
       return {
         throttleTimeMs: 0,
-        errorCode,
-        topics: (ctx.version < 2 ? (topics ?? []) : []).map((t) => ({
-          name: t.name,
-          partitions: t.partitionIndexes.map((partitionIndex) => ({
-            partitionIndex,
-            committedOffset: -1n,
-            metadata: '',
-            errorCode,
-          })),
-        })),
+        groups: (req.groups ?? []).map((g) => {
+          const one = offsetsOf(ctx, groups, g.groupId, g.topics, ctx.version);
+          return {
+            groupId: g.groupId,
+            errorCode: one.errorCode,
+            topics: one.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ ...p, committedLeaderEpoch: -1 })) })),
+          };
+        }),
       };
     }
-    const out = groups.coordinator.fetchOffsets(groupId, topics);
-    const allowed = new Map<string, boolean>();
-    for (const t of out.topics) allowed.set(t.name, topicAllowed(ctx, AclOperation.DESCRIBE, t.name, topics === null));
+    const topics = req.topics === undefined ? [] : req.topics;
+    const one = offsetsOf(ctx, groups, req.groupId ?? '', topics, ctx.version);
     return {
       throttleTimeMs: 0,
-      errorCode: out.errorCode,
-      topics: out.topics
-        .filter((t) => topics !== null || allowed.get(t.name))
-        .map((t) => ({
-          name: t.name,
-          partitions: t.partitions.map((p) =>
-            allowed.get(t.name)
-              ? { partitionIndex: p.partitionIndex, committedOffset: p.committedOffset, metadata: p.metadata, errorCode: p.errorCode }
-              : { partitionIndex: p.partitionIndex, committedOffset: -1n, metadata: '', errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED },
-          ),
-        })),
+      errorCode: one.errorCode,
+      topics: one.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ ...p, committedLeaderEpoch: -1 })) })),
     };
   },
 });

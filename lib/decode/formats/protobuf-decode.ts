@@ -48,12 +48,15 @@ interface Seen {
 class ProtoReader {
   readonly notes: string[] = [];
 
-  constructor(private readonly schema: ProtobufSchema) {}
+  constructor(
+    private readonly schema: ProtobufSchema,
+    private readonly unpackAny = true,
+  ) {}
 
   /** Reads fields from `r` until its end (or, for a group, until the matching end-group tag). */
   message(r: ByteReader, type: protobuf.Type, path: string, depth: number, group?: number): JsonObject {
     if (depth > MAX_DEPTH) throw new DecodeFault(`nested deeper than ${MAX_DEPTH} messages at ${path || '/'}`);
-    if (type.fullName === '.google.protobuf.Any' && group === undefined) {
+    if (this.unpackAny && type.fullName === '.google.protobuf.Any' && group === undefined) {
       const unpacked = this.any(r, path, depth);
       if (unpacked) return unpacked;
     }
@@ -325,12 +328,13 @@ function defaultValue(field: protobuf.MapField): JsonTree {
   }
 }
 
-/** Decodes `bytes` (no framing) as the message `messageType` (a full name or a type of the schema). */
-export function decodeProtobuf(bytes: Uint8Array, schema: ProtobufSchema, messageType: string | protobuf.Type, schemaId?: number): DecodeOutcome {
+/** Decodes `bytes` (no framing) as the message `messageType` (a full name or a type of the schema).
+ * `unpackAny` false leaves google.protobuf.Any packed (Kafdrop's PROTOBUFDESC_PARSEANYPROTO off). */
+export function decodeProtobuf(bytes: Uint8Array, schema: ProtobufSchema, messageType: string | protobuf.Type, schemaId?: number, unpackAny = true): DecodeOutcome {
   return guarded('protobuf', schemaId, () => {
     const type = typeof messageType === 'string' ? messageTypeByName(schema, messageType) : messageType;
     if (!type) throw new DecodeFault(`message type ${String(messageType)} is not in the schema`);
-    const reader = new ProtoReader(schema);
+    const reader = new ProtoReader(schema, unpackAny);
     const tree = reader.message(new ByteReader(bytes), type, '', 0);
     return {
       format: 'protobuf',

@@ -81,6 +81,24 @@ export function protobufSchemaFromDescriptorSet(bytes: Uint8Array): ProtobufSche
   }
 }
 
+/** Several FileDescriptorSets as one schema (files of the same name kept once): the first set's main
+ * file gives `messages`; every file's types can be looked up (google.protobuf.Any unpacking). */
+export function protobufSchemaFromDescriptorSets(sets: readonly Uint8Array[]): ProtobufSchema | { error: string } {
+  try {
+    const decoded = sets.map((bytes) => descriptor.FileDescriptorSet.decode(bytes) as unknown as descriptor.IFileDescriptorSet);
+    const files = new Map<string, descriptor.IFileDescriptorProto>();
+    for (const set of decoded) for (const f of set.file) if (!files.has(f.name ?? '')) files.set(f.name ?? '', f);
+    const root = protobuf.Root.fromDescriptor({ file: [...files.values()] }, { keepCase: true });
+    root.resolveAll();
+    const main = decoded[0]?.file[decoded[0].file.length - 1];
+    const pkg = main?.package ?? '';
+    const messages = (main?.messageType ?? []).map((m) => root.lookupType(pkg ? `${pkg}.${m.name}` : `${m.name}`));
+    return { root, messages };
+  } catch (err) {
+    return { error: `invalid FileDescriptorSet: ${message(err)}` };
+  }
+}
+
 /** The message type with this full name ("pkg.Msg", a leading dot allowed), or null. */
 export function messageTypeByName(schema: ProtobufSchema, name: string): protobuf.Type | null {
   try {

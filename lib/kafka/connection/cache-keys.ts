@@ -3,13 +3,18 @@
 // description, and a mutation names what it changed (a topic, a group) instead of spelling prefixes.
 // The cache is per cluster (ClusterClients.cache), so no key needs the cluster's name.
 import 'server-only';
+import { ConfigResourceTypes } from 'kafkajs';
 import type { ConfigEntry } from '../../schemas/config';
 import type { TopicGroupLag } from '../../schemas/topic';
 import type { Committed, GroupDescription, GroupListing } from '../groups/groups-data';
+import type { LogDirSizes } from '../reading/log-dirs';
 import type { ClusterMeta } from '../reading/metadata';
 import { tpKey, type TP } from '../reading/topic-partition';
 import type { Watermarks } from '../reading/watermarks';
 import type { CacheFamily, CacheKey, CacheScope, TtlCache } from './cache';
+
+/** A group's lag on a topic as cached: its health is added on every read (it changes each sampler round). */
+export type TopicGroupLagBase = Pick<TopicGroupLag, 'groupId' | 'state' | 'lag'>;
 
 const key = <T>(k: string): CacheKey<T> => ({ key: k });
 const family = <A, T>(prefix: string, id: (a: A) => string): CacheFamily<A, T> => ({ prefix, id });
@@ -25,6 +30,8 @@ export const cacheKeys = {
   metadata: () => key<ClusterMeta>('metadata'),
   /** DescribeConfigs of a set of resources of one type (topic 2, broker 4). */
   configs: (resourceType: number, names: readonly string[]) => key<Map<string, ConfigEntry[]>>(`configs:${resourceType}:${[...names].sort().join('\u0001')}`),
+  /** Every broker's DescribeLogDirs answer, merged (log-dirs.ts). */
+  logDirs: () => key<LogDirSizes>('logdirs'),
   /** Low and high watermark of one partition. */
   watermarks: family<TP, Watermarks>('wm:', tpKey),
   groupList: () => key<GroupListing[]>('groups:list'),
@@ -34,7 +41,7 @@ export const cacheKeys = {
   /** Committed offsets of one group read on their own (a coordinator that does not answer = error). */
   groupCommitted: (groupId: string) => key<Committed[]>(`groups:committed:${groupId}`),
   groupTotals: (indexVersion: number) => key<GroupTotals>(`groups:totals:${indexVersion}`),
-  topicGroups: (indexVersion: number, topic: string) => key<TopicGroupLag[]>(`groups:topic:${indexVersion}:${topic}`),
+  topicGroups: (indexVersion: number, topic: string) => key<TopicGroupLagBase[]>(`groups:topic:${indexVersion}:${topic}`),
 };
 
 /** What each kind of change makes stale. */
@@ -44,6 +51,8 @@ export const invalidate = {
   /** Records were produced or purged: watermarks only. */
   watermarks: (cache: TtlCache) => cache.invalidate(scope(cacheKeys.watermarks.prefix)),
   metadata: (cache: TtlCache) => cache.invalidate(scope(cacheKeys.metadata().key)),
+  /** A broker's or the cluster-wide dynamic configs changed: every described broker config set. */
+  brokerConfigs: (cache: TtlCache) => cache.invalidate(scope(cacheKeys.configs(ConfigResourceTypes.BROKER, []).key)),
   groupList: (cache: TtlCache) => cache.invalidate(scope(cacheKeys.groupList().key)),
   groupDescription: (cache: TtlCache, groupId: string) => cache.invalidate(scope(cacheKeys.groupDescriptions.prefix + groupId)),
   /** A group's offsets changed or it was deleted (every group when no id is given). */

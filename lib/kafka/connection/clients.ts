@@ -31,6 +31,9 @@ export interface ClusterClients {
     interactive: Lane;
     /** Search (and later tail, export, replay): a small budget, refused with 429 when full. */
     long: Lane;
+    /** Live tails: long work with its own budget (KAFSCOPE_MAX_TAILS), so open tails never take
+     * the places of searches, exports and replays; refused with 429 when full. */
+    tail: Lane;
   };
   writes: Writes;
   /** Short-lived caches of metadata, configs, watermarks and group data (keys: cache-keys.ts). */
@@ -40,7 +43,7 @@ export interface ClusterClients {
 
 let codecsRegistered = false;
 
-export function createClusterClients(config: ClusterConfig, brokers: string[], settings: Pick<ConsoleConfig, 'timeouts' | 'lanes'>): ClusterClients {
+export function createClusterClients(config: ClusterConfig, brokers: string[], settings: Pick<ConsoleConfig, 'timeouts' | 'lanes'> & Partial<Pick<ConsoleConfig, 'streams'>>): ClusterClients {
   if (!codecsRegistered) {
     Object.assign(CompressionCodecs, kafkajsCodecs());
     codecsRegistered = true;
@@ -76,7 +79,8 @@ export function createClusterClients(config: ClusterConfig, brokers: string[], s
     new Lane(kafka, { label, limit, whenFull, queueTimeoutMs: timeouts.requestMs, cluster: config.name }, CONNECT_DEADLINE_MS);
   const lanes = {
     interactive: lane('interactive reads', settings.lanes.interactive, 'queue'),
-    long: lane('long-running reads (searches)', settings.lanes.long, 'reject'),
+    long: lane('long-running reads (searches, exports, replays)', settings.lanes.long, 'reject'),
+    tail: lane('live tails', settings.streams?.maxTails ?? 4, 'reject'),
   };
   const writes = new Writes(kafka, { label: 'writes', limit: 2, whenFull: 'queue', queueTimeoutMs: timeouts.requestMs, cluster: config.name }, CONNECT_DEADLINE_MS);
   return {
@@ -89,7 +93,7 @@ export function createClusterClients(config: ClusterConfig, brokers: string[], s
     writes,
     cache: new TtlCache(CACHE_TTL_MS),
     async close() {
-      await Promise.all([lanes.interactive.close(), lanes.long.close(), writes.close()]);
+      await Promise.all([lanes.interactive.close(), lanes.long.close(), lanes.tail.close(), writes.close()]);
     },
   };
 }

@@ -52,4 +52,32 @@ describe('gate', () => {
     gate.close();
     expect(((await waiting) as DomainError).kind).toBe('unavailable');
   });
+  it('background work yields its place to a person who would be refused, and is never queued', async () => {
+    const gate = new Gate({ ...options, limit: 2, whenFull: 'reject' });
+    const person = await gate.enter();
+    let told = 0;
+    const background = await gate.enter({ yielding: { onYield: () => void told++ } });
+    expect(gate.use().running).toBe(2);
+    // Full: a second person takes the background place at once.
+    const second = await gate.enter();
+    expect(told).toBe(1);
+    expect(gate.yieldedCount).toBe(1);
+    expect(gate.use()).toMatchObject({ running: 2, rejected: 0 });
+    background(); // its late leave gives back nothing: the place is the second person's now
+    expect(gate.use().running).toBe(2);
+    // Full of people: a third is refused, and background work too (never queued, never preempting).
+    expect(((await gate.enter().catch((e: unknown) => e)) as DomainError).kind).toBe('busy');
+    expect(((await gate.enter({ yielding: { onYield: () => undefined } }).catch((e: unknown) => e)) as DomainError).kind).toBe('busy');
+    person();
+    second();
+    expect(gate.use().running).toBe(0);
+    // A background holder that leaves on its own gives its place back as anyone does.
+    const again = await gate.enter({ yielding: { onYield: () => void told++ } });
+    again();
+    expect(gate.use().running).toBe(0);
+    const queueGate = new Gate({ ...options, limit: 1, whenFull: 'queue' });
+    await queueGate.enter();
+    expect(((await queueGate.enter({ yielding: { onYield: () => undefined } }).catch((e: unknown) => e)) as DomainError).kind).toBe('busy');
+    expect(told).toBe(1);
+  });
 });

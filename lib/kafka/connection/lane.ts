@@ -12,7 +12,7 @@ import type { Kafka } from 'kafkajs';
 import { inDomain, unavailable } from '../errors';
 import { withDeadline } from './cache';
 import { captureCluster } from './captured-cluster';
-import { Gate, type GateOptions, type GateUse } from './gate';
+import { Gate, type EnterOptions, type GateOptions, type GateUse } from './gate';
 import type { RawCluster } from './kafkajs-types';
 
 const IDLE_MS = 60_000;
@@ -49,6 +49,11 @@ export class Lane {
     return this.gate.use();
   }
 
+  /** Places background work handed on to people so far. */
+  get yielded(): number {
+    return this.gate.yieldedCount;
+  }
+
   /** Runs `fn` with a connected reader of this lane; Kafka's errors come out as domain errors. */
   async run<T>(fn: (cluster: RawCluster) => Promise<T>): Promise<T> {
     const lease = await this.reserve();
@@ -60,9 +65,10 @@ export class Lane {
   }
 
   /** Takes a place in the lane now (or is refused now) for work that starts later: a stream answers
-   * 429 before its 200 is sent, not as an event inside it. The lease must be released, once. */
-  async reserve(): Promise<LaneLease> {
-    const leave = await this.gate.enter();
+   * 429 before its 200 is sent, not as an event inside it. The lease must be released, once.
+   * Background work reserves `yielding` (gate.ts): it is never the reason a person is refused. */
+  async reserve(options?: EnterOptions): Promise<LaneLease> {
+    const leave = await this.gate.enter(options);
     const slot = this.idle.pop() ?? { cluster: captureCluster(this.kafka), connected: null, idleSince: 0 };
     let healthy = true;
     let released = false;

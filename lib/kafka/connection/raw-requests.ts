@@ -11,8 +11,11 @@
 // offline; a request that needs the missing leader still fails, on its own.
 //
 // The request definitions come from kafkajs itself (node_modules/kafkajs/src/protocol/requests):
-// the negotiated version picks the encoder and decoder, we only leave out the throwing parse. This is
-// the only module that reaches below kafkajs' public API for requests. Why not the project's own
+// the negotiated version picks the encoder and decoder, we only leave out the throwing parse. Where
+// kafkajs has no definition, ours are written in its shape, on its Encoder and Decoder:
+// own-requests.ts (DescribeLogDirs, IncrementalAlterConfigs, OffsetDelete) and
+// offset-fetch-groups.ts (OffsetFetch v8, many groups per request; flexible, so on its own). This is
+// the only module that sends requests below kafkajs' public API. Why not the project's own
 // sans-io codec (lib/broker/protocol), which could encode these too? Because then one table would
 // sit on both ends of every test: the embedded broker decodes with it, so a field the codec gets
 // wrong would round-trip unnoticed, and the access layer would lose the one independent check it
@@ -22,15 +25,31 @@ import 'server-only';
 import AlterConfigs from 'kafkajs/src/protocol/requests/alterConfigs/index.js';
 import apiKeys from 'kafkajs/src/protocol/requests/apiKeys.js';
 import Encoder from 'kafkajs/src/protocol/encoder.js';
+import DescribeAcls from 'kafkajs/src/protocol/requests/describeAcls/index.js';
 import DescribeConfigs from 'kafkajs/src/protocol/requests/describeConfigs/index.js';
 import DescribeGroups from 'kafkajs/src/protocol/requests/describeGroups/index.js';
+import Fetch from 'kafkajs/src/protocol/requests/fetch/index.js';
 import ListGroups from 'kafkajs/src/protocol/requests/listGroups/index.js';
 import Metadata from 'kafkajs/src/protocol/requests/metadata/index.js';
 import OffsetFetch from 'kafkajs/src/protocol/requests/offsetFetch/index.js';
+import { OffsetFetchManyGroups, supportsManyGroups, type GroupOffsetsAnswer } from './offset-fetch-groups';
 import type { ProtocolRequest, RawBroker, RawCluster, RawMetadata, RequestDefinition } from './kafkajs-types';
+import {
+  API_DESCRIBE_LOG_DIRS,
+  API_INCREMENTAL_ALTER_CONFIGS,
+  API_OFFSET_DELETE,
+  DescribeLogDirs,
+  IncrementalAlterConfigs,
+  OffsetDelete,
+  type ConfigChangeAnswer,
+  type IncrementalResource,
+  type LogDirsAnswer,
+  type OffsetDeleteAnswer,
+} from './own-requests';
 
 const keepDecoded = async (decoded: unknown) => decoded;
-const key = (name: string): number => {
+const key = (name: string | number): number => {
+  if (typeof name === 'number') return name;
   const k = apiKeys[name];
   if (k === undefined) throw new Error(`kafkajs has no API key named ${name}`);
   return k;
@@ -38,7 +57,7 @@ const key = (name: string): number => {
 
 async function sendDecoded<T>(
   broker: RawBroker,
-  apiName: string,
+  apiName: string | number,
   definition: RequestDefinition,
   args: unknown,
   adjust?: (r: ProtocolRequest) => ProtocolRequest,
@@ -112,6 +131,14 @@ export interface OffsetFetchAnswer {
   errorCode?: number;
   responses: { topic: string; partitions: { partition: number; offset: string; errorCode: number }[] }[];
 }
+/** Every offset each of `groupIds` has committed, in one OffsetFetch v8 to their coordinator; null
+ * when the broker cannot answer for many groups at once (before Kafka 3.0): ask per group then. */
+export async function fetchOffsetsOfGroups(broker: RawBroker, groupIds: string[]): Promise<GroupOffsetsAnswer[] | null> {
+  if (!supportsManyGroups(broker.versions)) return null;
+  const { groups } = await sendDecoded<{ groups: GroupOffsetsAnswer[] }>(broker, 'OffsetFetch', OffsetFetchManyGroups, { groupIds });
+  return groups;
+}
+
 /** Every offset a group has committed: OffsetFetch v2+ with a null topic list (as Kafka defines it;
  * kafkajs would send an empty list). v1 (Kafka before 0.10.2) has no such form; it gets the empty list. */
 export function fetchGroupOffsets(broker: RawBroker, groupId: string): Promise<OffsetFetchAnswer> {
@@ -146,3 +173,94 @@ export const alterConfigsOn = (
   resources: { type: number; name: string; configEntries: { name: string; value: string }[] }[],
   validateOnly = false,
 ) => sendDecoded<AlterConfigsAnswer>(broker, 'AlterConfigs', AlterConfigs, { resources, validateOnly });
+
+export interface DescribeAclsFilter {
+  resourceType: number;
+  resourceName: string | null;
+  resourcePatternType: number;
+  principal: string | null;
+  host: string | null;
+  operation: number;
+  permissionType: number;
+}
+export interface DescribeAclsAnswer {
+  errorCode: number;
+  errorMessage: string | null;
+  resources: {
+    resourceType: number;
+    resourceName: string;
+    /** v1+; absent (LITERAL) from a v0 answer. */
+    resourcePatternType?: number;
+    acls: { principal: string; host: string; operation: number; permissionType: number }[];
+  }[];
+}
+/** DescribeAcls with the error as a value: SECURITY_DISABLED (no authorizer) is an answer to show,
+ * not a failure, and Kafka's message says why. */
+export const describeAclsOn = (broker: RawBroker, filter: DescribeAclsFilter) => sendDecoded<DescribeAclsAnswer>(broker, 'DescribeAcls', DescribeAcls, filter);
+
+/** The partitions this broker hosts, per log dir, with their size on disk (all topics when null). */
+export const describeLogDirsOn = (broker: RawBroker, topics: { name: string; partitions: number[] }[] | null) =>
+  sendDecoded<LogDirsAnswer>(broker, API_DESCRIBE_LOG_DIRS, DescribeLogDirs, { topics });
+
+/** IncrementalAlterConfigs: SET or DELETE single keys, leaving the others as they are. */
+export const incrementalAlterConfigsOn = (broker: RawBroker, resources: IncrementalResource[], validateOnly = false) =>
+  sendDecoded<ConfigChangeAnswer>(broker, API_INCREMENTAL_ALTER_CONFIGS, IncrementalAlterConfigs, { resources, validateOnly });
+
+/** OffsetDelete, to the group's coordinator: the group-level error and each partition's. */
+export const offsetDeleteOn = (broker: RawBroker, groupId: string, topics: { name: string; partitions: number[] }[]) =>
+  sendDecoded<OffsetDeleteAnswer>(broker, API_OFFSET_DELETE, OffsetDelete, { groupId, topics });
+
+/** Whether the broker (as negotiated at connect) serves this API key at all. */
+export const supports = (broker: RawBroker, apiKey: number) => Boolean(broker.versions?.[apiKey]);
+export interface RawFetchPartition {
+  errorCode: number;
+  highWatermark: bigint;
+  /** The partition's record batches exactly as the broker sent them (the last may be cut short). */
+  records: Buffer | null;
+}
+
+/** Reads a Fetch response of any version kafkajs may negotiate (4-11) down to each partition's raw
+ * record set, leaving the record batches undecoded: a search scans them itself (search/record-batches.ts). */
+function decodeFetchRaw(version: number, data: Buffer): RawFetchPartition[] {
+  let at = 0;
+  const i16 = () => ((at += 2), data.readInt16BE(at - 2));
+  const i32 = () => ((at += 4), data.readInt32BE(at - 4));
+  const i64 = () => ((at += 8), data.readBigInt64BE(at - 8));
+  at += 4; // throttle_time_ms
+  if (version >= 7) at += 6; // error_code, session_id
+  const out: RawFetchPartition[] = [];
+  for (let t = i32(); t > 0; t--) {
+    at += 2 + data.readInt16BE(at); // topic name
+    for (let p = i32(); p > 0; p--) {
+      at += 4; // partition
+      const errorCode = i16();
+      const highWatermark = i64();
+      at += 8; // last_stable_offset
+      if (version >= 5) at += 8; // log_start_offset
+      const aborted = i32();
+      if (aborted > 0) at += aborted * 16;
+      if (version >= 11) at += 4; // preferred_read_replica
+      const size = i32();
+      const records = size < 0 ? null : data.subarray(at, at + size);
+      if (size > 0) at += size;
+      out.push({ errorCode, highWatermark, records });
+    }
+  }
+  return out;
+}
+
+/** Fetch of one partition, answered with its raw record batches (READ_UNCOMMITTED, no wait). */
+export async function fetchRaw(broker: RawBroker, req: { topic: string; partition: number; offset: bigint; maxBytes: number }): Promise<RawFetchPartition> {
+  const args = {
+    replicaId: -1,
+    isolationLevel: 0,
+    maxWaitTime: 0,
+    minBytes: 1,
+    maxBytes: req.maxBytes,
+    topics: [{ topic: req.topic, partitions: [{ partition: req.partition, fetchOffset: req.offset.toString(), maxBytes: req.maxBytes }] }],
+  };
+  const built = broker.lookupRequest(key('Fetch'), Fetch)(args);
+  const version = built.request.apiVersion;
+  const decoded = await sendDecoded<RawFetchPartition[]>(broker, 'Fetch', Fetch, args, (r) => ({ ...r, response: { decode: async (payload: Buffer) => decodeFetchRaw(version, payload), parse: async (d: unknown) => d } }));
+  return decoded[0] ?? { errorCode: 0, highWatermark: -1n, records: null };
+}

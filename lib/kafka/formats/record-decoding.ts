@@ -4,15 +4,18 @@
 // with (lib/decode/decode-step.ts). So a page waits for its registry lookups once, in parallel, and
 // a registry outage costs at most one timeout per batch.
 import 'server-only';
-import type { ClusterConfig } from '../../config';
+import { currentConsoleConfig, type ClusterConfig } from '../../config';
 import { schemaIdOf, type DecodeChoice } from '../../decode';
 import type { MessageFormat } from '../../schemas/message';
 import type { ReadRecord } from '../reading/reader';
+import { descriptorChoice } from './descriptor-files';
 import { registryClientFor } from './registry-clients';
 
 export interface FormatRequest {
   keyFormat?: MessageFormat | undefined;
   valueFormat?: MessageFormat | undefined;
+  protobufDesc?: string | undefined;
+  protobufType?: string | undefined;
 }
 
 /** The formats in force: the request's, else the cluster's defaults. */
@@ -20,10 +23,12 @@ export function formatsFor(config: ClusterConfig, q: FormatRequest): { keyFormat
   return { keyFormat: q.keyFormat ?? config.formats.key, valueFormat: q.valueFormat ?? config.formats.value };
 }
 
-export async function decodingFor(config: ClusterConfig, records: readonly ReadRecord[], q: FormatRequest): Promise<DecodeChoice> {
+export async function decodingFor(config: ClusterConfig, records: readonly ReadRecord[], q: FormatRequest, topic: string): Promise<DecodeChoice> {
   const { keyFormat, valueFormat } = formatsFor(config, q);
+  const descriptor = valueFormat === 'protobuf' ? descriptorChoice(currentConsoleConfig().protobufDescriptors, topic, q.protobufDesc, q.protobufType) : undefined;
+  const described = descriptor ? { valueDescriptor: descriptor } : {};
   const client = registryClientFor(config);
-  if (!client) return { keyFormat, valueFormat, lookup: null };
+  if (!client) return { keyFormat, valueFormat, lookup: null, ...described };
   const ids = new Set<number>();
   for (const r of records) {
     if (!r.raw) continue;
@@ -37,5 +42,6 @@ export async function decodingFor(config: ClusterConfig, records: readonly ReadR
     keyFormat,
     valueFormat,
     lookup: (id) => answers.get(id) ?? { error: `schema id ${id} was not looked up` },
+    ...described,
   };
 }

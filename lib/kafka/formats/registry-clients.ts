@@ -5,6 +5,7 @@
 import 'server-only';
 import type { ClusterConfig } from '../../config';
 import { schemaRegistryOf } from '../connection/registry';
+import { RegistryApi } from './registry-api';
 import { RegistryClient, type RegistryClientOptions } from './registry-client';
 
 interface Held {
@@ -39,4 +40,10 @@ export function registryClientFor(config: ClusterConfig): RegistryClient | null 
   const client = new RegistryClient(settings, defaults);
   all.set(config.name, { settings: fingerprint, client });
   return client;
+}
+
+/** The cluster's registry REST API for the schema pages; null when it has no registry. */
+export function registryApiFor(config: ClusterConfig): RegistryApi | null {
+  const settings = schemaRegistryOf(config);
+  return settings ? new RegistryApi(settings, defaults.timeoutMs) : null;
 }

@@ -3,8 +3,9 @@
 // topic count" (the group list). Kafdrop answers the first by fetching every group's offsets on each
 // page view, one after the other (30 minutes at 5,566 groups); here a page view never waits for that.
 //
-// - Built from one ListGroups per broker (all at once) and one OffsetFetch per group at its
-//   coordinator, many in flight with a bound (groups-data.ts).
+// - Built from one ListGroups per broker (all at once) and OffsetFetch at each coordinator: many
+//   groups per request where the broker can (v8, Kafka 3.0+), else one per group, many in flight
+//   with a bound (groups-data.ts).
 // - A snapshot is fresh for max(2 s, 4 x the time its build took), capped at 30 s, so a small
 //   cluster is as current as every other cache here and a cluster with 10,000 groups is not re-read
 //   more than a quarter of the time. After that, a quick build (under QUICK_BUILD_MS last time) is
@@ -21,12 +22,16 @@ import { mapBounded } from '../connection/cache';
 import type { ClusterClients } from '../connection/clients';
 import type { RawBroker } from '../connection/kafkajs-types';
 import { brokerOn } from '../reading/reader-broker';
-import { OFFSET_FETCH_CONCURRENCY, committedUnlessKnown, listGroupIds, type Committed, type GroupListing } from './groups-data';
+import { OFFSET_FETCH_CONCURRENCY, committedOfGroupsUnlessKnown, committedUnlessKnown, listGroupIds, type Committed, type GroupListing } from './groups-data';
 import { EMPTY_COMMITS, commitsAt, knownAt, pack, positionOf, unpack, type PackedCommits } from './packed-commits';
 
 const MIN_FRESH_MS = 2_000;
 const MAX_FRESH_MS = 30_000;
 const QUICK_BUILD_MS = 250;
+/** Groups per OffsetFetch v8 request, and such requests in flight per coordinator: at 10,000 groups
+ * a few dozen requests instead of 10,000, each answer a few hundred KB at most. */
+const GROUPS_PER_REQUEST = 250;
+const REQUESTS_PER_COORDINATOR = 2;
 
 export interface GroupIndex {
   /** When the data was read (ms since the epoch) and how long reading it took. */
@@ -101,6 +106,17 @@ async function readOffsets(clients: ClusterClients, groups: GroupListing[], prev
   const status = new Int32Array(groups.length).fill(-2);
   const moved = new Map<string, Committed[]>();
   let same = 0;
+  const record = (i: number, pos: number, c: Committed[] | null | Error) => {
+    if (c instanceof Error) return;
+    if (c === null) {
+      status[i] = pos;
+      same++;
+    } else if (c.length > 0) {
+      status[i] = -1;
+      moved.set(groups[i]!.groupId, c);
+    }
+  };
+  const knownOf = (pos: number) => (pos < 0 ? undefined : knownAt(previous, pos));
   await clients.lanes.interactive.run(async (cluster) => {
     // Each coordinator's connection is looked up once per build, not once per group; one that
     // broke is looked up (and reconnected) again by the next group.
@@ -110,19 +126,39 @@ async function readOffsets(clients: ClusterClients, groups: GroupListing[], prev
       if (!b) brokers.set(node, (b = brokerOn(cluster, node).catch(() => null)));
       return b;
     };
-    await mapBounded(groups, OFFSET_FETCH_CONCURRENCY, async (g, i) => {
+    // Many groups per request where the coordinator can (Kafka 3.0+); the others one by one.
+    const byNode = new Map<number, number[]>();
+    groups.forEach((g, i) => {
+      const list = byNode.get(g.coordinator);
+      if (list) list.push(i);
+      else byNode.set(g.coordinator, [i]);
+    });
+    const oneByOne: number[] = [];
+    await Promise.all(
+      [...byNode].map(async ([node, indexes]) => {
+        const broker = await brokerOf(node);
+        if (!broker) return;
+        const chunks: number[][] = [];
+        for (let k = 0; k < indexes.length; k += GROUPS_PER_REQUEST) chunks.push(indexes.slice(k, k + GROUPS_PER_REQUEST));
+        await mapBounded(chunks, REQUESTS_PER_COORDINATOR, async (chunk) => {
+          const positions = chunk.map((i) => positionOf(previous, groups[i]!.groupId));
+          const answers = await committedOfGroupsUnlessKnown(
+            broker,
+            chunk.map((i) => groups[i]!.groupId),
+            (k) => knownOf(positions[k]!),
+          ).catch(() => undefined);
+          if (answers === null) oneByOne.push(...chunk);
+          else if (answers) answers.forEach((c, k) => record(chunk[k]!, positions[k]!, c));
+        });
+      }),
+    );
+    await mapBounded(oneByOne, OFFSET_FETCH_CONCURRENCY, async (i) => {
+      const g = groups[i]!;
       const broker = await brokerOf(g.coordinator);
       if (!broker) return;
       const pos = positionOf(previous, g.groupId);
       try {
-        const c = await committedUnlessKnown(broker, g.groupId, pos < 0 ? undefined : knownAt(previous, pos));
-        if (c === null) {
-          status[i] = pos;
-          same++;
-        } else if (c.length > 0) {
-          status[i] = -1;
-          moved.set(g.groupId, c);
-        }
+        record(i, pos, await committedUnlessKnown(broker, g.groupId, knownOf(pos)));
       } catch {
         if (!broker.isConnected()) brokers.delete(g.coordinator);
       }

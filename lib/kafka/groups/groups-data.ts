@@ -6,7 +6,8 @@
 // - Descriptions: DescribeGroups takes many ids per request; ids go to their coordinator in chunks,
 //   and each group's description is cached on its own, so overlapping pages share them.
 // - Committed offsets: one OffsetFetch (all topics) per group at the coordinator, many concurrently
-//   with a bound, each group cached on its own.
+//   with a bound, each group cached on its own; the group index asks many groups per request where
+//   the broker can (OffsetFetch v8, Kafka 3.0+).
 // Requests go through a group-less reader's broker connections with error codes read as values
 // (raw-requests.ts), so one group's error is that group's, not the page's. Everything is cached for
 // a couple of seconds with in-flight de-duplication (TtlCache).
@@ -21,7 +22,7 @@ import { cacheKeys, invalidate } from '../connection/cache-keys';
 import type { ClusterClients } from '../connection/clients';
 import type { RawBroker, RawCluster } from '../connection/kafkajs-types';
 import { loadBrokers } from '../reading/metadata-subsets';
-import { describeGroupsOn, fetchGroupOffsets, listGroupsOn, type OffsetFetchAnswer } from '../connection/raw-requests';
+import { describeGroupsOn, fetchGroupOffsets, fetchOffsetsOfGroups, listGroupsOn, type OffsetFetchAnswer } from '../connection/raw-requests';
 import { brokerOn, fetchBrokersOnly } from '../reading/reader-broker';
 
 /** Ids per DescribeGroups request (Kafka sets no limit; this keeps one answer a few hundred KB). */
@@ -194,6 +195,53 @@ export async function committedUnlessKnown(broker: RawBroker, groupId: string, k
   const res = await fetchGroupOffsets(broker, groupId);
   if (known && !res.errorCode && matchesKnown(res, known)) return null;
   return commitsOf(groupId, res);
+}
+
+/** committedUnlessKnown for many groups of one coordinator in one request (OffsetFetch v8), in the
+ * order of `groupIds`; a group whose answer is an error gets the error. Null when the broker can
+ * only answer one group per request (before Kafka 3.0): the caller asks per group then. */
+export async function committedOfGroupsUnlessKnown(
+  broker: RawBroker,
+  groupIds: string[],
+  knownOf: (index: number) => KnownCommits | undefined,
+): Promise<(Committed[] | null | Error)[] | null> {
+  const answers = await fetchOffsetsOfGroups(broker, groupIds);
+  if (!answers) return null;
+  const byId = new Map(answers.map((a) => [a.groupId, a]));
+  return groupIds.map((id, i) => {
+    const res = byId.get(id);
+    if (!res) return unavailable(`The coordinator left "${id}" out of its answer.`);
+    const known = knownOf(i);
+    if (known && !res.errorCode && matchesKnown(res, known)) return null;
+    try {
+      return commitsOf(id, res);
+    } catch (e) {
+      return e as Error;
+    }
+  });
+}
+
+/** The committed offsets of `groupIds`, all coordinated by `broker`: many groups per request where
+ * it can (`perRequest` each, `inFlight` requests at once), else one group per request. A group whose
+ * answer is an error is left out. */
+export async function committedAt(broker: RawBroker, groupIds: string[], opts: { perRequest: number; inFlight: number; signal?: AbortSignal }): Promise<Map<string, Committed[]>> {
+  const out = new Map<string, Committed[]>();
+  const chunks: string[][] = [];
+  for (let i = 0; i < groupIds.length; i += opts.perRequest) chunks.push(groupIds.slice(i, i + opts.perRequest));
+  let oneByOne = false;
+  await mapBounded(chunks, opts.inFlight, async (ids) => {
+    if (opts.signal?.aborted || oneByOne) return;
+    const answers = await committedOfGroupsUnlessKnown(broker, ids, () => undefined);
+    if (answers === null) oneByOne = true;
+    else answers.forEach((c, k) => c instanceof Error || c === null || out.set(ids[k]!, c));
+  });
+  if (oneByOne) {
+    await mapBounded(groupIds, OFFSET_FETCH_CONCURRENCY, async (id) => {
+      if (opts.signal?.aborted) return;
+      out.set(id, await committedOn(broker, id).catch(() => []));
+    });
+  }
+  return out;
 }
 
 /** A partition of an OffsetFetch answer that holds a commit: no error, and not negative (kafkajs'

@@ -41,8 +41,11 @@ describe('reset plan', () => {
     expect(plan({ mode: 'shift', shift: '-100' }).map((x) => x[0])).toEqual([2n, 0n]);
     expect(plan({ mode: 'shift', shift: '3' }).map((x) => x[0])).toEqual([8n, 3n]);
   });
-  it('lag counts from the log start when the commit fell below it', () => {
-    expect(lagOf(1n, 5n, 9n)).toBe(4n);
+  it('lag is log end - committed as Kafka\'s tool shows it: never clamped', () => {
+    expect(lagOf(1n, 5n, 9n)).toBe(8n); // below the log start: the lost records count too
+    expect(lagOf(29n, 0n, 9n)).toBe(-20n); // above the log end: negative, not 0
+    expect(lagOf(9n, 0n, 9n)).toBe(0n);
     expect(lagOf(-1n, 0n, 9n)).toBeNull();
+    expect(lagOf(null, 0n, 9n)).toBeNull();
   });
 });

@@ -28,12 +28,16 @@ export interface PlannedReset {
 
 const clamp = (x: bigint, lo: bigint, hi: bigint) => (x < lo ? lo : x > hi ? hi : x);
 
-/** Lag of a committed position: high - committed, counted from the log start when the commit fell
- * below it (those records are gone), never negative. */
+/** Lag of a committed position as kafka-consumer-groups.sh --describe shows it: log end - committed,
+ * nothing clamped. A commit above the log end gives a negative lag (-20), a commit below the log
+ * start counts records lost to retention: both are anomalies the verdicts call ERROR, and a clamped
+ * number would hide them and disagree with Kafka's own tool. No lag without a commit (-1 and the
+ * other negative markers a client may store mean "none"). `low` is kept for callers that pass the
+ * watermarks whole. */
 export function lagOf(committed: bigint | null, low: bigint, high: bigint): bigint | null {
+  void low;
   if (committed === null || committed < 0n) return null;
-  const from = committed < low ? low : committed;
-  return high > from ? high - from : 0n;
+  return high - committed;
 }
 
 export function planReset(req: ResetOffsetsRequest, states: PartitionState[]): PlannedReset[] {

@@ -23,7 +23,9 @@ function totalsOf(rounds: HistoryRound[]): { totals: LagHistory['totals']; rates
   let prev: HistoryRound | null = null;
   for (const r of rounds) {
     let committed = 0n;
-    let logEnd: bigint | null = 0n;
+    // A round that saw the group without commits (listed before its first commit was visible) has
+    // no lag at all, not a lag of 0: the chart shows a gap, not a false "caught up".
+    let logEnd: bigint | null = r.partitions.size === 0 ? null : 0n;
     let dc = 0n;
     let de = 0n;
     for (const [key, p] of r.partitions) {

@@ -123,7 +123,7 @@ export function* metricsText(filter: MetricsFilter = metricsFilter()): Generator
   for (const { cluster, h } of samplers) {
     if (h.sampler.lastSuccessAt !== null) out.sample('kafscope_lag_sampler_last_success_timestamp_seconds', [['cluster', cluster]], h.sampler.lastSuccessAt / 1000);
   }
-  out.family('kafscope_lag_sampler_rounds_total', 'counter', 'Lag sample rounds, by outcome: ok, skipped (the long lane was full, or the cluster not ready), failed.');
+  out.family('kafscope_lag_sampler_rounds_total', 'counter', 'Lag sample rounds, by outcome: ok, skipped (the long lane was full, a search took the place, or the cluster was not ready), failed.');
   for (const { cluster, h } of samplers) {
     for (const outcome of ['ok', 'skipped', 'failed'] as const) out.sample('kafscope_lag_sampler_rounds_total', [['cluster', cluster], ['outcome', outcome]], h.sampler.counters[outcome]);
   }

@@ -4,15 +4,18 @@
 //
 // It reads the way the group index does (lib/kafka/groups/group-index.ts): the groups and their
 // coordinators from one ListGroups per broker (listGroupIds, read fresh, which also refreshes the
-// pages' 2 s cache), then one OffsetFetch per group at its coordinator, at most
-// OFFSET_FETCH_CONCURRENCY in flight, each coordinator's connection looked up once per round;
-// members from DescribeGroups, 500 ids a request per coordinator; then the log starts and ends from
-// getWatermarks (one ListOffsets per leader and timestamp), read after the commits and fresh.
+// pages' 2 s cache), then OffsetFetch at each coordinator, 250 groups a request where the broker
+// takes many (v8, Kafka 3.0+) and else one per group, each coordinator's connection looked up once
+// per round; members from DescribeGroups, 500 ids a request per coordinator; then the log starts
+// and ends from getWatermarks (one ListOffsets per leader and timestamp), read after the commits.
 //
 // A round is long work, so it holds a place in the cluster's long lane for its whole duration, and
-// the per-group requests (10,000 OffsetFetch at 10,000 groups) run on that lane's reader, never on
-// the interactive one. When the long lane is full (searches running) the round is skipped with a log
-// line instead of waiting: the next one comes an interval later. The listing and the watermarks go
+// the per-group requests (at 10,000 groups: 40 OffsetFetch, or 10,000 before Kafka 3.0) run on that
+// lane's reader, never on the interactive one. When the long lane is full (searches running) the round is skipped with a log
+// line instead of waiting: the next one comes an interval later. Its place is a yielding one
+// (connection/gate.ts): a search that would otherwise be refused takes it, and the round stops
+// asking (it is skipped, counted, and the next one comes an interval later), so the sampler is
+// never the reason a person's search gets 429. The listing and the watermarks go
 // through the shared, batched functions (a handful of requests per round, on the interactive lane,
 // which never waits for the long one, so nothing can deadlock). Rounds never overlap: the next
 // starts an interval after the previous one started, or at once when that one overran.
@@ -23,12 +26,14 @@ import type { ClusterClients } from '../connection/clients';
 import type { RawBroker, RawCluster } from '../connection/kafkajs-types';
 import { describeGroupsOn } from '../connection/raw-requests';
 import { DomainError } from '../errors';
-import { OFFSET_FETCH_CONCURRENCY, committedOn, listGroupIds, type Committed, type GroupListing } from '../groups/groups-data';
+import { committedAt, listGroupIds, type Committed, type GroupListing } from '../groups/groups-data';
 import { brokerOn } from '../reading/reader-broker';
 import { getWatermarks, tpKey } from '../reading/watermarks';
 import type { LagStore } from './store';
 import { systemClock, type Clock, type GroupSample, type RoundSample } from './types';
 
+/** Groups per OffsetFetch where the broker takes many (v8, Kafka 3.0+), as the group index asks. */
+const GROUPS_PER_OFFSET_FETCH = 250;
 /** Ids per DescribeGroups request, as the group pages use. */
 const DESCRIBE_CHUNK = 500;
 /** A failing cluster is reported once, then at most this often. */
@@ -89,7 +94,7 @@ function coordinatorLookup(cluster: RawCluster) {
   };
 }
 
-async function readGroups(cluster: RawCluster, listed: GroupListing[]): Promise<{ commits: Map<string, Committed[]>; members: Map<string, number> }> {
+async function readGroups(cluster: RawCluster, listed: GroupListing[], signal?: AbortSignal): Promise<{ commits: Map<string, Committed[]>; members: Map<string, number> }> {
   const coordinators = coordinatorLookup(cluster);
   const commits = new Map<string, Committed[]>();
   const members = new Map<string, number>();
@@ -102,17 +107,20 @@ async function readGroups(cluster: RawCluster, listed: GroupListing[]): Promise<
   const chunks: [number, string[]][] = [];
   for (const [node, ids] of byCoordinator) for (let i = 0; i < ids.length; i += DESCRIBE_CHUNK) chunks.push([node, ids.slice(i, i + DESCRIBE_CHUNK)]);
   await Promise.all([
-    mapBounded(listed, OFFSET_FETCH_CONCURRENCY, async (g) => {
-      const broker = await coordinators.get(g.coordinator);
-      if (!broker) return;
-      try {
-        commits.set(g.groupId, await committedOn(broker, g.groupId));
-      } catch {
-        // This group's coordinator refused or went away: the group is left out of this round.
-        if (!broker.isConnected()) coordinators.forget(g.coordinator);
-      }
-    }),
+    Promise.all(
+      [...byCoordinator].map(async ([node, ids]) => {
+        const broker = await coordinators.get(node);
+        if (!broker || signal?.aborted) return;
+        try {
+          for (const [id, c] of await committedAt(broker, ids, { perRequest: GROUPS_PER_OFFSET_FETCH, inFlight: 2, signal })) commits.set(id, c);
+        } catch {
+          // This coordinator refused or went away: its groups are left out of this round.
+          if (!broker.isConnected()) coordinators.forget(node);
+        }
+      }),
+    ),
     mapBounded(chunks, 4, async ([node, ids]) => {
+      if (signal?.aborted) return;
       const broker = await coordinators.get(node);
       if (!broker) return;
       try {
@@ -126,11 +134,20 @@ async function readGroups(cluster: RawCluster, listed: GroupListing[]): Promise<
   return { commits, members };
 }
 
-/** One round: reads the cluster and returns what it saw (the long-lane place is taken by the caller). */
-export async function sampleRound(clients: ClusterClients, run: <T>(fn: (cluster: RawCluster) => Promise<T>) => Promise<T>, clock: Clock): Promise<RoundSample> {
+/** The round gave its lane place to a search and stopped. */
+export const YIELDED = 'gave its place in the long lane to a search';
+
+/** One round: reads the cluster and returns what it saw (the long-lane place is taken by the caller).
+ * Once `signal` aborts, no further request is made and the round fails with YIELDED. */
+export async function sampleRound(clients: ClusterClients, run: <T>(fn: (cluster: RawCluster) => Promise<T>) => Promise<T>, clock: Clock, signal?: AbortSignal): Promise<RoundSample> {
+  const yielded = () => {
+    if (signal?.aborted) throw new Error(YIELDED);
+  };
   // Fresh: a group created since the pages' 2 s cache was filled belongs in this round.
   const listed = await listGroupIds(clients, true);
-  const { commits, members } = await run((cluster) => readGroups(cluster, listed));
+  yielded();
+  const { commits, members } = await run((cluster) => readGroups(cluster, listed, signal));
+  yielded();
   // Each committed partition once; its key (tpKey) is built once and used again to read its watermarks.
   const keys = new Set<string>();
   const tps: { topic: string; partition: number; key: string }[] = [];
@@ -148,6 +165,7 @@ export async function sampleRound(clients: ClusterClients, run: <T>(fn: (cluster
   // The round's time is when the log ends were asked for: lag in seconds interpolates on it.
   const at = clock();
   const wm = await getWatermarks(clients, tps);
+  yielded();
   const partitions: RoundSample['partitions'] = [];
   for (const tp of tps) {
     const w = wm.get(tp.key);
@@ -193,9 +211,10 @@ export function startLagSampler(options: LagSamplerOptions): LagSampler {
     });
     let clients: ClusterClients;
     let lease;
+    const yielding = new AbortController();
     try {
       clients = options.clients();
-      lease = await clients.lanes.long.reserve();
+      lease = await clients.lanes.long.reserve({ yielding: { onYield: () => yielding.abort() } });
     } catch (err) {
       const busy = err instanceof DomainError && err.kind === 'busy';
       const text = err instanceof DomainError ? err.detail : (err as Error).message;
@@ -204,7 +223,7 @@ export function startLagSampler(options: LagSamplerOptions): LagSampler {
       return report('skipped', 0, 0, text);
     }
     try {
-      const sample = await sampleRound(clients, (fn) => lease.run(fn), clock);
+      const sample = await sampleRound(clients, (fn) => lease.run(fn), clock, yielding.signal);
       await options.store.append(sample);
       counters.ok++;
       lastSuccessAt = clock();
@@ -214,6 +233,11 @@ export function startLagSampler(options: LagSamplerOptions): LagSampler {
       }
       return report('ok', sample.groups.length, sample.partitions.length);
     } catch (err) {
+      if (yielding.signal.aborted) {
+        // Not a failure: a person needed the place. Said in the counters, not in the log.
+        counters.skipped++;
+        return report('skipped', 0, 0, YIELDED);
+      }
       const text = err instanceof DomainError ? err.detail : (err as Error).message;
       say(`round failed: ${text}`);
       counters.failed++;

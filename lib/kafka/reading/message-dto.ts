@@ -3,7 +3,7 @@
 // batch flags kafkajs exposes. An undecodable record keeps its place with an error badge.
 import 'server-only';
 import { PAYLOAD_CAP_BYTES, PLAIN_DECODING, decideFormat, decodeHeaders, payloadOf, undecodablePayload, type DecodeChoice, type Decision } from '../../decode';
-import type { Message, MessageFormat, Payload } from '../../schemas/message';
+import type { Message, Payload } from '../../schemas/message';
 import type { ReadRecord } from './reader';
 
 const LOG_APPEND_TIME = 1;
@@ -33,10 +33,11 @@ export class PayloadBudget {
 
 /** Decodes (unless already decided, as search does) and caps one payload, spending the budget on
  * the text and bytes actually sent. */
-function decodeWithin(bytes: Uint8Array | null | undefined, format: MessageFormat, choice: DecodeChoice, budget: PayloadBudget, decided?: Decision): Payload | null {
+function decodeWithin(bytes: Uint8Array | null | undefined, role: 'key' | 'value', choice: DecodeChoice, budget: PayloadBudget, decided?: Decision): Payload | null {
   if (bytes === null || bytes === undefined) return null;
   const cap = budget.cap();
-  const p = payloadOf(bytes, decided ?? decideFormat(bytes, format, choice.lookup), cap);
+  const format = role === 'key' ? choice.keyFormat : choice.valueFormat;
+  const p = payloadOf(bytes, decided ?? decideFormat(bytes, format, choice.lookup, role === 'value' ? choice.valueDescriptor : undefined), cap);
   budget.spend((p.text?.length ?? 0) + Math.ceil(((p.base64?.length ?? 0) * 3) / 4));
   return p;
 }
@@ -67,8 +68,8 @@ export function toMessage(r: ReadRecord, budget: PayloadBudget = new PayloadBudg
     offset: r.offset.toString(),
     timestamp: Number.isFinite(ts) ? ts : -1,
     timestampType: r.raw.batchContext?.timestampType === LOG_APPEND_TIME ? 'LogAppendTime' : 'CreateTime',
-    key: decodeWithin(r.raw.key, choice.keyFormat, choice, budget, decided.key),
-    value: decodeWithin(r.raw.value, choice.valueFormat, choice, budget, decided.value),
+    key: decodeWithin(r.raw.key, 'key', choice, budget, decided.key),
+    value: decodeWithin(r.raw.value, 'value', choice, budget, decided.value),
     headers: decodeHeaders(r.raw.headers),
     compression: null,
     transactional: r.raw.batchContext?.inTransaction ?? null,

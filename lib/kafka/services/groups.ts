@@ -1,10 +1,12 @@
 // Consumer groups: the list (state, members, topics, total lag — lag batched and computed only for
 // the page unless the sort needs it), the detail (members with decoded assignments, committed
 // offsets, log end, lag), the lag of the groups consuming one topic (from the group index), and
-// deleting a group.
+// deleting a group. Each group comes with its health from the lag history (status, reason, lag in
+// seconds, recent trend: history/group-health.ts), read from memory for the rows shown only.
 import 'server-only';
 import { conflict, notFound, unavailable } from '../errors';
 import type { TopicGroupLag } from '../../schemas/topic';
+import type { TopicGroupLagBase } from '../connection/cache-keys';
 import type { GroupDetail, GroupList, GroupListQuery, GroupOffset, GroupSummary } from '../../schemas/group';
 import { cacheKeys, invalidate, type GroupTotals } from '../connection/cache-keys';
 import type { ClusterClients } from '../connection/clients';
@@ -12,7 +14,10 @@ import { groupIndex, markChanged, type GroupIndex } from '../groups/group-index'
 import { commitsOf, positionOf } from '../groups/packed-commits';
 import { committedOffsets, committedOffsetsOf, describeGroups, findCoordinator, listGroupIds, type Committed, type GroupDescription, type GroupListing } from '../groups/groups-data';
 import { lagOf } from '../groups/reset-plan';
+import { STATUS_RANK, groupHealth, groupStatuses, partitionVerdicts, topicGroupsHealth } from '../history/group-health';
+import { tpKeyOf } from '../history/history-query';
 import { getWatermarks, watermarkOf, type Watermarks } from '../reading/watermarks';
+import { SEES_ALL, type Visibility } from '../visibility';
 
 function totalLag(committed: Committed[], wm: Awaited<ReturnType<typeof getWatermarks>>): bigint | null {
   if (committed.length === 0) return null;
@@ -32,7 +37,7 @@ function topicsOf(d: GroupDescription | undefined, committed: Committed[] | unde
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function summaryOf(id: string, d: GroupDescription | undefined, committed: Committed[], wm: Awaited<ReturnType<typeof getWatermarks>>): GroupSummary {
+function summaryOf(cluster: string, id: string, d: GroupDescription | undefined, committed: Committed[], wm: Awaited<ReturnType<typeof getWatermarks>>): GroupSummary {
   const lag = totalLag(committed, wm);
   return {
     groupId: id,
@@ -41,6 +46,7 @@ function summaryOf(id: string, d: GroupDescription | undefined, committed: Commi
     members: d?.members.length ?? 0,
     topics: topicsOf(d, committed),
     totalLag: lag === null ? null : lag.toString(),
+    ...groupHealth(cluster, id),
   };
 }
 
@@ -106,9 +112,11 @@ const sortedByTotals = new WeakMap<Map<string, unknown>, { listing: GroupListing
  * - lag or topic-count sort: every group's offsets from the group index (group-index.ts, refreshed in
  *   the background) plus the watermarks of those partitions (batched per leader, cached per
  *   partition); otherwise only the page's groups' offsets are fetched, fresh. */
-export async function listGroups(clients: ClusterClients, q: GroupListQuery): Promise<GroupList> {
+/** `visible`: groups the asker may not view are left out before counting and paging, and so are the
+ * topics they may not view from each group's topics. */
+export async function listGroups(clients: ClusterClients, q: GroupListQuery, visible: Visibility = SEES_ALL): Promise<GroupList> {
   const needle = q.q.toLowerCase();
-  const matching = (listed: { groupId: string }[]) => listed.map((g) => g.groupId).filter((id) => id.toLowerCase().includes(needle));
+  const matching = (listed: { groupId: string }[]) => listed.map((g) => g.groupId).filter((id) => id.toLowerCase().includes(needle) && visible.group(id));
   let listing = await listGroupIds(clients);
   let ids = matching(listing);
   // As for topics: a filter that finds nothing may be about a group that appeared moments ago.
@@ -116,6 +124,10 @@ export async function listGroups(clients: ClusterClients, q: GroupListQuery): Pr
   const describeAll = q.state !== undefined || q.sort === 'state' || q.sort === 'members';
   const described = describeAll ? await describeGroups(clients, ids) : null;
   if (q.state) ids = ids.filter((id) => described!.get(id)?.state === q.state);
+  // Statuses are in memory (the lag store judges every group after each round): filtering and
+  // sorting 10,000 groups by status asks the cluster nothing.
+  const statuses = q.status !== undefined || q.sort === 'status' ? groupStatuses(clients.name) : null;
+  if (q.status) ids = ids.filter((id) => statuses!.get(id)?.status === q.status);
   const sign = q.dir === 'asc' ? 1 : -1;
   const total = ids.length;
   let indexed: (GroupTotals & { index: GroupIndex }) | null = null;
@@ -123,9 +135,10 @@ export async function listGroups(clients: ClusterClients, q: GroupListQuery): Pr
     const index = await groupIndex(clients);
     indexed = { index, ...(await indexTotals(clients, index)) };
     const totals = indexed.totals;
-    const order = `${q.sort}\u0000${sign}\u0000${needle}\u0000${q.state ?? ''}`;
+    const order = `${q.sort}\u0000${sign}\u0000${needle}\u0000${q.state ?? ''}\u0000${q.status ?? ''}\u0000${visible.key}`;
     const sorted = sortedByTotals.get(totals);
-    if (sorted && sorted.listing === listing && sorted.order === order && !q.state) ids = sorted.ids;
+    const keep = !q.state && !q.status;
+    if (sorted && sorted.listing === listing && sorted.order === order && keep) ids = sorted.ids;
     else {
       // Each key looked up once, not twice per comparison.
       const rows = ids.map((id) => {
@@ -134,8 +147,16 @@ export async function listGroups(clients: ClusterClients, q: GroupListQuery): Pr
       });
       rows.sort((a, b) => sign * ((a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || byId(a.id, b.id)));
       ids = rows.map((r) => r.id);
-      if (!q.state) sortedByTotals.set(totals, { listing, order, ids });
+      if (keep) sortedByTotals.set(totals, { listing, order, ids });
     }
+  } else if (q.sort === 'status') {
+    const rank = (id: string) => {
+      const v = statuses!.get(id);
+      return v ? STATUS_RANK[v.status] : 0;
+    };
+    const rows = ids.map((id) => ({ id, key: rank(id) }));
+    rows.sort((a, b) => sign * (a.key - b.key) || byId(a.id, b.id));
+    ids = rows.map((r) => r.id);
   } else if (q.sort === 'state' || q.sort === 'members') {
     const key = (id: string): string | number => {
       const d = described!.get(id);
@@ -153,10 +174,13 @@ export async function listGroups(clients: ClusterClients, q: GroupListQuery): Pr
     indexed ? new Map(ids.map((id) => [id, commitsOf(indexed.index.commits, id)])) : committedOffsetsOf(clients, ids),
   ]);
   const wm = indexed?.wm ?? (await getWatermarks(clients, ids.flatMap((id) => offsets.get(id) ?? [])));
-  return { items: ids.map((id) => summaryOf(id, pageDescribed.get(id), offsets.get(id) ?? [], wm)), total, page: q.page, pageSize: q.pageSize };
+  const items = ids.map((id) => summaryOf(clients.name, id, pageDescribed.get(id), offsets.get(id) ?? [], wm));
+  if (visible !== SEES_ALL) for (const item of items) item.topics = item.topics.filter((t) => visible.topic(t));
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-export async function getGroup(clients: ClusterClients, groupId: string): Promise<GroupDetail> {
+/** `visible`: offsets and assignments of topics the asker may not view are left out (and out of the totals). */
+export async function getGroup(clients: ClusterClients, groupId: string, visible: Visibility = SEES_ALL): Promise<GroupDetail> {
   const [described, committed] = await Promise.all([describeGroups(clients, [groupId]), committedOffsets(clients, groupId)]);
   const d = described.get(groupId);
   if (d?.error) throw unavailable(`The coordinator of "${groupId}" answered ${d.error}.`);
@@ -171,12 +195,16 @@ export async function getGroup(clients: ClusterClients, groupId: string): Promis
       rows.set(key, { topic, partition: Number(p), committed: null });
     }
   }
-  const list = [...rows.values()].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+  const list = [...rows.values()].filter((r) => visible.topic(r.topic)).sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
   const wm = await getWatermarks(clients, list);
+  const verdicts = partitionVerdicts(clients.name, groupId);
   let lag = 0n;
   const offsets: GroupOffset[] = list.map((r) => {
-    const w = watermarkOf(wm, r.topic, r.partition) ?? { low: 0n, high: 0n };
-    const l = lagOf(r.committed, w.low, w.high);
+    const v = verdicts.get(tpKeyOf(r.topic, r.partition));
+    const known = watermarkOf(wm, r.topic, r.partition);
+    const w = known ?? { low: 0n, high: 0n };
+    // No lag when the log end is not known: 0 - committed would be a false anomaly.
+    const l = known ? lagOf(r.committed, w.low, w.high) : null;
     if (l !== null) lag += l;
     return {
       topic: r.topic,
@@ -186,6 +214,8 @@ export async function getGroup(clients: ClusterClients, groupId: string): Promis
       logEnd: w.high.toString(),
       lag: l === null ? null : l.toString(),
       memberId: assignedTo.get(`${r.topic}\u0000${r.partition}`) ?? null,
+      status: v?.status ?? null,
+      statusReason: v?.reason ?? null,
     };
   });
   const coordinator = await clients.lanes.interactive
@@ -198,9 +228,10 @@ export async function getGroup(clients: ClusterClients, groupId: string): Promis
     protocolType: d.protocolType,
     protocol: d.protocol,
     coordinator,
-    members: d.members,
+    members: visible === SEES_ALL ? d.members : d.members.map((m) => ({ ...m, assignments: m.assignments.filter((a) => visible.topic(a.topic)) })),
     offsets,
     totals: { lag: lag.toString(), partitions: offsets.length, topics: new Set(offsets.map((o) => o.topic)).size },
+    ...groupHealth(clients.name, groupId),
   };
 }
 
@@ -208,6 +239,13 @@ export async function getGroup(clients: ClusterClients, groupId: string): Promis
  * from the group index (never one request per group per page view); their state from one batched
  * describe; the watermarks are the topic's own. */
 export async function groupsConsumingTopic(clients: ClusterClients, topic: string): Promise<TopicGroupLag[]> {
+  const rows = await topicGroupLags(clients, topic);
+  // Health changes with every sampler round, so it is added after the cache, from memory.
+  const health = topicGroupsHealth(clients.name, topic, rows.map((r) => r.groupId));
+  return rows.map((r) => ({ ...r, ...health.get(r.groupId)! }));
+}
+
+async function topicGroupLags(clients: ClusterClients, topic: string): Promise<TopicGroupLagBase[]> {
   const index = await groupIndex(clients);
   dropOlderVersions(clients, index.version);
   // Cached like its inputs (2 s): a topic consumed by 10,000 groups is computed once, not per view.

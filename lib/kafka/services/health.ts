@@ -6,7 +6,7 @@ import 'server-only';
 import { publicClusterInfo, type ClusterConfig } from '../../config';
 import type { ClusterCard, ClusterHealth, ClusterLanesHealth, ClusterList } from '../../schemas/cluster';
 import { withDeadline } from '../connection/cache';
-import { bootstrapOf, clientsFor, clusterConfig, consoleConfig } from '../connection/registry';
+import { bootstrapOf, clientsFor, clusterConfig, consoleConfig, schemaRegistryOf } from '../connection/registry';
 import { DomainError, fromKafkaError, timedOut } from '../errors';
 import { listGroupIds } from '../groups/groups-data';
 import { loadMetadata } from '../reading/metadata';
@@ -49,7 +49,7 @@ export async function clusterHealth(c: ClusterConfig, deadlineMs = HEALTH_DEADLI
 export async function listClusterCards(): Promise<ClusterList> {
   const config = consoleConfig();
   const clusters: ClusterCard[] = await Promise.all(
-    config.clusters.map(async (c) => ({ ...publicClusterInfo(c, bootstrapOf(c)), health: await clusterHealth(c) })),
+    config.clusters.map(async (c) => ({ ...publicClusterInfo(c, bootstrapOf(c), schemaRegistryOf(c) !== null), health: await clusterHealth(c) })),
   );
   return { default: config.defaultCluster, clusters };
 }

@@ -1,10 +1,12 @@
 // The message browser: one partition or all of them merged by timestamp, from the earliest, the
-// latest, an offset or a timestamp, in either order, with opaque cursors to the newer and the older
+// latest, an offset or a timestamp up to an optional stop (range.ts), in either order, with opaque cursors to the newer and the older
 // neighbouring pages. Ranges are resolved against the watermarks first (latest = the last `limit`
 // records before the high watermark), and every read is a group-less fetch from the leader.
 import 'server-only';
 import type { MessagePage, MessagesQuery } from '../../schemas/message';
+import type { Masker } from '../../decode/masking';
 import type { ClusterClients } from '../connection/clients';
+import { checkFilter, keepMatching } from '../filtering/record-filter';
 import { decodingFor } from '../formats/record-decoding';
 import { decodeCursor, encodeCursor, type Cursor } from '../reading/cursor';
 import { mergeBackward, mergeForward } from '../reading/merge';
@@ -12,7 +14,8 @@ import { PayloadBudget, recordTimestamp, toMessage } from '../reading/message-dt
 import { requirePartition, requireTopic, type PartitionMeta } from '../reading/metadata';
 import { readPartition, type ReadRecord } from '../reading/reader';
 import type { RawCluster } from '../connection/kafkajs-types';
-import { getWatermarks, listOffsets, tpKey, watermarkOf, type Watermarks } from '../reading/watermarks';
+import { getWatermarks, watermarkOf, type Watermarks } from '../reading/watermarks';
+import { browseDirection, resolveScanRange } from '../reading/range';
 
 const clamp = (x: bigint, lo: bigint, hi: bigint) => (x < lo ? lo : x > hi ? hi : x);
 
@@ -32,51 +35,42 @@ async function readBackward(cluster: RawCluster, topic: string, p: PartitionMeta
   return collected.slice(Math.max(0, collected.length - limit));
 }
 
-async function startCursor(clients: ClusterClients, topic: string, parts: PartitionMeta[], wm: Map<string, Watermarks>, q: MessagesQuery): Promise<Cursor> {
+/** Where a page reads in each partition: the cursor's position, else the range's start. `bounds`
+ * is where paging may go: the range's stop (`to`) is a limit, its start is only where reading began,
+ * so a page can still go to newer or older records across it (as from a produced record's link). */
+async function startCursor(clients: ClusterClients, topic: string, wm: Map<number, Watermarks>, q: MessagesQuery) {
+  const range = await resolveScanRange(clients, topic, wm, q, browseDirection(q));
+  const bounds = new Map<number, Watermarks>();
+  for (const [p, w] of wm) {
+    const r = range.parts.get(p)!;
+    bounds.set(p, range.dir === 'fwd' ? { low: w.low, high: r.hi } : { low: r.lo, high: w.high });
+  }
   const pos = new Map<number, bigint>();
-  const w = (p: number) => watermarkOf(wm, topic, p) ?? { low: 0n, high: 0n };
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
-    for (const p of parts) pos.set(p.partition, clamp(c.pos.get(p.partition) ?? (c.dir === 'fwd' ? w(p.partition).high : w(p.partition).low), w(p.partition).low, w(p.partition).high));
-    return { dir: c.dir, pos };
+    for (const [p, b] of bounds) pos.set(p, clamp(c.pos.get(p) ?? (c.dir === 'fwd' ? b.high : b.low), b.low, b.high));
+    return { cursor: { dir: c.dir, pos } satisfies Cursor, bounds, notices: range.notices };
   }
-  const dir = q.order === 'asc' ? 'fwd' : 'back';
-  switch (q.from) {
-    case 'earliest':
-      for (const p of parts) pos.set(p.partition, w(p.partition).low);
-      return { dir: 'fwd', pos };
-    case 'latest':
-      for (const p of parts) pos.set(p.partition, w(p.partition).high);
-      return { dir: 'back', pos };
-    case 'offset': {
-      const at = BigInt(q.offset ?? '0');
-      // Backwards from an offset includes that offset.
-      for (const p of parts) pos.set(p.partition, clamp(dir === 'fwd' ? at : at + 1n, w(p.partition).low, w(p.partition).high));
-      return { dir, pos };
-    }
-    case 'timestamp': {
-      const found = await listOffsets(clients, parts.map((p) => ({ topic, partition: p.partition })), q.timestamp ?? 0);
-      for (const p of parts) {
-        const o = found.get(tpKey({ topic, partition: p.partition }));
-        pos.set(p.partition, clamp(o === undefined || o < 0n ? w(p.partition).high : o, w(p.partition).low, w(p.partition).high));
-      }
-      return { dir, pos };
-    }
-  }
+  for (const [p, r] of range.parts) pos.set(p, range.dir === 'fwd' ? r.lo : r.hi);
+  return { cursor: { dir: range.dir, pos } satisfies Cursor, bounds, notices: range.notices };
 }
 
-export async function getMessages(clients: ClusterClients, topic: string, q: MessagesQuery): Promise<MessagePage> {
+/** `mask`: applied to every message before it leaves (lib/decode/masking.ts); null: none. */
+export async function getMessages(clients: ClusterClients, topic: string, q: MessagesQuery, mask: Masker | null = null): Promise<MessagePage> {
+  // A filter keeps the page's records that pass; the cursors still move by the records read.
+  const filter = checkFilter(q.filter);
   const t = await requireTopic(clients, topic);
   const parts = q.partition !== undefined ? [requirePartition(t, q.partition)] : t.partitions;
   const wm = await getWatermarks(clients, parts.map((p) => ({ topic, partition: p.partition })));
-  const start = await startCursor(clients, topic, parts, wm, q);
+  const known = new Map(parts.map((p) => [p.partition, watermarkOf(wm, topic, p.partition) ?? { low: 0n, high: 0n }]));
+  const { cursor: start, bounds, notices } = await startCursor(clients, topic, known, q);
   // Leaderless partitions (a node is down) are left out of the read; the rest still answer.
   const readable = parts.filter((p) => p.leader >= 0 && watermarkOf(wm, topic, p.partition));
 
   const lists = await clients.lanes.interactive.run((cluster) =>
     Promise.all(
       readable.map(async (p) => {
-        const { low, high } = watermarkOf(wm, topic, p.partition)!;
+        const { low, high } = bounds.get(p.partition)!;
         const at = start.pos.get(p.partition)!;
         if (start.dir === 'back') return readBackward(cluster, topic, p, at, low, q.limit);
         const r = await readPartition(cluster, { topic, partition: p.partition, leader: p.leader, from: at, end: high, max: q.limit });
@@ -97,7 +91,7 @@ export async function getMessages(clients: ClusterClients, topic: string, q: Mes
   let hasNewer = false;
   let hasOlder = false;
   for (const p of parts) {
-    const w = watermarkOf(wm, topic, p.partition) ?? { low: 0n, high: 0n };
+    const w = bounds.get(p.partition)!;
     const at = start.pos.get(p.partition)!;
     const n = last.has(p.partition) ? last.get(p.partition)! + 1n : at;
     const o = first.get(p.partition) ?? at;
@@ -112,7 +106,7 @@ export async function getMessages(clients: ClusterClients, topic: string, q: Mes
   // The merge yields oldest-first going forwards and newest-first going backwards; show in `order`.
   const inOrder = (start.dir === 'fwd') === (q.order === 'asc') ? taken : [...taken].reverse();
   // The page's distinct schema ids are resolved at once, then every record decodes synchronously.
-  const choice = await decodingFor(clients.config, inOrder, q);
+  const choice = await decodingFor(clients.config, inOrder, q, topic);
   const budget = new PayloadBudget();
   return {
     topic,
@@ -120,7 +114,11 @@ export async function getMessages(clients: ClusterClients, topic: string, q: Mes
       const w = watermarkOf(wm, topic, p.partition);
       return { partition: p.partition, low: (w?.low ?? 0n).toString(), high: (w?.high ?? 0n).toString() };
     }),
-    messages: inOrder.map((r) => toMessage(r, budget, choice)),
+    notices,
+    messages: (await keepMatching(filter, inOrder, choice)).map((k) => {
+      const m = toMessage(k.record, budget, choice, k.decided);
+      return mask ? mask(m) : m;
+    }),
     next: q.order === 'asc' ? newerCursor : olderCursor,
     prev: q.order === 'asc' ? olderCursor : newerCursor,
   };

@@ -19,6 +19,7 @@ import type {
   UpdateTopicConfigsRequestSchema,
 } from '../../schemas/topic';
 import { invalidate } from '../connection/cache-keys';
+import { withDeadline } from '../connection/cache';
 import type { ClusterClients } from '../connection/clients';
 import { describeTopicConfigs, isCustomised } from '../reading/configs';
 import { controllerOrAnyLive, loadMetadata, requireTopic, type ClusterMeta, type TopicMeta } from '../reading/metadata';
@@ -26,7 +27,10 @@ import { errorName } from '../../common/kafka-error-codes';
 import { alterConfigsOn } from '../connection/raw-requests';
 import { brokerFor } from '../connection/captured-cluster';
 import { getWatermarks, watermarkGeneration, watermarkOf } from '../reading/watermarks';
+import { loadLogDirs, partitionSize, type LogDirSizes } from '../reading/log-dirs';
 import { groupsConsumingTopic } from './groups';
+import { tpKey } from '../reading/topic-partition';
+import { SEES_ALL, type Visibility } from '../visibility';
 
 const partitionsOf = (t: TopicMeta) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition }));
 const underReplicated = (t: TopicMeta) => t.partitions.filter((p) => p.isr.length < p.replicas.length).length;
@@ -67,6 +71,29 @@ async function allMessageCounts(clients: ClusterClients, meta: ClusterMeta): Pro
 /** The last ordering by message count made from a set of counts (per filter and direction). */
 const sortedByCount = new WeakMap<Map<string, bigint>, { key: string; topics: TopicMeta[] }>();
 
+/** The sizes, or null when the cluster does not answer DescribeLogDirs at all or within 1.5 s: sizes
+ * never fail or hold up a page (a slow answer still fills the cache for the next request). */
+const SIZES_WAIT_MS = 1_500;
+const sizesOf = (clients: ClusterClients) =>
+  withDeadline(loadLogDirs(clients), SIZES_WAIT_MS, () => new Error('sizes timed out')).catch(() => null);
+
+/** The last ordering by size made from one sizes snapshot (per filter and direction). Unknown sizes
+ * go last in either direction. */
+const sortedBySize = new WeakMap<LogDirSizes, { key: string; topics: TopicMeta[] }>();
+function sortBySize(sizes: LogDirSizes, topics: TopicMeta[], key: string, sign: number): TopicMeta[] {
+  const hit = sortedBySize.get(sizes);
+  if (hit?.key === key) return hit.topics;
+  const size = (t: TopicMeta) => sizes.topics.get(t.name) ?? null;
+  const sorted = topics.sort((a, b) => {
+    const x = size(a);
+    const y = size(b);
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    return sign * (x < y ? -1 : x > y ? 1 : 0);
+  });
+  sortedBySize.set(sizes, { key, topics: sorted });
+  return sorted;
+}
+
 /** Topics sorted by name, once per metadata snapshot (sorting 10,000 names on every request costs). */
 const sortedByName = new WeakMap<ClusterMeta, { topic: TopicMeta; lower: string }[]>();
 function topicsByName(meta: ClusterMeta) {
@@ -79,11 +106,12 @@ function topicsByName(meta: ClusterMeta) {
   return list;
 }
 
-export async function listTopics(clients: ClusterClients, q: TopicListQuery): Promise<TopicList> {
+/** `visible`: topics the asker may not view are left out before counting and paging. */
+export async function listTopics(clients: ClusterClients, q: TopicListQuery, visible: Visibility = SEES_ALL): Promise<TopicList> {
   const needle = q.q.toLowerCase();
   const matching = (meta: ClusterMeta) =>
     topicsByName(meta)
-      .filter((x) => (q.internal || !x.topic.internal) && x.lower.includes(needle))
+      .filter((x) => (q.internal || !x.topic.internal) && x.lower.includes(needle) && visible.topic(x.topic.name))
       .map((x) => x.topic);
   let meta = await loadMetadata(clients);
   let topics = matching(meta);
@@ -93,12 +121,16 @@ export async function listTopics(clients: ClusterClients, q: TopicListQuery): Pr
   const sign = q.dir === 'asc' ? 1 : -1;
   // The list is in name order and sort() is stable, so equal keys stay in name order.
   let counts: Map<string, bigint> | null = null;
-  if (q.sort === 'messages') {
+  // One DescribeLogDirs per broker covers every topic, so the page and the sort share it.
+  const sizes = await sizesOf(clients);
+  if (q.sort === 'size') {
+    if (sizes) topics = sortBySize(sizes, topics, `${q.internal}\u0000${needle}\u0000${sign}`, sign);
+  } else if (q.sort === 'messages') {
     // Most topics in play: every topic's count, kept per watermark generation; a filter that keeps
     // few topics counts just those.
     counts = topics.length * 2 > meta.topics.size ? await allMessageCounts(clients, meta) : await messageCounts(clients, topics);
     const c = counts;
-    const order = `${q.internal}\u0000${needle}\u0000${sign}`;
+    const order = `${q.internal}\u0000${needle}\u0000${sign}\u0000${visible.key}`;
     const sorted = sortedByCount.get(c);
     if (sorted?.key === order) topics = sorted.topics;
     else {
@@ -128,16 +160,19 @@ export async function listTopics(clients: ClusterClients, q: TopicListQuery): Pr
     offline: offline(t),
     messages: (counts.get(t.name) ?? 0n).toString(),
     customConfig: configs?.has(t.name) ? isCustomised(configs.get(t.name)!) : null,
+    sizeBytes: sizes?.topics.get(t.name)?.toString() ?? null,
   }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-export async function getTopic(clients: ClusterClients, name: string): Promise<TopicDetail> {
+/** `visible`: the consuming groups the asker may not view are left out. */
+export async function getTopic(clients: ClusterClients, name: string, visible: Visibility = SEES_ALL): Promise<TopicDetail> {
   const t = await requireTopic(clients, name);
-  const [wm, configs, groups] = await Promise.all([
+  const [wm, configs, groups, sizes] = await Promise.all([
     getWatermarks(clients, partitionsOf(t)),
     describeTopicConfigs(clients, [name]).catch(() => null),
     groupsConsumingTopic(clients, name).catch(() => []),
+    sizesOf(clients),
   ]);
   let messages = 0n;
   const partitions = t.partitions.map((p) => {
@@ -154,6 +189,10 @@ export async function getTopic(clients: ClusterClients, name: string): Promise<T
       low: w.low.toString(),
       high: w.high.toString(),
       messages: (w.high - w.low).toString(),
+      sizeBytes: sizes ? (partitionSize(sizes.replicas, name, p.partition)?.toString() ?? null) : null,
+      replicaSizes: [...(sizes?.replicas.get(tpKey({ topic: name, partition: p.partition })) ?? [])]
+        .sort(([a], [b]) => a - b)
+        .map(([broker, bytes]) => ({ broker, sizeBytes: bytes.toString() })),
     };
   });
   return {
@@ -162,8 +201,8 @@ export async function getTopic(clients: ClusterClients, name: string): Promise<T
     replicationFactor: t.partitions[0]?.replicas.length ?? 0,
     partitions,
     configs: configs?.get(name) ?? [],
-    groups,
-    totals: { messages: messages.toString(), underReplicated: underReplicated(t), offline: offline(t) },
+    groups: groups.filter((g) => visible.group(g.groupId)),
+    totals: { messages: messages.toString(), underReplicated: underReplicated(t), offline: offline(t), sizeBytes: sizes?.topics.get(name)?.toString() ?? null },
   };
 }
 
@@ -207,6 +246,12 @@ export async function addPartitions(clients: ClusterClients, name: string, req: 
   await clients.writes.admin((admin) => admin.createPartitions({ topicPartitions: [{ topic: name, count: req.count }], timeout: clients.timeouts.requestMs }));
   invalidate.topics(clients.cache);
   return { name, partitions: req.count };
+}
+
+/** The topic's configs as they are now (for judging a change before it is made). */
+export async function topicConfigEntries(clients: ClusterClients, name: string) {
+  await requireTopic(clients, name);
+  return (await describeTopicConfigs(clients, [name])).get(name) ?? [];
 }
 
 export async function updateTopicConfigs(clients: ClusterClients, name: string, req: z.infer<typeof UpdateTopicConfigsRequestSchema>) {

@@ -2,6 +2,8 @@
 import { HydrationBoundary } from '@tanstack/react-query';
 import { BrokerList } from '@/components/brokers/broker-list';
 import { decodeSegment } from '@/components/cluster/cluster-path';
+import { BrokerDefaultsPanel } from '@/components/brokers/broker-defaults';
+import { LogDirsPanel } from '@/components/brokers/log-dirs';
 import { PageHeader } from '@/components/ui/page-header';
 import { prefetchBrokers } from '@/lib/prefetch/pages';
 
@@ -11,10 +13,12 @@ export default async function Page({ params }: { params: Promise<{ cluster: stri
   const state = await prefetchBrokers(decodeSegment((await params).cluster));
   return (
     <>
-      <PageHeader title="Brokers" subtitle="Every broker with its address, rack and partition leadership." />
+      <PageHeader title="Brokers" subtitle="Every broker with its address, rack and partition leadership, and its log directories with their size on disk." />
       <HydrationBoundary state={state}>
         <BrokerList />
       </HydrationBoundary>
+      <LogDirsPanel />
+      <BrokerDefaultsPanel />
     </>
   );
 }

@@ -7,4 +7,4 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 // A broker that accepts and never answers must not hold the page past the request timeout.
-export const GET = clusterRoute<{ cluster: string }>({ deadline: true }, ({ url, clients }) => listGroups(clients(), readQuery(url, GroupListQuerySchema)));
+export const GET = clusterRoute<{ cluster: string }>({ deadline: true }, ({ url, clients, access }) => listGroups(clients(), readQuery(url, GroupListQuerySchema), access.visibility()));

@@ -5,4 +5,4 @@ import { clusterRoute } from '@/lib/http/route';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = clusterRoute<{ cluster: string }>({}, ({ clients }) => clusterOverview(clients()));
+export const GET = clusterRoute<{ cluster: string }>({}, ({ clients, access }) => clusterOverview(clients(), access.visibility()));

@@ -6,7 +6,7 @@ import { CreateTopicRequestSchema, TopicListQuerySchema } from '@/lib/schemas/to
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = clusterRoute<{ cluster: string }>({}, ({ url, clients }) => listTopics(clients(), readQuery(url, TopicListQuerySchema)));
+export const GET = clusterRoute<{ cluster: string }>({}, ({ url, clients, access }) => listTopics(clients(), readQuery(url, TopicListQuerySchema), access.visibility()));
 
 export const POST = clusterRoute<{ cluster: string }>({ mutation: 'topicCreate' }, async ({ request, clients }) =>
   json(await createTopic(clients(), await readBody(request, CreateTopicRequestSchema)), 201),

@@ -7,8 +7,8 @@ import { notFound } from '@/lib/kafka/errors';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = clusterRoute<{ cluster: string; id: string }>({}, ({ params, clients }) => {
+export const GET = clusterRoute<{ cluster: string; id: string }>({}, ({ params, clients, access }) => {
   const id = z.coerce.number().int().min(0).safeParse(params.id);
   if (!id.success || !/^\d+$/.test(params.id)) throw notFound(`Broker "${params.id}" is not part of the cluster.`);
-  return brokerDetail(clients(), id.data);
+  return brokerDetail(clients(), id.data, access.visibility());
 });

@@ -5,7 +5,7 @@ import { clusterRoute } from '@/lib/http/route';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = clusterRoute<{ cluster: string; topic: string }>({}, ({ params, clients }) => getTopic(clients(), params.topic));
+export const GET = clusterRoute<{ cluster: string; topic: string }>({}, ({ params, clients, access }) => getTopic(clients(), params.topic, access.visibility()));
 
 export const DELETE = clusterRoute<{ cluster: string; topic: string }>({ mutation: 'topicDelete' }, async ({ params, clients }) => {
   await deleteTopic(clients(), params.topic);

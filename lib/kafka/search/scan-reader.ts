@@ -1,0 +1,107 @@
+// A search's reads: a range of one partition fetched as raw record batches (raw-requests.ts
+// fetchRaw) and walked batch by batch. A batch the search's filter rules out (batch-filter.ts) is
+// passed over as one "skipped" item — its offsets and timestamps, no records opened — while every
+// other batch is opened into records for matching. Control batches (transaction markers) are stepped
+// over; an offset below the log start ends the read as out of range; a batch that cannot be opened
+// (an unknown codec, corrupt bytes) becomes one placeholder record with the reason, as in browsing.
+import 'server-only';
+import { errorName } from '../../common/kafka-error-codes';
+import type { RawCluster } from '../connection/kafkajs-types';
+import { fetchRaw } from '../connection/raw-requests';
+import { brokerOn } from '../reading/reader-broker';
+import type { ReadRecord } from '../reading/reader';
+import { batchesIn, openRecords, recordBytes, type Batch } from './record-batches';
+
+const OFFSET_OUT_OF_RANGE = 1;
+const MAX_FETCHES = 200;
+
+/** A batch passed over whole: every offset in [first, last] was looked at and none can match. */
+export interface SkippedBatch {
+  first: bigint;
+  last: bigint;
+  count: number;
+  /** Timestamps of its first and its latest record. */
+  firstTs: number;
+  maxTs: number;
+}
+
+export type ScanItem = { record: ReadRecord } | { skipped: SkippedBatch };
+
+export interface ScanRead {
+  items: ScanItem[];
+  /** Records looked at (opened or passed over). */
+  count: number;
+  /** Offset after the last one looked at. */
+  next: bigint;
+  outOfRange: boolean;
+}
+
+export interface ScanRequest {
+  topic: string;
+  partition: number;
+  leader: number;
+  from: bigint;
+  end: bigint;
+  /** Stop once this many records were looked at (at a batch boundary or a record). */
+  max: number;
+  fetchBytes: number;
+  /** Whether a batch may hold a match (null: open every batch). */
+  mayMatch: ((b: Batch, records: Buffer) => boolean) | null;
+  signal: AbortSignal;
+}
+
+export async function scanRange(cluster: RawCluster, req: ScanRequest): Promise<ScanRead> {
+  const items: ScanItem[] = [];
+  let count = 0;
+  let pos = req.from;
+  const broker = await brokerOn(cluster, req.leader);
+  for (let i = 0; i < MAX_FETCHES && pos < req.end && count < req.max && !req.signal.aborted; i++) {
+    const answer = await fetchRaw(broker, { topic: req.topic, partition: req.partition, offset: pos, maxBytes: req.fetchBytes });
+    if (answer.errorCode === OFFSET_OUT_OF_RANGE) return { items, count, next: pos, outOfRange: true };
+    if (answer.errorCode !== 0) throw Object.assign(new Error(`Fetch of partition ${req.partition} failed: ${errorName(answer.errorCode)}`), { name: 'KafkaJSProtocolError' });
+    const before = pos;
+    let batches: Batch[];
+    try {
+      batches = answer.records ? [...batchesIn(answer.records)] : [];
+    } catch (err) {
+      items.push({ record: { partition: req.partition, offset: pos, raw: null, error: `Undecodable record batch: ${(err as Error).message}` } });
+      pos += 1n;
+      count++;
+      continue;
+    }
+    for (const b of batches) {
+      if (b.lastOffset < pos) continue;
+      if (b.baseOffset >= req.end || count >= req.max) break;
+      const whole = b.baseOffset >= pos && b.lastOffset < req.end;
+      if (b.control) {
+        pos = b.lastOffset + 1n > req.end ? req.end : b.lastOffset + 1n;
+        continue;
+      }
+      let records: Buffer;
+      try {
+        records = recordBytes(b);
+      } catch (err) {
+        items.push({ record: { partition: req.partition, offset: b.baseOffset < pos ? pos : b.baseOffset, raw: null, error: `Undecodable record batch: ${(err as Error).message}` } });
+        count++;
+        pos = b.lastOffset + 1n > req.end ? req.end : b.lastOffset + 1n;
+        continue;
+      }
+      if (whole && req.mayMatch && !req.mayMatch(b, records)) {
+        items.push({ skipped: { first: b.baseOffset, last: b.lastOffset, count: b.recordCount, firstTs: b.baseTimestamp, maxTs: b.maxTimestamp } });
+        count += b.recordCount;
+        pos = b.lastOffset + 1n;
+        continue;
+      }
+      for (const r of openRecords(b, records, pos, req.end)) {
+        items.push({ record: { partition: req.partition, offset: r.offset, raw: r.raw } });
+        count++;
+        pos = r.offset + 1n;
+        if (count >= req.max) break;
+      }
+      if (count < req.max) pos = b.lastOffset + 1n > req.end ? req.end : b.lastOffset + 1n > pos ? b.lastOffset + 1n : pos;
+    }
+    // Nothing at or after the position although the range is not done: a gap we cannot see past.
+    if (pos === before) break;
+  }
+  return { items, count, next: pos, outOfRange: false };
+}
