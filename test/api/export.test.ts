@@ -44,7 +44,7 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 async function download(query: string, t = topic): Promise<{ status: number; text: string; headers: Headers; body: unknown }> {
-  const res = await call(exportRoute, `/?${query}`, { topic: t });
+  const res = await call(exportRoute, `/api/clusters/test/topics/x/export?${query}`, { topic: t });
   if (res.status !== 200 || res.body !== null) return { status: res.status, text: JSON.stringify(res.body), headers: res.headers, body: res.body };
   return { status: 200, text: await res.response.text(), headers: res.headers, body: null };
 }

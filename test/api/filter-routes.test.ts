@@ -22,14 +22,14 @@ const q = (s: string) => encodeURIComponent(s);
 
 describe('filter in browse and search', () => {
   it('a page keeps only the records that pass', async () => {
-    const res = await call(messagesRoute, `/?from=earliest&order=asc&limit=100&filter=${q('value.amount > 100 && headers["source"] == "web"')}`, { topic });
+    const res = await call(messagesRoute, `/api/clusters/test/topics/x/messages?from=earliest&order=asc&limit=100&filter=${q('value.amount > 100 && headers["source"] == "web"')}`, { topic });
     expect(res.status).toBe(200);
     const keys = res.body.messages.map((m: { key: { text: string } }) => m.key.text).sort();
     expect(keys).toEqual(['k12', 'k16']);
   });
 
   it('search matches must pass the filter too', async () => {
-    const res = await call(searchRoute, `/?q=amount&filter=${q('partition == 1 && offset < 3')}`, { topic });
+    const res = await call(searchRoute, `/api/clusters/test/topics/x/search?q=amount&filter=${q('partition == 1 && offset < 3')}`, { topic });
     const events = (await res.response.text()).trim().split('\n').map((l) => JSON.parse(l) as SearchEvent);
     const matches = events.flatMap((e) => (e.type === 'match' ? [e.message] : []));
     expect(matches.map((m) => [m.partition, m.offset]).sort()).toEqual([[1, '0'], [1, '1'], [1, '2']]);
@@ -37,12 +37,12 @@ describe('filter in browse and search', () => {
   });
 
   it('a wrong filter is a 400 problem with the position', async () => {
-    const res = await call(messagesRoute, `/?filter=${q('value.amount > 1 &&& true')}`, { topic });
+    const res = await call(messagesRoute, `/api/clusters/test/topics/x/messages?filter=${q('value.amount > 1 &&& true')}`, { topic });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body).toMatchObject({ field: 'filter', position: { start: expect.any(Number) } });
     expect(res.body.detail).toMatch(/position \d+/);
-    const s = await call(searchRoute, `/?q=x&filter=${q('offset == "3"')}`, { topic });
+    const s = await call(searchRoute, `/api/clusters/test/topics/x/search?q=x&filter=${q('offset == "3"')}`, { topic });
     expect(s.status).toBe(400);
   });
 });

@@ -31,8 +31,8 @@ beforeAll(async () => {
   await h.producer.send({ topic: TOPIC, messages: [{ partition: 0, key: 'k', value: '{"n":1}' }, { partition: 1, value: 'plain' }] });
   await commitOffsets(h, GROUP, TOPIC, { 0: '1', 1: '0' });
   // Warm: the first request of a cluster connects; the deadline is for a cluster already in use.
-  await call(listTopicsRoute, '/');
-  await call(listGroupsRoute, '/');
+  await call(listTopicsRoute, '/api/clusters/test/topics');
+  await call(listGroupsRoute, '/api/clusters/test/groups');
 }, 60_000);
 
 afterAll(async () => {
@@ -57,7 +57,7 @@ describe('prefetched data is what the API route answers', () => {
   });
   it('one topic', async () => {
     const state = await prefetchTopic(TEST_CLUSTER, TOPIC);
-    const route = await call(topicRoute, '/', { topic: TOPIC });
+    const route = await call(topicRoute, '/api/clusters/test/topics/x', { topic: TOPIC });
     expect(dataOf(state, topicQuery(TEST_CLUSTER, TOPIC).queryKey)).toEqual(route.body);
   });
   it('the group list and one group', async () => {
@@ -66,7 +66,7 @@ describe('prefetched data is what the API route answers', () => {
     expect(dataOf(lists, groupListQuery(TEST_CLUSTER, GroupListQuerySchema.parse({ q: GROUP })).queryKey)).toEqual(listRoute.body);
     expect(listRoute.body.items).toHaveLength(1);
     const one = await prefetchGroup(TEST_CLUSTER, GROUP);
-    const oneRoute = await call(getGroupRoute, '/', { group: GROUP });
+    const oneRoute = await call(getGroupRoute, '/api/clusters/test/groups/x', { group: GROUP });
     // Lag moves only with new records; none are produced meanwhile.
     expect(dataOf(one, groupQuery(TEST_CLUSTER, GROUP).queryKey)).toEqual(oneRoute.body);
   });

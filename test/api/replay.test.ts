@@ -65,7 +65,7 @@ async function kcat(topic: string): Promise<KcatMessage[]> {
 }
 
 async function replay(body: ReplayRequestInput, cluster = TEST_CLUSTER) {
-  const res = await call(replayRoute, '/', { cluster, topic: DLQ }, { method: 'POST', body });
+  const res = await call(replayRoute, '/api/clusters/test/topics/x/replay', { cluster, topic: DLQ }, { method: 'POST', body });
   if (res.status !== 200 || res.body) return { status: res.status, body: res.body, events: [] as ReplayEvent[] };
   const text = await res.response.text();
   return { status: 200, body: null, events: text.trim().split('\n').map((l) => ReplayEventSchema.parse(JSON.parse(l))) };

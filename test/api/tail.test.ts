@@ -19,7 +19,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function openTail(topic: string, query = '', framing: 'ndjson' | 'sse' = 'ndjson') {
   const abort = new AbortController();
-  const res = await call(tailRoute, `/?${query}`, { topic }, { signal: abort.signal });
+  const res = await call(tailRoute, `/api/clusters/test/topics/x/tail?${query}`, { topic }, { signal: abort.signal });
   return { res, abort, events: res.status === 200 ? readEvents<TailEvent>(res.response, framing) : null };
 }
 

@@ -23,7 +23,8 @@ beforeAll(async () => {
     users[`only-${tag(a)}`] = [`only-${tag(a)}`];
     users[`not-${tag(a)}`] = [`not-${tag(a)}`];
   }
-  h = await startAuthHarness({ roles, users });
+  // Every switch on, so what refuses a request here is a permission, never a switch.
+  h = await startAuthHarness({ roles, users, env: { ACL_EDIT_ENABLED: 'true', SCHEMA_EDIT_ENABLED: 'true' } });
   await createTopic(h, 'matrix', 2);
   await h.producer.send({ topic: 'matrix', messages: [{ partition: 0, key: 'k', value: '{"a":1}' }] });
   await commitOffsets(h, 'matrix-group', 'matrix', { 0: '1' });
@@ -50,6 +51,9 @@ async function newGroup() {
   return { group: g };
 }
 
+const ACL = { resourceType: 'TOPIC', resourceName: 'matrix', patternType: 'LITERAL', principal: 'User:alice', host: '*', operation: 'READ', permission: 'ALLOW' };
+const SUBJECT = { subject: 'matrix-value' };
+
 const C = '/api/clusters/[cluster]';
 const FIXTURES: Record<string, Fixture> = {
   'GET /api/audit': { ok: 200 },
@@ -72,6 +76,37 @@ const FIXTURES: Record<string, Fixture> = {
   [`GET ${C}/groups/[group]/lag-history`]: { params: () => ({ group: 'matrix-group' }), ok: [200, 503] },
   [`POST ${C}/groups/[group]/offsets/preview`]: { params: () => ({ group: 'matrix-group' }), body: () => ({ mode: 'earliest' }), ok: 200 },
   [`POST ${C}/groups/[group]/offsets/reset`]: { params: newGroup, body: () => ({ mode: 'earliest' }), ok: 200 },
+  [`POST ${C}/groups/[group]/offsets/delete`]: { params: newGroup, body: () => ({ topic: 'matrix' }), ok: 200 },
+  [`GET ${C}/topics/[topic]/tail`]: { params: () => topic, ok: 200 },
+  [`GET ${C}/topics/[topic]/export`]: { params: () => topic, query: '?format=ndjson', ok: 200 },
+  // Past the table's messages:read the handler asks for messages:produce on the target, which a
+  // user holding only messages:read lacks: the 403 then names that second permission.
+  [`POST ${C}/topics/[topic]/replay`]: {
+    params: () => topic,
+    body: () => ({ select: { kind: 'range', partition: 0, fromOffset: '0', toOffset: '0' }, target: { topic: 'matrix' }, dryRun: true }),
+    ok: 403,
+  },
+  [`GET ${C}/log-dirs`]: { ok: 200 },
+  [`GET ${C}/brokers/[id]/configs`]: { params: () => ({ id: '0' }), ok: 200 },
+  [`PUT ${C}/brokers/[id]/configs`]: { params: () => ({ id: '0' }), body: () => ({ configs: { 'log.retention.ms': null } }), ok: [200, 400] },
+  // The harness's broker runs no authorizer: listing answers "not enabled", changes 409.
+  [`GET ${C}/acls`]: { ok: 200 },
+  [`POST ${C}/acls`]: { body: () => ({ bindings: [ACL] }), ok: 409 },
+  [`DELETE ${C}/acls`]: { body: () => ({ bindings: [ACL] }), ok: 409 },
+  // No schema registry in this harness: 404 "no registry" comes from the handler, past the check.
+  [`GET ${C}/schemas`]: { ok: 404 },
+  [`GET ${C}/schemas/compatibility`]: { ok: 404 },
+  [`PUT ${C}/schemas/compatibility`]: { body: () => ({ level: 'FULL' }), ok: 404 },
+  [`GET ${C}/schemas/topics/[topic]`]: { params: () => topic, ok: [200, 404] },
+  [`GET ${C}/schemas/subjects/[subject]`]: { params: () => SUBJECT, ok: 404 },
+  [`DELETE ${C}/schemas/subjects/[subject]`]: { params: () => SUBJECT, ok: 404 },
+  [`POST ${C}/schemas/subjects/[subject]/versions`]: { params: () => SUBJECT, body: () => ({ schema: '"string"' }), ok: 404 },
+  [`GET ${C}/schemas/subjects/[subject]/versions/[version]`]: { params: () => ({ ...SUBJECT, version: '1' }), ok: 404 },
+  [`DELETE ${C}/schemas/subjects/[subject]/versions/[version]`]: { params: () => ({ ...SUBJECT, version: '1' }), ok: 404 },
+  [`GET ${C}/schemas/subjects/[subject]/diff`]: { params: () => SUBJECT, query: '?from=1&to=2', ok: 404 },
+  [`GET ${C}/schemas/subjects/[subject]/compatibility`]: { params: () => SUBJECT, ok: 404 },
+  [`PUT ${C}/schemas/subjects/[subject]/compatibility`]: { params: () => SUBJECT, body: () => ({ level: 'FULL' }), ok: 404 },
+  [`POST ${C}/schemas/subjects/[subject]/compatibility/check`]: { params: () => SUBJECT, body: () => ({ schema: '"string"' }), ok: 404 },
 };
 
 type Handler = (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>;

@@ -161,7 +161,7 @@ describe('produce with a schema', () => {
   });
 
   it('an unknown subject or version is a 404 from the registry', async () => {
-    const r = await call(produce, '/x', { topic: topics.events }, { method: 'POST', body: { value: '{}', valueSchema: { subject: 'nope-value' } } });
+    const r = await call(produce, '/api/clusters/test/topics/x/messages', { topic: topics.events }, { method: 'POST', body: { value: '{}', valueSchema: { subject: 'nope-value' } } });
     expect(r.status).toBe(404);
     expect(r.body.detail).toMatch(/40401/);
     expect((await send(topics.events, '{"kind":"a"}', 7)).status).toBe(404);

@@ -92,7 +92,7 @@ describe('schema pages: reading', () => {
     expect(d.latest.pretty).toContain('\n  "fields": [');
     expect(d.compatibility).toEqual({ level: 'BACKWARD', own: true });
     expect(d.topics).toEqual([{ topic: 'orders', role: 'value' }]);
-    const one = SchemaVersionSchema.parse((await call(versionRoute, '/x', { subject: 'orders-value', version: '1' })).body);
+    const one = SchemaVersionSchema.parse((await call(versionRoute, '/api/clusters/test/schemas/subjects/x/versions/x', { subject: 'orders-value', version: '1' })).body);
     expect(JSON.parse(one.schema)).toEqual(v1);
     expect(one.type).toBe('AVRO');
   });
@@ -110,90 +110,90 @@ describe('schema pages: reading', () => {
   });
 
   it("a topic's key and value subjects", async () => {
-    const t = TopicSubjectsSchema.parse((await call(topicSubjectsRoute, '/x', { topic: 'orders' })).body);
+    const t = TopicSubjectsSchema.parse((await call(topicSubjectsRoute, '/api/clusters/test/schemas/topics/x', { topic: 'orders' })).body);
     expect(t).toEqual({ registry: true, key: { subject: 'orders-key', type: 'AVRO', latestVersion: 1 }, value: { subject: 'orders-value', type: 'AVRO', latestVersion: 2 } });
-    const none = TopicSubjectsSchema.parse((await call(topicSubjectsRoute, '/x', { topic: 'nothing-here' })).body);
+    const none = TopicSubjectsSchema.parse((await call(topicSubjectsRoute, '/api/clusters/test/schemas/topics/x', { topic: 'nothing-here' })).body);
     expect(none).toEqual({ registry: true, key: null, value: null });
   });
 
   it('unknown subject and version are 404 with the registry error; a bad version is 400', async () => {
-    const s = await call(subjectRoute, '/x', { subject: 'no-such' });
+    const s = await call(subjectRoute, '/api/clusters/test/schemas/subjects/x', { subject: 'no-such' });
     expect(s.status).toBe(404);
     expect(s.body.detail).toMatch(/Subject 'no-such' not found.*40401/);
-    const v = await call(versionRoute, '/x', { subject: 'orders-value', version: '9' });
+    const v = await call(versionRoute, '/api/clusters/test/schemas/subjects/x/versions/x', { subject: 'orders-value', version: '9' });
     expect(v.status).toBe(404);
     expect(v.body.detail).toMatch(/40402/);
-    expect((await call(versionRoute, '/x', { subject: 'orders-value', version: 'first' })).status).toBe(400);
-    expect((await call(diffRoute, '/x?from=1', { subject: 'orders-value' })).status).toBe(400);
+    expect((await call(versionRoute, '/api/clusters/test/schemas/subjects/x/versions/x', { subject: 'orders-value', version: 'first' })).status).toBe(400);
+    expect((await call(diffRoute, '/api/clusters/test/schemas/subjects/x/diff?from=1', { subject: 'orders-value' })).status).toBe(400);
   });
 });
 
 describe('schema pages: editing', () => {
   it('a BACKWARD-incompatible change: the check says why, registering is refused with 409 (registry code 409)', async () => {
-    const check = await call(checkRoute, '/x', { subject: 'orders-value' }, { method: 'POST', body: { schema: JSON.stringify(incompatible) } });
+    const check = await call(checkRoute, '/api/clusters/test/schemas/subjects/x/compatibility/check', { subject: 'orders-value' }, { method: 'POST', body: { schema: JSON.stringify(incompatible) } });
     expect(check.status, JSON.stringify(check.body)).toBe(200);
     const verdict = CompatibilityCheckSchema.parse(check.body);
     expect(verdict.compatible).toBe(false);
     expect(verdict.messages.join(' ')).toMatch(/currency/);
-    const refused = await call(registerRoute, '/x', { subject: 'orders-value' }, { method: 'POST', body: { schema: JSON.stringify(incompatible) } });
+    const refused = await call(registerRoute, '/api/clusters/test/schemas/subjects/x/versions', { subject: 'orders-value' }, { method: 'POST', body: { schema: JSON.stringify(incompatible) } });
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toMatch(/incompatible.*schema registry error 409/);
-    expect(SubjectDetailSchema.parse((await call(subjectRoute, '/x', { subject: 'orders-value' })).body).versions).toEqual([1, 2]);
+    expect(SubjectDetailSchema.parse((await call(subjectRoute, '/api/clusters/test/schemas/subjects/x', { subject: 'orders-value' })).body).versions).toEqual([1, 2]);
   });
 
   it('a compatible change is checked, then registered as the next version', async () => {
     const v3 = { ...v2, fields: [...v2.fields, { name: 'tag', type: 'string', default: '' }] };
-    const verdict = CompatibilityCheckSchema.parse((await call(checkRoute, '/x', { subject: 'orders-value' }, { method: 'POST', body: { schema: JSON.stringify(v3) } })).body);
+    const verdict = CompatibilityCheckSchema.parse((await call(checkRoute, '/api/clusters/test/schemas/subjects/x/compatibility/check', { subject: 'orders-value' }, { method: 'POST', body: { schema: JSON.stringify(v3) } })).body);
     expect(verdict).toEqual({ compatible: true, messages: [], firstVersion: false });
-    const r = await call(registerRoute, '/x', { subject: 'orders-value' }, { method: 'POST', body: { schema: JSON.stringify(v3), schemaType: 'AVRO' } });
+    const r = await call(registerRoute, '/api/clusters/test/schemas/subjects/x/versions', { subject: 'orders-value' }, { method: 'POST', body: { schema: JSON.stringify(v3), schemaType: 'AVRO' } });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.version).toBe(3);
     expect(r.body.id).toBe((await h.client.getLatestSchemaId('orders-value')));
   });
 
   it('a new subject: the check says first version; an invalid schema is a 400 naming the registry code', async () => {
-    const verdict = CompatibilityCheckSchema.parse((await call(checkRoute, '/x', { subject: 'brand-new' }, { method: 'POST', body: { schema: '"string"' } })).body);
+    const verdict = CompatibilityCheckSchema.parse((await call(checkRoute, '/api/clusters/test/schemas/subjects/x/compatibility/check', { subject: 'brand-new' }, { method: 'POST', body: { schema: '"string"' } })).body);
     expect(verdict).toMatchObject({ compatible: true, firstVersion: true });
-    const bad = await call(registerRoute, '/x', { subject: 'brand-new' }, { method: 'POST', body: { schema: '{"type":"record"}' } });
+    const bad = await call(registerRoute, '/api/clusters/test/schemas/subjects/x/versions', { subject: 'brand-new' }, { method: 'POST', body: { schema: '{"type":"record"}' } });
     expect(bad.status).toBe(400);
     expect(bad.body.title).toBe('Rejected by the schema registry');
     expect(bad.body.detail).toMatch(/42201/);
   });
 
   it('changes the global and a subject level, and drops the subject level again', async () => {
-    const g = await call(putGlobalCompat, '/x', {}, { method: 'PUT', body: { level: 'FULL' } });
+    const g = await call(putGlobalCompat, '/api/clusters/test/schemas/compatibility', {}, { method: 'PUT', body: { level: 'FULL' } });
     expect(g.body).toEqual({ level: 'FULL', own: true });
-    expect((await call(globalCompat, '/x')).body).toEqual({ level: 'FULL', own: true });
-    const s = await call(putSubjectCompat, '/x', { subject: 'orders-value' }, { method: 'PUT', body: { level: 'NONE' } });
+    expect((await call(globalCompat, '/api/clusters/test/schemas/compatibility')).body).toEqual({ level: 'FULL', own: true });
+    const s = await call(putSubjectCompat, '/api/clusters/test/schemas/subjects/x/compatibility', { subject: 'orders-value' }, { method: 'PUT', body: { level: 'NONE' } });
     expect(s.body).toEqual({ level: 'NONE', own: true });
     const listed = SubjectListSchema.parse((await call(listRoute, '/api/clusters/test/schemas?q=orders-value')).body);
     expect(listed.items[0]!.compatibility).toBe('NONE');
-    expect((await call(putSubjectCompat, '/x', { subject: 'orders-value' }, { method: 'PUT', body: { level: null } })).body).toEqual({ level: 'FULL', own: false });
-    expect((await call(putSubjectCompat, '/x', { subject: 'orders-value' }, { method: 'PUT', body: { level: 'SIDEWAYS' } })).status).toBe(400);
-    await call(putGlobalCompat, '/x', {}, { method: 'PUT', body: { level: 'BACKWARD' } });
+    expect((await call(putSubjectCompat, '/api/clusters/test/schemas/subjects/x/compatibility', { subject: 'orders-value' }, { method: 'PUT', body: { level: null } })).body).toEqual({ level: 'FULL', own: false });
+    expect((await call(putSubjectCompat, '/api/clusters/test/schemas/subjects/x/compatibility', { subject: 'orders-value' }, { method: 'PUT', body: { level: 'SIDEWAYS' } })).status).toBe(400);
+    await call(putGlobalCompat, '/api/clusters/test/schemas/compatibility', {}, { method: 'PUT', body: { level: 'BACKWARD' } });
   });
 
   it('deletes a version softly, then for good; a subject likewise, hard only as a second step', async () => {
     await h.client.register(avro({ type: 'record', name: 'T', fields: [{ name: 'a', type: 'int' }] }), { subject: 'temp-value' });
     await h.client.register(avro({ type: 'record', name: 'T', fields: [{ name: 'a', type: 'int' }, { name: 'b', type: 'int', default: 0 }] }), { subject: 'temp-value' });
-    const hardFirst = await call(deleteVersionRoute, '/x?permanent=true', { subject: 'temp-value', version: '2' }, { method: 'DELETE' });
+    const hardFirst = await call(deleteVersionRoute, '/api/clusters/test/schemas/subjects/x/versions/x?permanent=true', { subject: 'temp-value', version: '2' }, { method: 'DELETE' });
     expect(hardFirst.status).toBe(404);
     expect(hardFirst.body.detail).toMatch(/40407/);
-    expect((await call(deleteVersionRoute, '/x', { subject: 'temp-value', version: '2' }, { method: 'DELETE' })).body).toEqual({ versions: [2], permanent: false });
-    let d = SubjectDetailSchema.parse((await call(subjectRoute, '/x', { subject: 'temp-value' })).body);
+    expect((await call(deleteVersionRoute, '/api/clusters/test/schemas/subjects/x/versions/x', { subject: 'temp-value', version: '2' }, { method: 'DELETE' })).body).toEqual({ versions: [2], permanent: false });
+    let d = SubjectDetailSchema.parse((await call(subjectRoute, '/api/clusters/test/schemas/subjects/x', { subject: 'temp-value' })).body);
     expect(d).toMatchObject({ versions: [1], deletedVersions: [2] });
-    expect((await call(deleteVersionRoute, '/x?permanent=true', { subject: 'temp-value', version: '2' }, { method: 'DELETE' })).body).toEqual({ versions: [2], permanent: true });
-    d = SubjectDetailSchema.parse((await call(subjectRoute, '/x', { subject: 'temp-value' })).body);
+    expect((await call(deleteVersionRoute, '/api/clusters/test/schemas/subjects/x/versions/x?permanent=true', { subject: 'temp-value', version: '2' }, { method: 'DELETE' })).body).toEqual({ versions: [2], permanent: true });
+    d = SubjectDetailSchema.parse((await call(subjectRoute, '/api/clusters/test/schemas/subjects/x', { subject: 'temp-value' })).body);
     expect(d).toMatchObject({ versions: [1], deletedVersions: [] });
 
-    expect((await call(deleteSubjectRoute, '/x?permanent=true', { subject: 'temp-value' }, { method: 'DELETE' })).status).toBe(404);
-    expect((await call(deleteSubjectRoute, '/x', { subject: 'temp-value' }, { method: 'DELETE' })).body).toEqual({ versions: [1], permanent: false });
+    expect((await call(deleteSubjectRoute, '/api/clusters/test/schemas/subjects/x?permanent=true', { subject: 'temp-value' }, { method: 'DELETE' })).status).toBe(404);
+    expect((await call(deleteSubjectRoute, '/api/clusters/test/schemas/subjects/x', { subject: 'temp-value' }, { method: 'DELETE' })).body).toEqual({ versions: [1], permanent: false });
     const withDeleted = SubjectListSchema.parse((await call(listRoute, '/api/clusters/test/schemas?deleted=true&q=temp')).body);
     expect(withDeleted.items).toMatchObject([{ subject: 'temp-value', deleted: true, latestVersion: 1 }]);
     expect(SubjectListSchema.parse((await call(listRoute, '/api/clusters/test/schemas?q=temp')).body).items).toEqual([]);
-    expect(SubjectDetailSchema.parse((await call(subjectRoute, '/x', { subject: 'temp-value' })).body)).toMatchObject({ versions: [], deletedVersions: [1], latest: { deleted: true } });
-    expect((await call(deleteSubjectRoute, '/x?permanent=true', { subject: 'temp-value' }, { method: 'DELETE' })).body).toEqual({ versions: [1], permanent: true });
-    expect((await call(subjectRoute, '/x', { subject: 'temp-value' })).status).toBe(404);
+    expect(SubjectDetailSchema.parse((await call(subjectRoute, '/api/clusters/test/schemas/subjects/x', { subject: 'temp-value' })).body)).toMatchObject({ versions: [], deletedVersions: [1], latest: { deleted: true } });
+    expect((await call(deleteSubjectRoute, '/api/clusters/test/schemas/subjects/x?permanent=true', { subject: 'temp-value' }, { method: 'DELETE' })).body).toEqual({ versions: [1], permanent: true });
+    expect((await call(subjectRoute, '/api/clusters/test/schemas/subjects/x', { subject: 'temp-value' })).status).toBe(404);
   });
 });
 
@@ -202,31 +202,31 @@ describe('schema pages: switch and failures', () => {
     configureRegistry(h, h.registry.url, {});
     try {
       const changes = [
-        call(registerRoute, '/x', { subject: 'orders-value' }, { method: 'POST', body: { schema: '"string"' } }),
-        call(putGlobalCompat, '/x', {}, { method: 'PUT', body: { level: 'NONE' } }),
-        call(putSubjectCompat, '/x', { subject: 'orders-value' }, { method: 'PUT', body: { level: 'NONE' } }),
-        call(deleteSubjectRoute, '/x', { subject: 'orders-value' }, { method: 'DELETE' }),
-        call(deleteVersionRoute, '/x', { subject: 'orders-value', version: '1' }, { method: 'DELETE' }),
+        call(registerRoute, '/api/clusters/test/schemas/subjects/x/versions', { subject: 'orders-value' }, { method: 'POST', body: { schema: '"string"' } }),
+        call(putGlobalCompat, '/api/clusters/test/schemas/compatibility', {}, { method: 'PUT', body: { level: 'NONE' } }),
+        call(putSubjectCompat, '/api/clusters/test/schemas/subjects/x/compatibility', { subject: 'orders-value' }, { method: 'PUT', body: { level: 'NONE' } }),
+        call(deleteSubjectRoute, '/api/clusters/test/schemas/subjects/x', { subject: 'orders-value' }, { method: 'DELETE' }),
+        call(deleteVersionRoute, '/api/clusters/test/schemas/subjects/x/versions/x', { subject: 'orders-value', version: '1' }, { method: 'DELETE' }),
       ];
       for (const r of await Promise.all(changes)) {
         expect(r.status).toBe(403);
         expect(r.body.detail).toMatch(/SCHEMA_EDIT_ENABLED/);
       }
-      expect((await call(subjectRoute, '/x', { subject: 'orders-value' })).status).toBe(200);
-      expect((await call(checkRoute, '/x', { subject: 'orders-value' }, { method: 'POST', body: { schema: '"string"' } })).status).toBe(200);
+      expect((await call(subjectRoute, '/api/clusters/test/schemas/subjects/x', { subject: 'orders-value' })).status).toBe(200);
+      expect((await call(checkRoute, '/api/clusters/test/schemas/subjects/x/compatibility/check', { subject: 'orders-value' }, { method: 'POST', body: { schema: '"string"' } })).status).toBe(200);
     } finally {
       configureRegistry(h, h.registry.url, EDIT);
     }
-    expect(SubjectDetailSchema.parse((await call(subjectRoute, '/x', { subject: 'orders-value' })).body).versions).toEqual([1, 2, 3]);
+    expect(SubjectDetailSchema.parse((await call(subjectRoute, '/api/clusters/test/schemas/subjects/x', { subject: 'orders-value' })).body).versions).toEqual([1, 2, 3]);
   });
 
   it('a cluster without a registry: 404 saying so; its topics have no subjects', async () => {
     configureClusters(loadAppConfig({ KAFKA_CLUSTERS_0_NAME: TEST_CLUSTER, KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: h.broker.bootstrap, KAFSCOPE_PUBLIC_URL: 'http://console.test' }));
     try {
-      const r = await call(listRoute, '/x');
+      const r = await call(listRoute, '/api/clusters/test/schemas');
       expect(r.status).toBe(404);
       expect(r.body.detail).toMatch(/no schema registry configured/);
-      expect((await call(topicSubjectsRoute, '/x', { topic: 'orders' })).body).toEqual({ registry: false, key: null, value: null });
+      expect((await call(topicSubjectsRoute, '/api/clusters/test/schemas/topics/x', { topic: 'orders' })).body).toEqual({ registry: false, key: null, value: null });
     } finally {
       configureRegistry(h, h.registry.url, EDIT);
     }
@@ -246,7 +246,7 @@ describe('schema pages: switch and failures', () => {
       for (const url of [`http://127.0.0.1:${(hung.address() as net.AddressInfo).port}`, `http://127.0.0.1:${closedPort}`]) {
         configureRegistry(h, url, EDIT);
         const started = Date.now();
-        const r = await call(subjectRoute, `/x/${enc('x')}`, { subject: 'orders-value-for-outage' });
+        const r = await call(subjectRoute, '/api/clusters/test/schemas/subjects/x', { subject: 'orders-value-for-outage' });
         expect(Date.now() - started).toBeLessThan(800 + 1_500);
         expect(r.status).toBe(503);
         expect(r.body.title).toBe('Schema registry unavailable');
