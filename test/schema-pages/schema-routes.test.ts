@@ -40,7 +40,6 @@ const v2 = { ...v1, fields: [...v1.fields, { name: 'note', type: ['null', 'strin
 const incompatible = { ...v1, fields: [...v1.fields, { name: 'currency', type: 'string' }] };
 
 const avro = (s: object) => ({ type: SchemaType.AVRO as const, schema: JSON.stringify(s) });
-const enc = encodeURIComponent;
 
 beforeAll(async () => {
   h = await startFormatsHarness(EDIT);
