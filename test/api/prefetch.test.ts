@@ -50,7 +50,7 @@ describe('prefetched data is what the API route answers', () => {
     const sp = { q: 'prefetch', sort: 'messages', dir: 'desc', internal: 'true' };
     const q = TopicListQuerySchema.parse(sp);
     const state = await prefetchTopics(TEST_CLUSTER, sp);
-    const route = await call(listTopicsRoute, '/api?q=prefetch&sort=messages&dir=desc&internal=true');
+    const route = await call(listTopicsRoute, '/api/clusters/test/topics?q=prefetch&sort=messages&dir=desc&internal=true');
     expect(route.status).toBe(200);
     expect(dataOf(state, topicListQuery(TEST_CLUSTER, q).queryKey)).toEqual(route.body);
     expect(route.body.items.map((t: { name: string }) => t.name)).toEqual([TOPIC]);
@@ -62,7 +62,7 @@ describe('prefetched data is what the API route answers', () => {
   });
   it('the group list and one group', async () => {
     const lists = await prefetchGroups(TEST_CLUSTER, { q: GROUP });
-    const listRoute = await call(listGroupsRoute, `/api?q=${GROUP}`);
+    const listRoute = await call(listGroupsRoute, `/api/clusters/test/groups?q=${GROUP}`);
     expect(dataOf(lists, groupListQuery(TEST_CLUSTER, GroupListQuerySchema.parse({ q: GROUP })).queryKey)).toEqual(listRoute.body);
     expect(listRoute.body.items).toHaveLength(1);
     const one = await prefetchGroup(TEST_CLUSTER, GROUP);
@@ -73,7 +73,7 @@ describe('prefetched data is what the API route answers', () => {
   it('a page of messages, with the topic beside it', async () => {
     const view = { partition: 0, from: 'earliest' as const, limit: 10, order: 'asc' as const };
     const state = await prefetchMessages(TEST_CLUSTER, TOPIC, view);
-    const route = await call(messagesRoute, '/api?partition=0&from=earliest&limit=10&order=asc', { topic: TOPIC });
+    const route = await call(messagesRoute, '/api/clusters/test/topics/x/messages?partition=0&from=earliest&limit=10&order=asc', { topic: TOPIC });
     expect(dataOf(state, messagesQuery(TEST_CLUSTER, TOPIC, view).queryKey)).toEqual(route.body);
     expect(dataOf(state, topicQuery(TEST_CLUSTER, TOPIC).queryKey)).toBeDefined();
   });
