@@ -71,7 +71,7 @@ export function ResetWizard({ group, onClose }: { group: GroupDetail; onClose: (
     >
       <ol className="mb-4 flex gap-2 text-xs" aria-label="Steps">
         {STEPS.map((s, i) => (
-          <li key={s} aria-current={i === step ? 'step' : undefined} className={`rounded-full px-2.5 py-1 ${i === step ? 'bg-emerald-600 text-white' : i < step ? 'bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200' : 'bg-zinc-100 text-zinc-500 dark:bg-zinc-800'}`}>
+          <li key={s} aria-current={i === step ? 'step' : undefined} className={`rounded-full px-2.5 py-1 ${i === step ? 'bg-emerald-700 text-white' : i < step ? 'bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200' : 'bg-zinc-100 text-zinc-500 dark:bg-zinc-800'}`}>
             {i + 1}. {s}
           </li>
         ))}

@@ -84,7 +84,7 @@ export function LagHistoryPanel({ groupId }: { groupId: string }) {
                 type="button"
                 aria-pressed={q.range === r}
                 onClick={() => setUrl({ range: r === '1h' ? undefined : r })}
-                className={`px-2 py-1 text-xs ${q.range === r ? 'bg-emerald-600 text-white' : 'hover:bg-zinc-100 dark:hover:bg-zinc-800'}`}
+                className={`px-2 py-1 text-xs ${q.range === r ? 'bg-emerald-700 text-white' : 'hover:bg-zinc-100 dark:hover:bg-zinc-800'}`}
               >
                 {r}
               </button>
