@@ -12,10 +12,12 @@
 import 'server-only';
 import Decoder from 'kafkajs/src/protocol/decoder.js';
 import Encoder from 'kafkajs/src/protocol/encoder.js';
+import apiKeys from 'kafkajs/src/protocol/requests/apiKeys.js';
 import type { RequestDefinition } from './kafkajs-types';
 
-export const OFFSET_FETCH_KEY = 9;
-export const MANY_GROUPS_VERSION = 8;
+/** The API key from kafkajs' own table, as raw-requests.ts takes every other one. */
+const OFFSET_FETCH_KEY = apiKeys.OffsetFetch!;
+const MANY_GROUPS_VERSION = 8;
 
 export interface GroupOffsetsAnswer {
   groupId: string;
