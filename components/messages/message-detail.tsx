@@ -118,8 +118,9 @@ function PayloadTabs({ payload, what, headers }: { payload: Payload | null; what
 export function MessageDetail({ message }: { message: Message }) {
   return (
     <div className="space-y-4 bg-zinc-50/60 px-4 py-3 dark:bg-zinc-900/60">
-      <PayloadTabs payload={message.value} what="Value" headers={message.headers} />
-      <PayloadTabs payload={message.key} what="Key" />
+      {/* Keyed by encoding: a payload that decodes differently on a refresh starts on its own default tab. */}
+      <PayloadTabs key={`v-${message.value?.encoding}`} payload={message.value} what="Value" headers={message.headers} />
+      <PayloadTabs key={`k-${message.key?.encoding}`} payload={message.key} what="Key" />
       <p className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
         <CopyButton label="Copy record" text={() => recordJson(message)} />
         {message.timestampType}

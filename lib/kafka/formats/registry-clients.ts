@@ -1,7 +1,9 @@
-// Each cluster's registry client, kept for the life of the process so its schema cache is shared by
-// every page and search of that cluster. Rebuilt when the cluster's registry settings change (a new
-// configuration, or the embedded registry attached); kept on globalThis like the cluster registry,
-// since Next.js bundles route handlers separately.
+// Each cluster's registry client, kept for the life of the process so its schema cache serves every
+// page and search of that cluster. Rebuilt when the cluster's registry settings change (a new
+// configuration, or the embedded registry attached). Deliberately per module instance, not on
+// globalThis: Next.js bundles pages and route handlers separately, each with its own copy of the
+// decoders' classes (the Avro logical type, protobufjs' Type), and a schema parsed in one bundle
+// fails the other's instanceof checks — a page's first render then showed Avro records as binary.
 import 'server-only';
 import type { ClusterConfig } from '../../config';
 import { schemaRegistryOf } from '../connection/registry';
@@ -13,10 +15,9 @@ interface Held {
   client: RegistryClient;
 }
 
-const globalKey = Symbol.for('kafscope.formats.registry-clients');
+const clients = new Map<string, Held>();
 function held(): Map<string, Held> {
-  const g = globalThis as unknown as Record<symbol, Map<string, Held> | undefined>;
-  return (g[globalKey] ??= new Map());
+  return clients;
 }
 
 /** Options for clients built from now on (tests shorten the timeout). */
