@@ -5,22 +5,11 @@
 import { PAYLOAD_CAP_BYTES, decideFormat, payloadOf, type ResolvedSchema } from '../lib/decode';
 import { compileRegistrySchema, type RegistrySchemaSource } from '../lib/decode/formats';
 import { encodeWithSchema, isEncodeFailure } from '../lib/encode';
+import { paymentSchema } from '../test/formats/payment-schema';
 
 const PAGE = 500;
 
-const PAYMENT = {
-  type: 'record',
-  name: 'Payment',
-  namespace: 'bench',
-  fields: [
-    { name: 'id', type: 'string' },
-    { name: 'amount', type: { type: 'bytes', logicalType: 'decimal', precision: 12, scale: 2 } },
-    { name: 'currency', type: { type: 'enum', name: 'Currency', symbols: ['EUR', 'USD', 'GBP'] } },
-    { name: 'at', type: { type: 'long', logicalType: 'timestamp-millis' } },
-    { name: 'note', type: ['null', 'string'], default: null },
-    { name: 'customer', type: 'long' },
-  ],
-};
+const PAYMENT = paymentSchema('bench', [{ name: 'customer', type: 'long' }]);
 const SHIPMENT = `syntax = "proto3";
 package bench;
 message Shipment {

@@ -8,8 +8,8 @@ import { useCallback, useMemo } from 'react';
 import { useCluster } from '@/components/cluster/cluster-context';
 import { clusterPath } from '@/components/cluster/cluster-path';
 import { Badge } from '@/components/ui/badge';
-import { EmptyState, ErrorBanner, Skeleton } from '@/components/ui/feedback';
-import { controlLook } from '@/components/ui/field';
+import { EmptyState, PanelError, Skeleton } from '@/components/ui/feedback';
+import { FilterSelect } from '@/components/ui/field';
 import { Pager, PastLastPage } from '@/components/ui/pager';
 import { Panel } from '@/components/ui/panel';
 import { SearchInput } from '@/components/ui/search-input';
@@ -69,32 +69,12 @@ export function GroupList() {
       toolbar={
         <>
           <SearchInput value={q.q} onChange={onFilter} label="Filter groups" placeholder="Filter groups by id…" />
-          <label className="sr-only" htmlFor="group-state">
-            State
-          </label>
-          <select id="group-state" value={q.state ?? ''} onChange={(e) => setUrl({ state: e.target.value || undefined, page: undefined })} className={`${controlLook} w-48`}>
-            <option value="">Any state</option>
-            {GroupState.options.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-          <label className="sr-only" htmlFor="group-status">
-            Status
-          </label>
-          <select id="group-status" value={q.status ?? ''} onChange={(e) => setUrl({ status: e.target.value || undefined, page: undefined })} className={`${controlLook} w-40`}>
-            <option value="">Any status</option>
-            {LagStatus.options.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
+          <FilterSelect label="State" any="Any state" value={q.state} options={GroupState.options} onChange={(state) => setUrl({ state, page: undefined })} className="w-48" />
+          <FilterSelect label="Status" any="Any status" value={q.status} options={LagStatus.options} onChange={(status) => setUrl({ status, page: undefined })} />
         </>
       }
     >
-      {query.error ? (
-        <div className="p-4">
-          <ErrorBanner error={query.error} onRetry={() => void query.refetch()} />
-        </div>
-      ) : null}
+      <PanelError query={query} />
       {query.data ? (
         query.data.items.length === 0 && query.data.total > 0 ? (
           <PastLastPage page={query.data.page} onFirst={() => setUrl({ page: undefined })} />

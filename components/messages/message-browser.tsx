@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useCluster } from '@/components/cluster/cluster-context';
 import { useSwitches } from '@/components/settings/use-switches';
 import { Button } from '@/components/ui/button';
-import { EmptyState, ErrorBanner, Skeleton } from '@/components/ui/feedback';
+import { EmptyState, PanelError, Skeleton } from '@/components/ui/feedback';
 import { Panel } from '@/components/ui/panel';
 import { useUrlState } from '@/components/url/use-url-state';
 import { messagesQuery } from '@/lib/api/queries/messages';
@@ -110,11 +110,7 @@ export function MessageBrowser({ topic }: { topic: string }) {
             </>
           }
         >
-          {query.error ? (
-            <div className="p-4">
-              <ErrorBanner error={query.error} onRetry={() => void query.refetch()} />
-            </div>
-          ) : null}
+          <PanelError query={query} />
           {page ? (
             page.messages.length === 0 ? (
               <EmptyState title="No messages here">Try another start position or partition, or produce one.</EmptyState>

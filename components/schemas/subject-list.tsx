@@ -8,8 +8,8 @@ import { useCluster } from '@/components/cluster/cluster-context';
 import { clusterPath } from '@/components/cluster/cluster-path';
 import { useSwitches } from '@/components/settings/use-switches';
 import { Badge } from '@/components/ui/badge';
-import { EmptyState, ErrorBanner, Skeleton } from '@/components/ui/feedback';
-import { controlLook } from '@/components/ui/field';
+import { EmptyState, PanelError, Skeleton } from '@/components/ui/feedback';
+import { FilterSelect } from '@/components/ui/field';
 import { Pager, PastLastPage } from '@/components/ui/pager';
 import { Panel } from '@/components/ui/panel';
 import { SearchInput } from '@/components/ui/search-input';
@@ -77,15 +77,7 @@ export function SubjectList() {
       toolbar={
         <>
           <SearchInput value={q.q} onChange={onFilter} label="Filter subjects" placeholder="Filter subjects by name…" />
-          <label className="sr-only" htmlFor="subject-type">
-            Type
-          </label>
-          <select id="subject-type" value={q.type ?? ''} onChange={(e) => setUrl({ type: e.target.value || undefined, page: undefined })} className={`${controlLook} w-40`}>
-            <option value="">Any type</option>
-            {SchemaTypeSchema.options.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
+          <FilterSelect label="Type" any="Any type" value={q.type} options={SchemaTypeSchema.options} onChange={(type) => setUrl({ type, page: undefined })} />
           <label className="flex items-center gap-1.5 text-sm">
             <input type="checkbox" checked={q.deleted} onChange={(e) => setUrl({ deleted: e.target.checked || undefined, page: undefined })} /> Show soft-deleted
           </label>
@@ -93,11 +85,7 @@ export function SubjectList() {
       }
       actions={query.data ? <CompatibilityControl cluster={cluster} subject={null} level={query.data.globalCompatibility} own /> : null}
     >
-      {query.error ? (
-        <div className="p-4">
-          <ErrorBanner error={query.error} onRetry={() => void query.refetch()} />
-        </div>
-      ) : null}
+      <PanelError query={query} />
       {query.data ? (
         query.data.items.length === 0 && query.data.total > 0 ? (
           <PastLastPage page={query.data.page} onFirst={() => setUrl({ page: undefined })} />

@@ -8,7 +8,7 @@ import { useCluster } from '@/components/cluster/cluster-context';
 import { clusterPath } from '@/components/cluster/cluster-path';
 import { useSwitches } from '@/components/settings/use-switches';
 import { Badge } from '@/components/ui/badge';
-import { EmptyState, ErrorBanner, Skeleton } from '@/components/ui/feedback';
+import { EmptyState, PanelError, Skeleton } from '@/components/ui/feedback';
 import { Pager, PastLastPage } from '@/components/ui/pager';
 import { Panel } from '@/components/ui/panel';
 import { SearchInput } from '@/components/ui/search-input';
@@ -86,11 +86,7 @@ export function TopicList() {
         </>
       }
     >
-      {query.error ? (
-        <div className="p-4">
-          <ErrorBanner error={query.error} onRetry={() => void query.refetch()} />
-        </div>
-      ) : null}
+      <PanelError query={query} />
       {query.data ? (
         query.data.items.length === 0 && query.data.total > 0 ? (
           <PastLastPage page={query.data.page} onFirst={() => setUrl({ page: undefined })} />

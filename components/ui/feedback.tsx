@@ -58,3 +58,13 @@ export function QueryState<T>({
   if (query.error) return <ErrorBanner error={query.error} onRetry={() => void query.refetch()} />;
   return <Skeleton rows={rows} label={label} />;
 }
+
+/** A flush panel's failed query: the banner with room around it, nothing while the query is fine. */
+export function PanelError({ query }: { query: { error: unknown; refetch: () => unknown } }) {
+  if (!query.error) return null;
+  return (
+    <div className="p-4">
+      <ErrorBanner error={query.error} onRetry={() => void query.refetch()} />
+    </div>
+  );
+}

@@ -73,3 +73,36 @@ export function SelectField({ label, error, hint, className, children, ...select
     </Frame>
   );
 }
+
+/** A toolbar's filter select: a label for screen readers, an "any" choice that clears the filter,
+ * and the choices themselves (their values shown as they are). */
+export function FilterSelect<T extends string>({
+  label,
+  any,
+  value,
+  options,
+  onChange,
+  className = 'w-40',
+}: {
+  label: string;
+  any: string;
+  value: T | undefined;
+  options: readonly T[];
+  onChange: (value: T | undefined) => void;
+  className?: string;
+}) {
+  const id = useId();
+  return (
+    <>
+      <label className="sr-only" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange((e.target.value || undefined) as T | undefined)} className={`${controlLook} ${className}`}>
+        <option value="">{any}</option>
+        {options.map((o) => (
+          <option key={o}>{o}</option>
+        ))}
+      </select>
+    </>
+  );
+}

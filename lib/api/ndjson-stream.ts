@@ -1,4 +1,4 @@
-// Reads a streamed NDJSON answer line by line (tail, replay, export progress), each line validated by
+// Reads a streamed NDJSON answer line by line (search, tail, replay, export progress), each line validated by
 // the route's own event schema before the page sees it. A refusal before the stream (a 400 for a
 // wrong filter, a 429 when too many tails run) arrives as an ApiError like any other; aborting the
 // signal closes the connection, which the server takes as "stop".

@@ -8,22 +8,11 @@ import { GET as search } from '../../app/api/clusters/[cluster]/topics/[topic]/s
 import { MessagePageSchema, SearchEventSchema, type Message } from '../../lib/schemas/message';
 import { call, createTopic } from '../api/harness';
 import { frame, startFormatsHarness, type FormatsHarness } from './harness';
+import { paymentSchema } from './payment-schema';
 
 let h: FormatsHarness;
 
-const PAYMENT_V1 = {
-  type: 'record',
-  name: 'Payment',
-  namespace: 'test.payments',
-  fields: [
-    { name: 'id', type: 'string' },
-    { name: 'amount', type: { type: 'bytes', logicalType: 'decimal', precision: 12, scale: 2 } },
-    { name: 'currency', type: { type: 'enum', name: 'Currency', symbols: ['EUR', 'USD', 'GBP'] } },
-    { name: 'at', type: { type: 'long', logicalType: 'timestamp-millis' } },
-    { name: 'note', type: ['null', 'string'], default: null },
-    { name: 'count', type: 'long' },
-  ],
-};
+const PAYMENT_V1 = paymentSchema('test.payments', [{ name: 'count', type: 'long' }]);
 const PAYMENT_V2 = { ...PAYMENT_V1, fields: [...PAYMENT_V1.fields, { name: 'method', type: ['null', 'string'], default: null }] };
 
 const SHIPMENT_PROTO = `syntax = "proto3";
