@@ -74,7 +74,7 @@ export async function chartCost({ partitions, days }: ChartCostOptions): Promise
   const dataDir = await mkdtemp(join(tmpdir(), 'kafscope-lag-chart-'));
   const end = dayStart('2030-01-08') + 12 * 3_600_000;
   try {
-    let t0 = performance.now();
+    const t0 = performance.now();
     await writeHistory(clusterDir(dataDir, CLUSTER), partitions, days, end);
     console.log(`lag chart: 1 group x ${partitions} partitions, ${days} days of 30 s rounds written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
