@@ -5,7 +5,7 @@ import 'server-only';
 
 /** A committed offset is stored as the lag, log end - committed, when the round has the partition's
  * log end: a consumer that keeps up moves its lag far less than its offset, so the deltas are
- * smaller (a fifth fewer bytes in measure-cost.ts). Without a log end it is stored as
+ * smaller (a fifth fewer bytes in bench/lag-store-cost.ts). Without a log end it is stored as
  * -committed (the lag against 0). */
 export const storedCommit = (committed: bigint, logEnd: bigint | undefined): bigint => (logEnd ?? 0n) - committed;
 export const commitOf = (stored: bigint, logEnd: bigint | null | undefined): bigint => (logEnd ?? 0n) - stored;

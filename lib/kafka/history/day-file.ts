@@ -11,6 +11,9 @@ import { readRoundHeader, type RoundHeader } from './round-decoder';
 import { FORMAT_VERSION, RECORD_HEADER, RecordType, frame, type FileHeader } from './store-format';
 import { ByteReader, ByteWriter } from './varint';
 
+/** Largest span of consecutive round records read at once (see runBlocks). */
+const SPAN_READ_MAX = 1 << 20;
+
 export interface RoundEntry {
   at: number;
   keyframe: boolean;
@@ -175,6 +178,25 @@ export class DayFile {
       }),
     );
     return { header, blocks };
+  }
+
+  /** roundBlocks() for a run of rounds. Rounds follow each other in the file, so when the run's
+   * records span at most SPAN_READ_MAX bytes they are read with one read and sliced (a group's
+   * history at a few hundred partitions: one read per 64 rounds instead of three per round). */
+  async runBlocks(run: readonly RoundEntry[], wanted: readonly number[]): Promise<{ header: RoundHeader; blocks: Map<number, Uint8Array> }[]> {
+    if (run.length === 0) return [];
+    const from = run[0]!.offset;
+    const last = run.at(-1)!;
+    const to = last.offset + RECORD_HEADER + last.length;
+    if (to - from > SPAN_READ_MAX) return Promise.all(run.map((e) => this.roundBlocks(e, wanted)));
+    const span = await this.readAt(from, to - from);
+    return run.map((e) => {
+      const body = span.subarray(e.offset - from + RECORD_HEADER, e.offset - from + RECORD_HEADER + e.length);
+      const header = readRoundHeader(body, this.buckets);
+      const blocks = new Map<number, Uint8Array>();
+      for (const b of wanted) blocks.set(b, body.subarray(header.offsets[b]!, header.offsets[b]! + header.lengths[b]!));
+      return { header, blocks };
+    });
   }
 
   async close(): Promise<void> {

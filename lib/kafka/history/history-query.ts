@@ -33,13 +33,13 @@ const READ_AHEAD = 64;
 async function* roundsOf(file: DayFile, rounds: readonly RoundEntry[], start: number, last: number, wanted: readonly number[]) {
   for (let i = start; i <= last; i += READ_AHEAD) {
     const batch = rounds.slice(i, Math.min(last + 1, i + READ_AHEAD));
-    const read = await Promise.all(batch.map((e) => file.roundBlocks(e, wanted)));
+    const read = await file.runBlocks(batch, wanted);
     for (let j = 0; j < read.length; j++) yield { index: i + j, ...read[j]! };
   }
 }
 
 /** The rounds of `file` from `fromMs` to `toMs`, for one group. */
-async function readFile(file: DayFile, dict: FileDictionary, group: string, fromMs: number, toMs: number): Promise<HistoryRound[]> {
+async function readFile(file: DayFile, dict: FileDictionary, group: string, fromMs: number, toMs: number, keep: ReadonlySet<number> | null): Promise<HistoryRound[]> {
   const gid = dict.groupId(group);
   if (gid === undefined) return [];
   const rounds = file.rounds.slice();
@@ -62,7 +62,7 @@ async function readFile(file: DayFile, dict: FileDictionary, group: string, from
   const wantedParts = new Set<string>();
   for await (const { index, header, blocks } of roundsOf(file, rounds, start, last, [gb])) {
     groupSeries.apply(blocks.get(gb)!, header.keyframe);
-    if (index < first) continue;
+    if (index < first || (keep && !keep.has(header.at))) continue;
     const values = groupSeries.current();
     const members = values.get(own);
     if (members === undefined) continue;
@@ -116,24 +116,27 @@ export async function readGroupHistory(
   toMs: number,
   maxPoints: number,
 ): Promise<HistoryRound[]> {
-  const slice = Math.max(1, (toMs - fromMs) / maxPoints);
-  // Rounds are kept when they are the last of their slice; which one is last is known only after
-  // the next, so every round in range is read and the slices are thinned at the end.
+  const inRange = files.filter((f) => f.firstAt !== undefined && f.lastAt !== undefined && f.lastAt >= fromMs && f.firstAt <= toMs);
+  // Rounds are kept when they are the last of their slice. The rounds' times are in the files'
+  // indexes, so which ones are kept is known before anything is decoded: every round in range is
+  // still followed (values are deltas), but only the kept ones become points.
+  const times = inRange.flatMap((f) => f.rounds.filter((r) => r.at >= fromMs && r.at <= toMs).map((r) => r.at)).sort((x, y) => x - y);
+  const keep = times.length > maxPoints ? new Set(lastOfSlices(times, fromMs, toMs, maxPoints)) : null;
   const all: HistoryRound[] = [];
-  for (const f of files) {
-    const a = f.firstAt;
-    const b = f.lastAt;
-    if (a === undefined || b === undefined || b < fromMs || a > toMs) continue;
-    all.push(...(await readFile(f, await dictionaryOf(f), group, fromMs, toMs)));
-  }
+  for (const f of inRange) all.push(...(await readFile(f, await dictionaryOf(f), group, fromMs, toMs, keep)));
   all.sort((x, y) => x.at - y.at);
-  if (all.length <= maxPoints) return all;
-  const out: HistoryRound[] = [];
-  for (let i = 0; i < all.length; i++) {
-    const sliceOf = (at: number) => Math.min(maxPoints - 1, Math.floor((at - fromMs) / slice));
-    const cur = sliceOf(all[i]!.at);
-    const next = i + 1 < all.length ? sliceOf(all[i + 1]!.at) : Infinity;
-    if (next !== cur) out.push(all[i]!);
+  return all.length <= maxPoints ? all : lastOfSlices(all, fromMs, toMs, maxPoints, (r) => r.at);
+}
+
+/** The items (sorted by time) that are the last of their slice when [fromMs, toMs] is cut into
+ * `maxPoints` equal slices. */
+function lastOfSlices<T>(sorted: readonly T[], fromMs: number, toMs: number, maxPoints: number, atOf: (x: T) => number = (x) => x as number): T[] {
+  const slice = Math.max(1, (toMs - fromMs) / maxPoints);
+  const sliceOf = (at: number) => Math.min(maxPoints - 1, Math.floor((at - fromMs) / slice));
+  const out: T[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const next = i + 1 < sorted.length ? sliceOf(atOf(sorted[i + 1]!)) : Infinity;
+    if (next !== sliceOf(atOf(sorted[i]!))) out.push(sorted[i]!);
   }
   return out;
 }

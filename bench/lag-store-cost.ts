@@ -4,8 +4,7 @@
 // resolution, and after downsampling to 5 minutes), CPU per round (the store's work only, not the
 // generation of the samples), memory, the time to downsample a day, and reading one group's day.
 //
-//   npx tsx --conditions=react-server lib/kafka/history/measure-cost.ts [--groups 10000]
-//     [--partitions 10] [--rounds 2880] [--interval 30000] [--shared-topics]
+// Run by bench/lag.ts (`npm run bench:lag -- --case store [--groups 10000 --partitions 10 --rounds 2880]`).
 //
 // Each group reads its own topic (the worst case: 100,000 distinct partitions), unless
 // --shared-topics, where 1,000 topics are read by 10 groups each. The traffic is a mix: 50 % of the
@@ -14,19 +13,22 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LagStore } from './store';
-import { dayStart } from './store-format';
-import type { RoundSample } from './types';
+import { LagStore } from '../lib/kafka/history/store';
+import { dayStart } from '../lib/kafka/history/store-format';
+import type { RoundSample } from '../lib/kafka/history/types';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+export interface StoreCostOptions {
+  groups: number;
+  partitions: number;
+  rounds: number;
+  intervalMs: number;
+  sharedTopics: boolean;
 }
-const GROUPS = arg('groups', 10_000);
-const PARTITIONS = arg('partitions', 10);
-const ROUNDS = arg('rounds', 2880);
-const INTERVAL = arg('interval', 30_000);
-const SHARED = process.argv.includes('--shared-topics');
+let GROUPS = 10_000;
+let PARTITIONS = 10;
+let ROUNDS = 2880;
+let INTERVAL = 30_000;
+let SHARED = false;
 
 /** A small deterministic generator, so two runs measure the same traffic. */
 let seed = 42;
@@ -108,7 +110,8 @@ function step(sim: Sim, at: number, round: number): RoundSample {
 
 const mb = (n: number) => `${(n / 1_048_576).toFixed(1)} MB`;
 
-async function main(): Promise<void> {
+export async function storeCost(o: StoreCostOptions): Promise<void> {
+  ({ groups: GROUPS, partitions: PARTITIONS, rounds: ROUNDS, intervalMs: INTERVAL, sharedTopics: SHARED } = o);
   const dir = await mkdtemp(join(tmpdir(), 'kafscope-lag-cost-'));
   const day0 = dayStart('2030-01-01');
   let now = day0;
@@ -166,8 +169,3 @@ async function main(): Promise<void> {
   await store.close();
   await rm(dir, { recursive: true, force: true });
 }
-
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});

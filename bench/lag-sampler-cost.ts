@@ -5,45 +5,30 @@
 // takes them (a place in the long lane, ListGroups, OffsetFetch per group, DescribeGroups, ListOffsets
 // per leader, append) and timed.
 //
-//   npx tsx --conditions=react-server lib/kafka/history/measure-sampler.ts [--groups 10000]
-//     [--partitions 10] [--rounds 10]
-import { spawn, type ChildProcess } from 'node:child_process';
+// Run by bench/lag.ts (`npm run bench:lag -- --case sampler [--groups 10000 --partitions 10 --rounds 10]`).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { loadAppConfig } from '../../config';
-import { mapBounded } from '../connection/cache';
-import { captureCluster } from '../connection/captured-cluster';
-import { clientsFor, configureClusters, resetClusters } from '../connection/registry';
-import { sampleRound } from './sampler';
-import { LagStore } from './store';
+import { loadAppConfig } from '../lib/config';
+import { mapBounded } from '../lib/kafka/connection/cache';
+import { captureCluster } from '../lib/kafka/connection/captured-cluster';
+import { clientsFor, configureClusters, resetClusters } from '../lib/kafka/connection/registry';
+import { sampleRound } from '../lib/kafka/history/sampler';
+import { LagStore } from '../lib/kafka/history/store';
+import { startBrokerProcess } from './broker-process';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-const GROUPS = arg('groups', 10_000);
-const PARTITIONS = arg('partitions', 10);
-const ROUNDS = arg('rounds', 10);
-
-function startBrokerProcess(): Promise<{ child: ChildProcess; bootstrap: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/broker/cli.ts', '--in-memory', '--port', '0', '--nodes', '1', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /^bootstrap: (\S+)$/m.exec(out);
-      if (m) resolve({ child, bootstrap: m[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`broker exited with ${code}`)));
-  });
+export interface SamplerCostOptions {
+  groups: number;
+  partitions: number;
+  rounds: number;
 }
 
 const mb = (n: number) => `${(n / 1_048_576).toFixed(0)} MB`;
 
-async function main(): Promise<void> {
-  const { child, bootstrap } = await startBrokerProcess();
+export async function samplerCost({ groups: GROUPS, partitions: PARTITIONS, rounds: ROUNDS }: SamplerCostOptions): Promise<void> {
+  const broker = await startBrokerProcess(1);
+  const bootstrap = broker.bootstrap;
   const dir = await mkdtemp(join(tmpdir(), 'kafscope-lag-sampler-'));
   try {
     const kafka = new Kafka({ clientId: 'measure', brokers: [bootstrap], logLevel: logLevel.NOTHING, requestTimeout: 120_000 });
@@ -107,12 +92,7 @@ async function main(): Promise<void> {
     await store.close();
     await resetClusters();
   } finally {
-    child.kill('SIGTERM');
+    await broker.service.stop();
     await rm(dir, { recursive: true, force: true });
   }
 }
-
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
