@@ -2,7 +2,8 @@
 // cluster (created on first use, one partition), read back with kcat, an independent client, and
 // equal to the file's entries field by field, keyed by user; sign-ins stay in the file. A cluster
 // that is down neither slows nor fails requests: its entries wait in a bounded queue, the overflow
-// is counted, and other clusters' entries go on. On a read-only cluster the topic is never created.
+// is counted (in GET /metrics too), and other clusters' entries go on. On a read-only cluster the
+// topic is never created.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
@@ -18,6 +19,7 @@ import { AUDIT_QUEUE_LIMIT, auditTopicStats, produceAuditEntry } from '../../lib
 import { ensureAuditTopic } from '../../lib/kafka/audit/ensure-audit-topic';
 import { createClusterClients } from '../../lib/kafka/connection/clients';
 import { clusterConfig } from '../../lib/kafka/connection/registry';
+import { metricsText } from '../../lib/kafka/history/metrics';
 import type { AuditEntry } from '../../lib/schemas/audit';
 import { call, createTopic, type Harness } from '../api/harness';
 import { as, startAuthHarness } from './auth-harness';
@@ -145,6 +147,9 @@ describe('KAFSCOPE_AUDIT_TOPIC', () => {
     for (let i = 0; i < AUDIT_QUEUE_LIMIT; i++) produceAuditEntry(AUDIT_TOPIC, { ...sample, cluster: 'down' });
     expect(performance.now() - t0).toBeLessThan(1_000);
     expect(auditTopicStats('down', AUDIT_TOPIC)).toEqual({ queued: AUDIT_QUEUE_LIMIT, produced: 0, dropped: 30 });
+    const metrics = [...metricsText()].join('');
+    expect(metrics).toContain(`kafscope_audit_topic_dropped_total{cluster="down",topic="${AUDIT_TOPIC}"} 30\n`);
+    expect(metrics).toContain(`kafscope_audit_topic_queued{cluster="down",topic="${AUDIT_TOPIC}"} ${AUDIT_QUEUE_LIMIT}\n`);
   });
 
   it('is never created on a read-only cluster', async () => {

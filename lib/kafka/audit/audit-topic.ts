@@ -22,6 +22,7 @@ const RETRY_MAX_MS = 30_000;
 const REPORT_EVERY_MS = 60_000;
 
 export interface AuditTopicStats {
+  /** Entries waiting now. */
   queued: number;
   produced: number;
   dropped: number;
@@ -152,4 +153,9 @@ export function produceAuditEntry(topic: string, entry: AuditEntry & { cluster: 
 /** What the trail to `topic` on `cluster` has produced, holds and dropped (health, tests). */
 export function auditTopicStats(cluster: string, topic: string): AuditTopicStats {
   return trails().get(`${cluster}\u0000${topic}`)?.stats() ?? { queued: 0, produced: 0, dropped: 0 };
+}
+
+/** Every trail's figures (GET /metrics). */
+export function allAuditTopicStats(): ({ cluster: string; topic: string } & AuditTopicStats)[] {
+  return [...trails().values()].map((t) => ({ cluster: t.cluster, topic: t.topic, ...t.stats() }));
 }
