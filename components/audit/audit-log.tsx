@@ -30,7 +30,7 @@ export function AuditLog() {
           <TextField label="Cluster" className="w-40" defaultValue={u.cluster ?? ''} onChange={(e) => setUrl({ cluster: e.target.value })} />
           <SelectField label="Action" className="w-48" value={u.action ?? ''} onChange={(e) => setUrl({ action: e.target.value })}>
             <option value="">Any</option>
-            {[...ACTIONS.filter((a) => !a.endsWith(':view') && a !== 'messages:read'), 'login', 'logout'].map((a) => (
+            {[...ACTIONS.filter((a) => !a.endsWith(':view')), 'messages:export', 'login', 'logout'].map((a) => (
               <option key={a}>{a}</option>
             ))}
           </SelectField>
@@ -49,7 +49,7 @@ export function AuditLog() {
             <SimpleTable<AuditEntry>
               label="Audit log"
               rows={list.entries}
-              rowKey={(e) => `${e.time}\u0000${e.path}\u0000${e.user}\u0000${e.result.status}\u0000${e.action}`}
+              rowKey={(e) => `${e.time}\u0000${e.path}\u0000${e.user}\u0000${e.result.status}\u0000${e.action}\u0000${e.stream?.phase ?? ''}`}
               columns={[
                 { id: 'time', header: 'When', cell: (e) => new Date(e.time).toLocaleString() },
                 { id: 'user', header: 'Who', cell: (e) => e.user ?? '(open access)' },
@@ -64,6 +64,7 @@ export function AuditLog() {
                   cell: (e) => (
                     <Badge tone={e.result.ok ? 'good' : 'bad'} title={e.result.detail}>
                       {e.result.status} {e.result.ok ? 'ok' : 'failed'}
+                      {e.stream && (e.stream.phase === 'start' ? ' · stream started' : ` · stream ${e.stream.outcome ?? 'ended'}`)}
                     </Badge>
                   ),
                 },

@@ -2,11 +2,14 @@
 // (audit.jsonl -> audit.1.jsonl -> … up to `keep` old files), and read back newest first for the
 // audit page. Appends are synchronous so entries land in the order their requests finished and a
 // crash loses none that were answered; one line is a few hundred bytes. One process writes one file:
-// several instances each keep their own, or share a trail through KAFSCOPE_AUDIT_TOPIC.
+// several instances each keep their own, or share a trail through KAFSCOPE_AUDIT_TOPIC, to which
+// every entry about a cluster is also queued, for that cluster (lib/kafka/audit/audit-topic.ts);
+// sign-ins and sign-outs, about no cluster, stay in the file.
 import 'server-only';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AuditConfig } from '../config/audit';
+import { produceAuditEntry } from '../kafka/audit/audit-topic';
 import type { AuditEntry, AuditQuery } from '../schemas/audit';
 
 /** audit.jsonl -> audit.1.jsonl; a name without .jsonl gets .1 appended. */
@@ -26,6 +29,7 @@ export function appendAudit(config: AuditConfig, entry: AuditEntry): void {
     // The change happened; failing its answer now would only hide that. Say so loudly instead.
     console.error(`kafscope: could not write the audit log ${config.file}: ${(err as Error).message}`);
   }
+  if (config.topic && entry.cluster !== null) produceAuditEntry(config.topic, { ...entry, cluster: entry.cluster });
 }
 
 function rotate(config: AuditConfig): void {

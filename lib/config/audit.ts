@@ -1,7 +1,7 @@
 // Where the audit trail goes: an append-only JSON-lines file (rotated by size, a few old files
 // kept), optionally also a Kafka topic on each cluster so several console instances share one trail.
-// Reads and exports are recorded only when asked for (they are many); message payloads never, unless
-// asked for.
+// Reads of messages are recorded only when asked for (they are many), exports always; message
+// payloads never, unless asked for.
 import 'server-only';
 import { resolve } from 'node:path';
 import { ConfigError, readBool, type Env } from './errors';

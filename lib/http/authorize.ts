@@ -1,19 +1,23 @@
 // The permission check and the audit record of one API request, run by the route wrapper before and
 // after every handler. The route table (route-permissions.ts) says what the request needs; the
 // session (lib/auth) says who asks. A route with no entry is refused: fail closed. Mutations (every
-// audited method) are recorded with their result, the refused and failed ones too.
+// audited method) are recorded with their result, the refused and failed ones too; so are reads of
+// messages when KAFSCOPE_AUDIT_READS is on, and exports always (route-permissions.ts says which). A
+// streamed read is recorded when its answer starts and again when it ends (audited-stream.ts).
 import 'server-only';
 import { appendAudit } from '../audit/audit-log';
 import { summarizeParams } from '../audit/summarize';
 import { principalOf, type Principal } from '../auth/principal';
 import { currentConsoleConfig } from '../config/current';
+import type { AuditEntry } from '../schemas/audit';
 import { grants } from '../schemas/permissions';
 import { Access, permissionDenied } from './access';
+import { watchStreamEnd } from './audited-stream';
 import { readLimitedText } from './body-limit';
 import { clientAddress } from './client-address';
 import { legacyRedirect, type RoutingFacts } from './legacy-urls';
 import { forbidden, unauthorized, type HttpProblem } from './problem';
-import { isAudited, matchRoute, type RouteRule } from './route-permissions';
+import { auditedAction, isAudited, isStreamedRead, matchRoute, type RouteRule } from './route-permissions';
 
 export interface Authorized {
   access: Access;
@@ -21,6 +25,8 @@ export interface Authorized {
   request: Request;
   /** Call once the answer (or the failure) is known. */
   done(status: number, detail?: string): void;
+  /** Records a successful answer and hands it back (a streamed read's body watched for its end). */
+  finish(response: Response): Response;
 }
 
 /** The path as the route table knows it: without the configured base path, and an old API URL as
@@ -55,9 +61,9 @@ export async function authorize(original: Request, url: URL, params: Record<stri
   const matched = matchRoute(path, request.method);
   const rule: RouteRule | null = matched?.rule ?? null;
   let resource: string | null = null;
-  let action: string = rule && 'action' in rule ? rule.action : `${request.method} ${matched?.pattern ?? path}`;
+  let action: string = (rule && auditedAction(rule)) ?? `${request.method} ${matched?.pattern ?? path}`;
   const principal: Principal | null = await principalOf(request.headers, config.auth);
-  const audited = rule !== null && isAudited(rule, request.method);
+  const audited = rule !== null && isAudited(rule, request.method, config.audit.reads);
   const needsBody = audited || (rule !== null && 'action' in rule && typeof rule.resource === 'object' && 'body' in rule.resource);
   let body: unknown;
   let forHandler = request;
@@ -70,7 +76,7 @@ export async function authorize(original: Request, url: URL, params: Record<stri
     }
   }
 
-  function record(status: number, detail?: string): void {
+  function record(status: number, detail?: string, stream?: AuditEntry['stream']): void {
     if (!audited && !(rule === null && request.method !== 'GET')) return;
     appendAudit(config.audit, {
       time: new Date().toISOString(),
@@ -82,8 +88,20 @@ export async function authorize(original: Request, url: URL, params: Record<stri
       method: request.method,
       path,
       params: summarizeParams(body, url.searchParams, config.audit.payloads),
-      result: { ok: status < 400, status, ...(detail && { detail: detail.slice(0, 500) }) },
+      result: { ok: status < 400 && stream?.outcome !== 'failed', status, ...(detail && { detail: detail.slice(0, 500) }) },
+      ...(stream && { stream }),
     });
+  }
+  function finish(response: Response): Response {
+    if (!audited || !rule || !isStreamedRead(rule) || !response.ok || !response.body) {
+      record(response.status);
+      return response;
+    }
+    record(response.status, undefined, { phase: 'start' });
+    const body = watchStreamEnd(response.body, request.signal, ({ outcome, bytes, ms, detail }) =>
+      record(response.status, detail, { phase: 'end', outcome, ms, bytes }),
+    );
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   }
   const refuse = (problem: HttpProblem): never => {
     record(problem.status, problem.detail);
@@ -97,7 +115,7 @@ export async function authorize(original: Request, url: URL, params: Record<stri
   }
   const r = rule!;
   if ('public' in r) {
-    return { access: new Access(principal ?? { user: null, roles: [], grants: [] }, cluster, config.auth), request: forHandler, done: () => undefined };
+    return { access: new Access(principal ?? { user: null, roles: [], grants: [] }, cluster, config.auth), request: forHandler, done: () => undefined, finish: (r) => r };
   }
   // The resource acted on: from a path parameter, or a field of the body (a create).
   let name: string | undefined;
@@ -117,5 +135,5 @@ export async function authorize(original: Request, url: URL, params: Record<stri
       if (!config.clusters.some((c) => grants(principal!.grants, r.action, c.name))) refuse(permissionDenied(r.action, null));
     } else if (!access.can(r.action, name)) refuse(permissionDenied(r.action, cluster, name));
   }
-  return { access, request: forHandler, done: record };
+  return { access, request: forHandler, done: record, finish };
 }

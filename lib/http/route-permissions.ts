@@ -11,7 +11,10 @@
 //   of the JSON body (`body`, for a create whose name is in the body), or on the cluster alone
 //   (`cluster`: granted on some name of the cluster; the handler then filters a list by name);
 // - audit: false for a POST that changes nothing (a preview); every other non-GET is a mutation and
-//   is written to the audit log, allowed or refused.
+//   is written to the audit log, allowed or refused. A GET that reads messages says how it is
+//   recorded: 'read' (a page of records) and 'read-stream' (a search or tail, recorded when it starts
+//   and when it ends) only when KAFSCOPE_AUDIT_READS is on; 'export' (a download) always, as the
+//   action messages:export, since it takes records out of the console in bulk.
 import 'server-only';
 import type { Action } from '../schemas/permissions';
 
@@ -19,8 +22,11 @@ export type Resource = { param: string } | { body: string } | 'cluster' | 'anyCl
 
 export type RouteRule =
   | { public: true }
-  | { signedIn: true; audit?: boolean }
-  | { action: Action; resource: Resource; audit?: boolean };
+  | { signedIn: true; audit?: false }
+  | { action: Action; resource: Resource; audit?: false | ReadAudit };
+
+/** How a GET that reads messages is recorded (see the header). */
+export type ReadAudit = 'read' | 'read-stream' | 'export';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -58,10 +64,10 @@ export const ROUTE_PERMISSIONS: Record<string, Partial<Record<Method, RouteRule>
   [`${C}/topics/[topic]/partitions`]: { POST: { action: 'topic:edit-config', resource: topic } },
   [`${C}/topics/[topic]/records/delete`]: { POST: { action: 'records:delete', resource: topic } },
   [`${C}/topics/[topic]/messages`]: {
-    GET: { action: 'messages:read', resource: topic },
+    GET: { action: 'messages:read', resource: topic, audit: 'read' },
     POST: { action: 'messages:produce', resource: topic },
   },
-  [`${C}/topics/[topic]/search`]: { GET: { action: 'messages:read', resource: topic } },
+  [`${C}/topics/[topic]/search`]: { GET: { action: 'messages:read', resource: topic, audit: 'read-stream' } },
 
   [`${C}/groups`]: { GET: { action: 'group:view', resource: 'cluster' } },
   [`${C}/groups/[group]`]: {
@@ -75,8 +81,8 @@ export const ROUTE_PERMISSIONS: Record<string, Partial<Record<Method, RouteRule>
   [`${C}/groups/[group]/offsets/delete`]: { POST: { action: 'group:delete', resource: group } },
 
   // Streams of records: the reader needs messages:read; a replay's target is checked by its handler.
-  [`${C}/topics/[topic]/tail`]: { GET: { action: 'messages:read', resource: topic } },
-  [`${C}/topics/[topic]/export`]: { GET: { action: 'messages:read', resource: topic } },
+  [`${C}/topics/[topic]/tail`]: { GET: { action: 'messages:read', resource: topic, audit: 'read-stream' } },
+  [`${C}/topics/[topic]/export`]: { GET: { action: 'messages:read', resource: topic, audit: 'export' } },
   [`${C}/topics/[topic]/replay`]: { POST: { action: 'messages:read', resource: topic } },
 
   // Sizes and broker settings are about the cluster; broker configs are edited like topic configs.
@@ -139,7 +145,21 @@ export function matchRoute(pathname: string, method: string): MatchedRoute | nul
   return null;
 }
 
-export function isAudited(rule: RouteRule, method: string): boolean {
+/** Whether a request is written to the audit log: a mutation always (unless marked audit: false), a
+ * read of messages by its kind and KAFSCOPE_AUDIT_READS (`reads`). */
+export function isAudited(rule: RouteRule, method: string, reads: boolean): boolean {
   if ('public' in rule) return false;
-  return method !== 'GET' && method !== 'HEAD' && rule.audit !== false;
+  if (method !== 'GET' && method !== 'HEAD') return rule.audit !== false;
+  return rule.audit === 'export' || (reads && (rule.audit === 'read' || rule.audit === 'read-stream'));
+}
+
+/** The action an audit entry names: the permission's, but messages:export for a download. */
+export function auditedAction(rule: RouteRule): string | null {
+  if (!('action' in rule)) return null;
+  return rule.audit === 'export' ? 'messages:export' : rule.action;
+}
+
+/** A streamed answer, recorded again when it ends. */
+export function isStreamedRead(rule: RouteRule): boolean {
+  return 'action' in rule && (rule.audit === 'read-stream' || rule.audit === 'export');
 }

@@ -8,7 +8,8 @@
 // KAFKA_REQUEST_TIMEOUT_MS whatever the cluster does (deadline.ts). Before any handler runs, the
 // request is looked up in the route table (route-permissions.ts) and checked against the asker's
 // permissions (authorize.ts): handlers get the result as `access` and never check by themselves what
-// the table says; mutations are written to the audit log with their outcome.
+// the table says; mutations (and, when configured, reads of messages) are written to the audit log
+// with their outcome.
 // Every answer is counted by route pattern and status for GET /metrics (console-metrics.ts).
 import 'server-only';
 import type { z } from 'zod';
@@ -111,8 +112,7 @@ export function clusterRoute<P extends { cluster: string }>(
 }
 
 function finish(auth: Authorized, response: Response): Response {
-  auth.done(response.status);
-  return response;
+  return auth.finish(response);
 }
 
 function failed(auth: Authorized | null, err: unknown): Response {

@@ -9,6 +9,7 @@ import { overviewQuery, brokerQuery } from '@/lib/api/queries/cluster';
 import { groupListQuery, groupListUrl, groupQuery } from '@/lib/api/queries/groups';
 import { messagesQuery, messagesUrl, type MessagesView } from '@/lib/api/queries/messages';
 import { topicListQuery, topicListUrl, topicQuery } from '@/lib/api/queries/topics';
+import { currentConsoleConfig } from '@/lib/config';
 import type { ClusterClients } from '@/lib/kafka/connection/clients';
 import { clientsFor } from '@/lib/kafka/connection/registry';
 import { brokerDetail, clusterOverview } from '@/lib/kafka/services/cluster';
@@ -61,11 +62,11 @@ export function prefetchGroups(cluster: string, sp: SearchParams): Promise<Dehyd
 export const prefetchGroup = (cluster: string, id: string): Promise<DehydratedState> =>
   dehydrateWithin([prefetch(groupQuery(cluster, id), () => dto(cluster, GroupDetailSchema, (c) => getGroup(c, id)))]);
 
-/** The messages page: the page of records its URL asks for, and the topic (for its partitions). */
+/** The messages page: the page of records its URL asks for, and the topic (for its partitions). With
+ * reads audited (KAFSCOPE_AUDIT_READS), the records are left to the browser's request to the API,
+ * where the read is recorded. */
 export function prefetchMessages(cluster: string, name: string, view: MessagesView): Promise<DehydratedState> {
   const apiQuery = queryOf(messagesUrl(cluster, name, view), MessagesQuerySchema);
-  return dehydrateWithin([
-    prefetch(messagesQuery(cluster, name, view), () => dto(cluster, MessagePageSchema, (c) => getMessages(c, name, apiQuery))),
-    topic(cluster, name),
-  ]);
+  const records = prefetch(messagesQuery(cluster, name, view), () => dto(cluster, MessagePageSchema, (c) => getMessages(c, name, apiQuery)));
+  return dehydrateWithin([...(currentConsoleConfig().audit.reads ? [] : [records]), topic(cluster, name)]);
 }

@@ -18,6 +18,16 @@ export const AuditEntrySchema = z.object({
   path: z.string(),
   params: z.record(z.string(), z.unknown()).optional(),
   result: z.object({ ok: z.boolean(), status: z.int(), detail: z.string().optional() }),
+  /** A streamed read (search, tail, export) has two entries: when its answer starts, and when it
+   * ends (how, after how long, having sent how many bytes). */
+  stream: z
+    .object({
+      phase: z.enum(['start', 'end']),
+      outcome: z.enum(['completed', 'cancelled', 'failed']).optional(),
+      ms: z.int().optional(),
+      bytes: z.int().optional(),
+    })
+    .optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 

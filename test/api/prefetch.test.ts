@@ -12,7 +12,7 @@ import { GET as listTopicsRoute } from '../../app/api/clusters/[cluster]/topics/
 import { groupListQuery, groupQuery } from '../../lib/api/queries/groups';
 import { messagesQuery } from '../../lib/api/queries/messages';
 import { topicListQuery, topicQuery } from '../../lib/api/queries/topics';
-import { loadAppConfig } from '../../lib/config';
+import { currentConsoleConfig, loadAppConfig } from '../../lib/config';
 import { configureClusters } from '../../lib/kafka/connection/registry';
 import { prefetchGroup, prefetchGroups, prefetchMessages, prefetchTopic, prefetchTopics } from '../../lib/prefetch/pages';
 import { PREFETCH_DEADLINE_MS } from '../../lib/prefetch/within-deadline';
@@ -76,6 +76,18 @@ describe('prefetched data is what the API route answers', () => {
     const route = await call(messagesRoute, '/api/clusters/test/topics/x/messages?partition=0&from=earliest&limit=10&order=asc', { topic: TOPIC });
     expect(dataOf(state, messagesQuery(TEST_CLUSTER, TOPIC, view).queryKey)).toEqual(route.body);
     expect(dataOf(state, topicQuery(TEST_CLUSTER, TOPIC).queryKey)).toBeDefined();
+  });
+  it('with reads audited, leaves the page of records to the API, where the read is recorded', async () => {
+    const config = currentConsoleConfig();
+    configureClusters({ ...config, audit: { ...config.audit, reads: true } });
+    try {
+      const view = { partition: 0, from: 'earliest' as const, limit: 10, order: 'asc' as const };
+      const state = await prefetchMessages(TEST_CLUSTER, TOPIC, view);
+      expect(dataOf(state, messagesQuery(TEST_CLUSTER, TOPIC, view).queryKey)).toBeUndefined();
+      expect(dataOf(state, topicQuery(TEST_CLUSTER, TOPIC).queryKey)).toBeDefined();
+    } finally {
+      configureClusters(config);
+    }
   });
   it('an unknown topic leaves nothing in the cache (the browser shows the 404)', async () => {
     const state = await prefetchTopic(TEST_CLUSTER, 'no-such-topic');

@@ -1,12 +1,14 @@
 // What GET /metrics says, as Prometheus text: per cluster, from the lag store's latest round, each
 // group's lag (records, and seconds where it can be estimated), committed offset and status, and each
-// partition's log end; then the console's own health: its lanes, its samplers and its requests.
+// partition's log end; then the console's own health: its lanes, its samplers, its requests, and
+// its audit trail's topics (entries waiting, produced, dropped).
 // Nothing here asks a cluster: a scrape reads what the samplers last saw, so it costs the same
 // whether a cluster answers or not. Lag is log end - committed as kafka-consumer-groups.sh prints
 // it (negative for a commit above the log end), and lag in seconds is the estimate of
 // offset-times.ts, left out when it cannot be known. Which groups and topics appear is bounded by
 // the include/exclude patterns (history-env.ts).
 import 'server-only';
+import { allAuditTopicStats } from '../audit/audit-topic';
 import { existingClients, listClusters } from '../connection/registry';
 import { requestCounts } from './console-metrics';
 import { historyOf, metricsFilter, type MetricsFilter } from './history';
@@ -129,6 +131,17 @@ export function* metricsText(filter: MetricsFilter = metricsFilter()): Generator
   }
   out.family('kafscope_lag_history_disk_bytes', 'gauge', 'Bytes of lag history on disk.');
   for (const { cluster, h } of samplers) out.sample('kafscope_lag_history_disk_bytes', [['cluster', cluster]], h.store.disk().bytes);
+
+  const trails = allAuditTopicStats();
+  const trailFamilies = [
+    ['kafscope_audit_topic_queued', 'gauge', 'Audit entries waiting to be produced to the audit topic.', (t: (typeof trails)[number]) => t.queued],
+    ['kafscope_audit_topic_produced_total', 'counter', 'Audit entries produced to the audit topic.', (t: (typeof trails)[number]) => t.produced],
+    ['kafscope_audit_topic_dropped_total', 'counter', 'Audit entries not produced to the audit topic (its queue was full); the audit file has them.', (t: (typeof trails)[number]) => t.dropped],
+  ] as const;
+  for (const [name, type, help, value] of trailFamilies) {
+    out.family(name, type, help);
+    for (const t of trails) out.sample(name, [['cluster', t.cluster], ['topic', t.topic]], value(t));
+  }
 
   const requests = requestCounts();
   out.family('kafscope_http_requests_total', 'counter', 'HTTP requests answered, by route and status.');
