@@ -37,7 +37,7 @@ export function ProtobufPickers({
         className="w-56"
         value={file ?? ''}
         error={problem}
-        hint="For values without registry framing"
+        title="For values without Schema Registry framing (framed values take their type from the registry)"
         onChange={(e) => onSet({ protobufDesc: e.target.value === '' ? undefined : e.target.value, protobufType: undefined })}
       >
         <option value="">{defaultFile}</option>
