@@ -3,7 +3,8 @@
 // first message (or the type named). A file is read and compiled once and kept until it changes on
 // disk (size or modification time). With PROTOBUFDESC_PARSEANYPROTO every .desc of the folder joins
 // the schema, so an Any holding a type from another file still unpacks. Only plain file names inside
-// the folder are accepted: a request cannot make the console read any other file.
+// the folder are accepted: a request cannot make the console read any other file. The folder's files
+// are also listed with their message types, for the message browser's file and type pickers.
 import 'server-only';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
