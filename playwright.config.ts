@@ -4,11 +4,12 @@
 // started here as its own process (3 nodes, in memory, the default cluster most specs use);
 // "secondary", a second 1-node broker, read-only; and "offline", an address where nothing listens.
 // So the tests depend neither on the app's built-in demo cluster nor on its seeded data.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS, findChromium } from './e2e/support/chromium';
+import { PROTOBUF_DESC_DIR } from './e2e/support/protobuf';
 
 const port = Number(process.env.E2E_PORT ?? 9123);
 export const brokerPort = Number(process.env.E2E_BROKER_PORT ?? 19092);
@@ -18,6 +19,8 @@ export const registryPort = Number(process.env.E2E_REGISTRY_PORT ?? brokerPort +
 export const bootstrap = `127.0.0.1:${brokerPort}`;
 export const baseURL = `http://127.0.0.1:${port}`;
 const hasBrokerCli = existsSync('lib/broker/cli.ts');
+// Specs write FileDescriptorSet files here; the app needs the folder to exist at start-up.
+mkdirSync(PROTOBUF_DESC_DIR, { recursive: true });
 
 const broker = (brokerPort: number, nodes: number) => ({
   command: `npx tsx lib/broker/cli.ts --port ${brokerPort} --host 127.0.0.1 --nodes ${nodes} --in-memory`,
@@ -84,6 +87,8 @@ export default defineConfig({
         RECORDS_DELETE_ENABLED: 'true',
         GROUP_DELETE_ENABLED: 'true',
         SCHEMA_EDIT_ENABLED: 'true',
+        // Unframed Protobuf values are read with the descriptor files specs put here.
+        PROTOBUFDESC_DIRECTORY: PROTOBUF_DESC_DIR,
       },
     },
   ],

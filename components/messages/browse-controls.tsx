@@ -1,14 +1,16 @@
 'use client';
 // The browser's choices: partition, where to start and where to stop (an offset or a time, read in
 // the time zone chosen and named in the label), how many, which order, how keys and values are
-// decoded, and the time zone. Each change rewrites the URL (and drops the paging cursor, since the
-// view starts afresh). Typed offsets and times are applied on Enter or on leaving the field, and only
-// when complete: a half-typed year is never read as year 2.
+// decoded (for unframed Protobuf, with which descriptor file and type), and the time zone. Each
+// change rewrites the URL (and drops the paging cursor, since the view starts afresh). Typed offsets
+// and times are applied on Enter or on leaving the field, and only when complete: a half-typed year
+// is never read as year 2.
 import { useState } from 'react';
 import { SelectField, TextField } from '@/components/ui/field';
 import { fromZoneInput, toZoneInput, zoneLabel, type TimeZoneMode } from '@/lib/format/dates';
 import { MESSAGE_FORMATS, type MessageFormat } from '@/lib/schemas/message';
 import type { BrowseUrl } from './browse-params';
+import { ProtobufPickers } from './protobuf-pickers';
 
 type Patch = Partial<Record<keyof BrowseUrl, string | number | undefined>>;
 
@@ -110,7 +112,7 @@ function TimeField({ label, hint, value, tz, onSet }: { label: string; hint: str
   );
 }
 
-export function BrowseControls({ u, partitions, onChange }: { u: BrowseUrl; partitions: number; onChange: (patch: Patch) => void }) {
+export function BrowseControls({ topic, u, partitions, onChange }: { topic: string; u: BrowseUrl; partitions: number; onChange: (patch: Patch) => void }) {
   const set = (patch: Patch) => onChange({ ...patch, cursor: undefined, open: undefined });
   // Which way the view reads: earliest forwards, latest backwards, otherwise in the order shown.
   const back = u.from === 'latest' || (u.from !== 'earliest' && u.order === 'desc');
@@ -154,6 +156,7 @@ export function BrowseControls({ u, partitions, onChange }: { u: BrowseUrl; part
       </SelectField>
       <FormatField label="Key format" value={u.keyFormat} onSet={(keyFormat) => set({ keyFormat })} />
       <FormatField label="Value format" value={u.valueFormat} onSet={(valueFormat) => set({ valueFormat })} />
+      <ProtobufPickers topic={topic} valueFormat={u.valueFormat} file={u.protobufDesc} type={u.protobufType} onSet={set} />
       <SelectField label="Time zone" className="w-28" value={u.tz} onChange={(e) => onChange({ tz: e.target.value })}>
         <option value="local">Local</option>
         <option value="utc">UTC</option>

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MessagesQuerySchema } from '@/lib/schemas/message';
+import { MessagesQuerySchema, SearchQuerySchema } from '@/lib/schemas/message';
+import { ExportQuerySchema, TailQuerySchema } from '@/lib/schemas/streams';
 import { BrowseUrlSchema, toApiQuery, toSearchRequest } from './browse-params';
+import { exportQueryOf } from './export-button';
 
 describe('message browser URL', () => {
   it('falls back to defaults for junk in a shared link', () => {
@@ -25,6 +27,17 @@ describe('message browser URL', () => {
     expect(toSearchRequest(u, 1000)).toEqual({ q: 'needle', in: 'value', mode: 'regex', partition: 1, from: 'timestamp', timestamp: 100, to: 'offset', toOffset: '7', order: 'asc', limit: 20, maxScan: 1000 });
     expect(toSearchRequest(BrowseUrlSchema.parse({}), 1000)).toBeNull();
     expect(BrowseUrlSchema.parse({ q: 'x', in: 'body', match: 'glob' })).toMatchObject({ q: 'x', in: undefined, match: 'contains' });
+  });
+
+  it('the Protobuf descriptor file and type travel from the URL to browse, search and export, whose queries take them', () => {
+    const u = BrowseUrlSchema.parse({ valueFormat: 'protobuf', protobufDesc: 'orders.desc', protobufType: 'demo.Order', q: 'x' });
+    const chosen = { valueFormat: 'protobuf', protobufDesc: 'orders.desc', protobufType: 'demo.Order' };
+    expect(MessagesQuerySchema.parse(toApiQuery(u))).toMatchObject(chosen);
+    expect(SearchQuerySchema.parse(toSearchRequest(u, 10))).toMatchObject(chosen);
+    expect(ExportQuerySchema.parse(exportQueryOf(u, 'ndjson', undefined))).toMatchObject(chosen);
+    expect(TailQuerySchema.parse({ valueFormat: 'protobuf', protobufDesc: 'orders.desc', protobufType: 'demo.Order' })).toMatchObject(chosen);
+    // An empty or oversized choice in a hand-edited link is no choice: the server's defaults apply.
+    expect(BrowseUrlSchema.parse({ protobufDesc: '', protobufType: 'x'.repeat(501) })).toMatchObject({ protobufDesc: undefined, protobufType: undefined });
   });
 
   it('treats an empty partition as all partitions', () => {

@@ -1,7 +1,8 @@
 // The message browser's URL: every choice (partition, start, stop, limit, order, cursor, key and value
-// formats, time zone, the expanded row, the search) is a search parameter. The browse fields and their defaults come from the API's own
-// schema (lib/schemas/message.ts), with `.catch()` fallbacks so a shared or hand-edited link always
-// opens something sensible; only the choices the server never sees (time zone, open row) are added here.
+// formats with the Protobuf descriptor file and type, time zone, the expanded row, the search) is a
+// search parameter. The browse fields and their defaults come from the API's own schema
+// (lib/schemas/message.ts), with `.catch()` fallbacks so a shared or hand-edited link always opens
+// something sensible; only the choices the server never sees (time zone, open row) are added here.
 import { z } from 'zod';
 import { FilterExpression } from '@/lib/schemas/filter';
 import { MessagesUrlSchema, SearchUrlSchema, type MessagesQuery, type SearchRequest } from '@/lib/schemas/message';
@@ -37,6 +38,8 @@ export function toApiQuery(u: BrowseUrl): Partial<MessagesQuery> {
     cursor: u.cursor,
     keyFormat: u.keyFormat,
     valueFormat: u.valueFormat,
+    protobufDesc: u.protobufDesc,
+    protobufType: u.protobufType,
     filter: u.filter,
   };
 }

@@ -29,6 +29,8 @@ export function exportQueryOf(u: BrowseUrl, format: Format, limit: number | unde
     filter: u.filter,
     keyFormat: u.keyFormat,
     valueFormat: u.valueFormat,
+    protobufDesc: u.protobufDesc,
+    protobufType: u.protobufType,
     limit,
   };
 }

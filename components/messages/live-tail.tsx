@@ -85,6 +85,8 @@ export function LiveTail({
   filter,
   keyFormat,
   valueFormat,
+  protobufDesc,
+  protobufType,
   rows,
   tz,
 }: {
@@ -93,10 +95,12 @@ export function LiveTail({
   filter: string | undefined;
   keyFormat?: MessageFormat | undefined;
   valueFormat?: MessageFormat | undefined;
+  protobufDesc?: string | undefined;
+  protobufType?: string | undefined;
   rows: number;
   tz: TimeZoneMode;
 }) {
-  const { state, stop, restart, pause, resume } = useLiveTail(useCluster(), topic, { partition, filter, keyFormat, valueFormat }, rows);
+  const { state, stop, restart, pause, resume } = useLiveTail(useCluster(), topic, { partition, filter, keyFormat, valueFormat, protobufDesc, protobufType }, rows);
   const running = state.status === 'live' || state.status === 'connecting';
   return (
     <Panel

@@ -42,7 +42,7 @@ export function MessageBrowser({ topic }: { topic: string }) {
     <div className="space-y-4">
       <Panel>
         <div className="flex flex-wrap items-end justify-between gap-3">
-          <BrowseControls u={u} partitions={partitions} onChange={(p) => setUrl(p, 'push')} />
+          <BrowseControls topic={topic} u={u} partitions={partitions} onChange={(p) => setUrl(p, 'push')} />
           <div className="flex gap-2">
             <Button aria-pressed={live} onClick={() => setUrl({ mode: live ? undefined : 'live', cursor: undefined, open: undefined }, 'push')}>
               {live ? 'Browse' : 'Live'}
@@ -69,7 +69,7 @@ export function MessageBrowser({ topic }: { topic: string }) {
           <FilterField key={u.filter ?? ''} cluster={cluster} topic={topic} value={u.filter} error={query.error} onApply={(filter) => setUrl({ filter, cursor: undefined }, 'push')} />
         </div>
       </Panel>
-      {live ? <LiveTail topic={topic} partition={u.partition} filter={u.filter} keyFormat={u.keyFormat} valueFormat={u.valueFormat} rows={u.rows} tz={u.tz} /> : null}
+      {live ? <LiveTail topic={topic} partition={u.partition} filter={u.filter} keyFormat={u.keyFormat} valueFormat={u.valueFormat} protobufDesc={u.protobufDesc} protobufType={u.protobufType} rows={u.rows} tz={u.tz} /> : null}
       {!live && (searching || searchShown) ? <SearchPanel topic={topic} u={u} onSearch={(s) => setUrl({ ...s, cursor: undefined, open: undefined }, 'push')} onOpen={(open) => setUrl({ open })} /> : null}
       {page && page.notices.length > 0 && !searchShown ? (
         <ul role="note" aria-label="Range notices" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950/50">

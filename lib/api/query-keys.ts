@@ -35,6 +35,8 @@ export function clusterKeys(cluster: string) {
     /** Every page of one topic's messages. */
     messages: (topic: string) => [...all, 'messages', topic] as const,
     messagePage: (topic: string, q: Partial<MessagesQuery>) => [...all, 'messages', topic, q] as const,
+    /** The Protobuf descriptor files unframed values can be read with. */
+    protobufDescriptors: () => [...all, 'protobuf-descriptors'] as const,
     groupLists: () => [...all, 'groups', 'list'] as const,
     groupList: (q: GroupListQuery) => [...all, 'groups', 'list', q] as const,
     group: (id: string) => [...all, 'groups', 'detail', id] as const,

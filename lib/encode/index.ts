@@ -6,7 +6,7 @@
 import type { CompiledSchema } from '../decode/formats';
 import { encodeAvro } from './avro-encode';
 import { EncodeFault, parseJsonInput, type EncodeFailure } from './json-input';
-import { checkJsonSchema } from './json-schema-check';
+import { jsonSchemaFailure } from './json-schema-check';
 import { encodeProtobuf } from './protobuf-encode';
 
 export type { EncodeFailure } from './json-input';
@@ -38,13 +38,8 @@ export function encodeWithSchema(text: string, id: number, compiled: CompiledSch
         return framed(id, encodeProtobuf(value, type), Uint8Array.of(0));
       }
       case 'JSON': {
-        let schema: unknown;
-        try {
-          schema = JSON.parse(schemaText);
-        } catch {
-          return { path: '', error: 'the registry’s JSON Schema is not valid JSON' };
-        }
-        checkJsonSchema(schema, value);
+        const failure = jsonSchemaFailure(id, schemaText, compiled.references, value);
+        if (failure) return failure;
         return framed(id, new TextEncoder().encode(text.trim()), null);
       }
     }

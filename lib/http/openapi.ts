@@ -29,6 +29,7 @@ const components: Record<string, z.ZodType> = {
   DeleteRecordsRequest: S.DeleteRecordsRequestSchema,
   DeleteRecordsResponse: S.DeleteRecordsResponseSchema,
   MessagePage: S.MessagePageSchema,
+  ProtobufDescriptors: S.ProtobufDescriptorsSchema,
   ProduceRequest: S.ProduceRequestSchema,
   ProduceResponse: S.ProduceResponseSchema,
   SearchEvent: S.SearchEventSchema,
@@ -169,6 +170,13 @@ export function openApiDocument() {
       [`${c}/topics/{topic}/messages`]: {
         get: { summary: 'Browse messages (no consumer group)', parameters: [...topic, ...queryParams('messages')], responses: ok('MessagePage') },
         post: { summary: 'Produce one message, or several in order (`messages`); a null value is a tombstone', parameters: topic, requestBody: body('ProduceRequest'), responses: ok('ProduceResponse', '201') },
+      },
+      [`${c}/protobuf-descriptors`]: {
+        get: {
+          summary: "The .desc files of PROTOBUFDESC_DIRECTORY with each file's message types (what protobufDesc and protobufType take), and the cluster's default value format",
+          parameters: [cluster],
+          responses: ok('ProtobufDescriptors'),
+        },
       },
       [`${c}/topics/{topic}/search`]: {
         get: {

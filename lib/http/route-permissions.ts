@@ -68,6 +68,8 @@ export const ROUTE_PERMISSIONS: Record<string, Partial<Record<Method, RouteRule>
     POST: { action: 'messages:produce', resource: topic },
   },
   [`${C}/topics/[topic]/search`]: { GET: { action: 'messages:read', resource: topic, audit: 'read-stream' } },
+  // The descriptor files unframed Protobuf values are read with: for whoever reads some topic here.
+  [`${C}/protobuf-descriptors`]: { GET: { action: 'messages:read', resource: 'cluster' } },
 
   [`${C}/groups`]: { GET: { action: 'group:view', resource: 'cluster' } },
   [`${C}/groups/[group]`]: {

@@ -16,3 +16,4 @@ export * from './streams';
 export * from './group-offsets';
 export * from './permissions';
 export * from './audit';
+export * from './protobuf-descriptors';

@@ -84,6 +84,14 @@ const queryInt = () => z.coerce.number<string | number>().int();
  * messages, newest first. */
 export const BROWSE_DEFAULTS = { from: 'latest', to: 'end', limit: 50, order: 'desc' } as const;
 
+/** valueFormat=protobuf without Confluent framing: the descriptor file in PROTOBUFDESC_DIRECTORY
+ * (default `<topic>.desc`) and the message type in it (default: the main file's first message).
+ * Taken by browse, search, tail and export alike. */
+export const protobufFields = {
+  protobufDesc: z.string().min(1).max(255).optional(),
+  protobufType: z.string().min(1).max(500).optional(),
+};
+
 /** Every browse field, defined once. The API's query (strict, with defaults) and the browser's URL
  * (tolerant, with `.catch()` fallbacks) are both built from these, so they cannot drift apart. */
 const browseFields = {
@@ -106,10 +114,7 @@ const browseFields = {
   /** How keys and values are read; absent: the cluster's default (itself `auto` unless configured). */
   keyFormat: MessageFormat.optional(),
   valueFormat: MessageFormat.optional(),
-  /** valueFormat=protobuf without Confluent framing: the descriptor file in PROTOBUFDESC_DIRECTORY
-   * (default `<topic>.desc`) and the message type in it (default: the main file's first message). */
-  protobufDesc: z.string().min(1).max(255).optional(),
-  protobufType: z.string().min(1).max(500).optional(),
+  ...protobufFields,
 };
 
 /** Query of GET /api/clusters/:cluster/topics/:topic/messages: a wrong value is a 400. */
@@ -143,6 +148,10 @@ export const MessagesUrlSchema = z.object({
   // Absent stays absent (the cluster's default); a value that is not a format reads as `auto`.
   keyFormat: emptyAsAbsent(browseFields.keyFormat).catch('auto'),
   valueFormat: emptyAsAbsent(browseFields.valueFormat).catch('auto'),
+  // Used only when values are read as unframed Protobuf; a link naming a file or type that is not
+  // there shows a badge on each record saying so.
+  protobufDesc: emptyAsAbsent(browseFields.protobufDesc).catch(undefined),
+  protobufType: emptyAsAbsent(browseFields.protobufType).catch(undefined),
 });
 export type MessagesUrl = z.infer<typeof MessagesUrlSchema>;
 

@@ -4,7 +4,7 @@ import './zod-csp';
 import { z } from 'zod';
 import { OffsetString, PartitionId } from './common';
 import { FilterExpression } from './filter';
-import { MessageFormat, MessageSchema } from './message';
+import { MessageFormat, MessageSchema, protobufFields } from './message';
 
 const queryInt = () => z.coerce.number<string | number>().int();
 
@@ -14,6 +14,7 @@ export const TailQuerySchema = z.object({
   filter: FilterExpression.optional(),
   keyFormat: MessageFormat.optional(),
   valueFormat: MessageFormat.optional(),
+  ...protobufFields,
   /** Most messages sent per second; beyond it the stream samples (the newest of each fetch) and
    * counts what it left out. What a person can read, and what a browser tab can take in. */
   maxRate: queryInt().min(1).max(100_000).default(1_000),
@@ -68,6 +69,7 @@ export const ExportQuerySchema = z.object({
   limit: queryInt().min(1).optional(),
   keyFormat: MessageFormat.optional(),
   valueFormat: MessageFormat.optional(),
+  ...protobufFields,
 });
 export type ExportQuery = z.infer<typeof ExportQuerySchema>;
 export type ExportRequest = z.input<typeof ExportQuerySchema>;

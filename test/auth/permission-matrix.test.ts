@@ -69,6 +69,7 @@ const FIXTURES: Record<string, Fixture> = {
   [`GET ${C}/topics/[topic]/messages`]: { params: () => topic, query: '?from=earliest', ok: 200 },
   [`POST ${C}/topics/[topic]/messages`]: { params: () => topic, body: () => ({ value: 'hello' }), ok: 201 },
   [`GET ${C}/topics/[topic]/search`]: { params: () => topic, query: '?q=a', ok: 200 },
+  [`GET ${C}/protobuf-descriptors`]: { ok: 200 },
   [`GET ${C}/groups`]: { ok: 200 },
   [`GET ${C}/groups/[group]`]: { params: () => ({ group: 'matrix-group' }), ok: 200 },
   [`DELETE ${C}/groups/[group]`]: { params: newGroup, ok: 204 },

@@ -4,16 +4,22 @@
 // default, another file and message type when the request names them. google.protobuf.Any stays
 // packed unless PROTOBUFDESC_PARSEANYPROTO is on, and then unpacks with a type from another .desc of
 // the folder. A missing file or type is a badge on each record, never a failed page; a folder that
-// does not exist stops start-up.
+// does not exist stops start-up. The listing the message browser's pickers use names each file's
+// message types as protoc itself reads them (`protoc --decode=google.protobuf.FileDescriptorSet`), and
+// export and filters read values with the file and type a request names, as browsing does.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GET as getDescriptors } from '../../app/api/clusters/[cluster]/protobuf-descriptors/route';
+import { GET as exportRoute } from '../../app/api/clusters/[cluster]/topics/[topic]/export/route';
 import { GET as getMessages } from '../../app/api/clusters/[cluster]/topics/[topic]/messages/route';
 import { ConfigError, loadAppConfig } from '../../lib/config';
 import { configureClusters } from '../../lib/kafka/connection/registry';
 import { MessagePageSchema } from '../../lib/schemas/message';
+import { ProtobufDescriptorsSchema } from '../../lib/schemas/protobuf-descriptors';
+import { ExportRecordSchema } from '../../lib/schemas/streams';
 import { TEST_CLUSTER, call, createTopic, startHarness, uniqueName, type Harness } from '../api/harness';
 
 let h: Harness;
@@ -40,7 +46,7 @@ message Order {
 `,
 };
 
-const protoc = (args: string[], input = '') => execFileSync('protoc', args, { cwd: protoDir, input, stdio: ['pipe', 'pipe', 'pipe'] });
+const protoc = (args: string[], input: string | Buffer = '') => execFileSync('protoc', args, { cwd: protoDir, input, stdio: ['pipe', 'pipe', 'pipe'] });
 
 function configure(env: Record<string, string>) {
   configureClusters(loadAppConfig({ KAFKA_CLUSTERS_0_NAME: TEST_CLUSTER, KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: h.broker.bootstrap, KAFSCOPE_PUBLIC_URL: 'http://console.test', ...env }));
@@ -115,5 +121,71 @@ describe('Protobuf descriptor files', () => {
     expect(v!.error).toMatch(/not Confluent-framed/);
     expect(() => loadAppConfig({ KAFKA_BROKERCONNECT: 'k:1', PROTOBUFDESC_DIRECTORY: path.join(descDir, 'nope') })).toThrow(ConfigError);
     expect(() => loadAppConfig({ KAFKA_BROKERCONNECT: 'k:1', PROTOBUFDESC_DIRECTORY: path.join(descDir, 'nope') })).toThrow(/PROTOBUFDESC_DIRECTORY/);
+  });
+});
+
+/** The top-level message types ("pkg.Msg") of every file in a .desc, as protoc decodes the set with
+ * the few fields of descriptor.proto that say so (same field numbers; protoc skips the others). */
+const DESCRIPTOR_FIELDS = `syntax = "proto2";
+package oracle;
+message FileDescriptorSet { repeated FileDescriptorProto file = 1; }
+message FileDescriptorProto { optional string name = 1; optional string package = 2; repeated DescriptorProto message_type = 4; }
+message DescriptorProto { optional string name = 1; }
+`;
+function protocMessageTypes(file: string): string[] {
+  writeFileSync(path.join(protoDir, 'oracle.proto'), DESCRIPTOR_FIELDS);
+  const text = protoc(['--decode=oracle.FileDescriptorSet', '-I.', 'oracle.proto'], readFileSync(file)).toString();
+  const out: string[] = [];
+  for (const block of text.split(/^file \{$/m).slice(1)) {
+    const pkg = /^ {2}package: "([^"]+)"/m.exec(block)?.[1];
+    for (const m of block.matchAll(/^ {2}message_type \{\n {4}name: "([^"]+)"/gm)) out.push(pkg ? `${pkg}.${m[1]}` : m[1]!);
+  }
+  return out;
+}
+
+describe('the descriptor listing and the other readers', () => {
+  it('lists each .desc with its message types (main first), a broken file with its reason, nothing else', async () => {
+    const listDir = mkdtempSync(path.join(os.tmpdir(), 'kafscope-desc-list-'));
+    try {
+      copyFileSync(path.join(descDir, `${topic}.desc`), path.join(listDir, `${topic}.desc`));
+      copyFileSync(path.join(descDir, 'notes.desc'), path.join(listDir, 'notes.desc'));
+      writeFileSync(path.join(listDir, 'broken.desc'), 'not a descriptor set');
+      writeFileSync(path.join(listDir, 'readme.txt'), 'ignored');
+      mkdirSync(path.join(listDir, 'folder.desc'));
+      configure({ PROTOBUFDESC_DIRECTORY: listDir, MESSAGE_FORMAT: 'PROTOBUF' });
+      const r = await call(getDescriptors, '/api/clusters/test/protobuf-descriptors', {});
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      const list = ProtobufDescriptorsSchema.parse(r.body);
+      expect(list).toMatchObject({ configured: true, valueFormat: 'protobuf', truncated: false });
+      expect(list.files.map((f) => f.name)).toEqual(['broken.desc', 'notes.desc', `${topic}.desc`].sort());
+      expect(list.files.find((f) => f.name === 'broken.desc')).toMatchObject({ types: [], error: expect.stringMatching(/invalid FileDescriptorSet/) });
+      const orders = list.files.find((f) => f.name === `${topic}.desc`)!;
+      expect(orders.types[0]).toBe('demo.Order');
+      const fromProtoc = protocMessageTypes(path.join(listDir, `${topic}.desc`)).filter((t) => !t.startsWith('google.protobuf.'));
+      expect(new Set(orders.types)).toEqual(new Set(fromProtoc));
+      expect(fromProtoc).toEqual(expect.arrayContaining(['demo.Order', 'demo.common.Money']));
+      expect(list.files.find((f) => f.name === 'notes.desc')!.types).toEqual(protocMessageTypes(path.join(listDir, 'notes.desc')));
+    } finally {
+      rmSync(listDir, { recursive: true, force: true });
+    }
+  });
+
+  it('without PROTOBUFDESC_DIRECTORY the listing is empty, with the default value format', async () => {
+    configure({});
+    const list = ProtobufDescriptorsSchema.parse((await call(getDescriptors, '/api/clusters/test/protobuf-descriptors', {})).body);
+    expect(list).toEqual({ configured: false, valueFormat: 'auto', files: [], truncated: false });
+  });
+
+  it('export and a filter read values with the file and type the request names', async () => {
+    configure({ PROTOBUFDESC_DIRECTORY: descDir });
+    const chosen = '&valueFormat=protobuf&protobufDesc=notes.desc&protobufType=demo.extra.Note';
+    const res = await call(exportRoute, `/api/clusters/test/topics/x/export?format=ndjson${chosen}`, { topic: notesTopic });
+    expect(res.status).toBe(200);
+    const [record] = (await res.response.text()).trim().split('\n').map((l) => ExportRecordSchema.parse(JSON.parse(l)));
+    expect(record).toMatchObject({ valueEncoding: 'text' });
+    expect(JSON.parse(record!.value!)).toEqual({ text: 'a note' });
+    const filtered = await values(notesTopic, `&protobufDesc=notes.desc&protobufType=demo.extra.Note&filter=${encodeURIComponent('value.text == "a note"')}`);
+    expect(filtered).toHaveLength(1);
+    expect(await values(notesTopic, `&protobufDesc=notes.desc&protobufType=demo.extra.Note&filter=${encodeURIComponent('value.text == "other"')}`)).toHaveLength(0);
   });
 });

@@ -1,7 +1,8 @@
 // Message pages of one topic: one query per URL state, the previous page kept on screen while the
-// next loads.
+// next loads; and the Protobuf descriptor files the page's pickers offer.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { MessagePageSchema, type MessagesQuery } from '@/lib/schemas/message';
+import { ProtobufDescriptorsSchema } from '@/lib/schemas/protobuf-descriptors';
 import { clusterApi } from '../cluster-url';
 import { getJson, withQuery } from '../fetch-json';
 import { clusterKeys } from '../query-keys';
@@ -22,6 +23,8 @@ export function messagesUrl(cluster: string, topic: string, q: MessagesView): st
     cursor: q.cursor,
     keyFormat: q.keyFormat,
     valueFormat: q.valueFormat,
+    protobufDesc: q.protobufDesc,
+    protobufType: q.protobufType,
     filter: q.filter,
   });
 }
@@ -33,4 +36,12 @@ export const messagesQuery = (cluster: string, topic: string, q: MessagesView) =
     placeholderData: keepPreviousData,
     staleTime: 30_000,
     refetchOnWindowFocus: false,
+  });
+
+export const protobufDescriptorsQuery = (cluster: string) =>
+  queryOptions({
+    queryKey: clusterKeys(cluster).protobufDescriptors(),
+    queryFn: ({ signal }) => getJson(clusterApi(cluster, 'protobuf-descriptors'), ProtobufDescriptorsSchema, signal),
+    staleTime: 60_000,
+    retry: false,
   });

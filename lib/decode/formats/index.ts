@@ -6,7 +6,7 @@ export { isDecodeFailure, type Annotation, type Decoded, type DecodeFailure, typ
 export { confluentFrame, readMessageIndexes, type ConfluentFrame, type MessageIndexes } from './confluent-frame';
 export { parseAvroSchema, type AvroSchema } from './avro-schema';
 export { decodeAvro } from './avro-decode';
-export { parseProtobufSchema, protobufSchemaFromDescriptorSet, protobufSchemaFromDescriptorSets, messageTypeByName, messageTypeByIndexes, type ProtobufSchema, type ProtoReference } from './protobuf-schema';
+export { parseProtobufSchema, protobufSchemaFromDescriptorSet, protobufSchemaFromDescriptorSets, messageTypeByName, messageTypeByIndexes, messageTypeNames, type ProtobufSchema, type ProtoReference } from './protobuf-schema';
 export { decodeProtobuf, decodeProtobufFramed } from './protobuf-decode';
 export { decodeJsonPayload } from './json-payload';
 export { decodeMsgpack } from './msgpack';

@@ -120,3 +120,19 @@ export function messageTypeByIndexes(schema: ProtobufSchema, indexes: readonly n
   }
   return found;
 }
+
+/** Every message type's full name ("pkg.Msg"): the main file's top-level messages first, in order,
+ * then the others (nested, imported) sorted; Google's well-known types are left out. */
+export function messageTypeNames(schema: ProtobufSchema): string[] {
+  const name = (t: protobuf.Type) => t.fullName.replace(/^\./, '');
+  const main = schema.messages.map(name);
+  const others: string[] = [];
+  const walk = (ns: protobuf.NamespaceBase) => {
+    for (const o of ns.nestedArray) {
+      if (o instanceof protobuf.Type && !main.includes(name(o)) && !name(o).startsWith('google.protobuf.')) others.push(name(o));
+      if (o instanceof protobuf.Namespace) walk(o);
+    }
+  };
+  walk(schema.root);
+  return [...main, ...others.sort()];
+}

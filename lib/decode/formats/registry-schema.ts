@@ -19,7 +19,7 @@ export interface RegistrySchemaSource {
   references?: { name: string; schema: string }[];
 }
 
-export type CompiledSchema = { schemaType: 'AVRO'; avro: AvroSchema } | { schemaType: 'PROTOBUF'; protobuf: ProtobufSchema } | { schemaType: 'JSON' };
+export type CompiledSchema = { schemaType: 'AVRO'; avro: AvroSchema } | { schemaType: 'PROTOBUF'; protobuf: ProtobufSchema } | { schemaType: 'JSON'; references: readonly { name: string; schema: string }[] };
 
 export function compileRegistrySchema(source: RegistrySchemaSource): CompiledSchema | { error: string } {
   const refs = source.references ?? [];
@@ -33,7 +33,7 @@ export function compileRegistrySchema(source: RegistrySchemaSource): CompiledSch
       return 'error' in protobuf ? protobuf : { schemaType: 'PROTOBUF', protobuf };
     }
     case 'JSON':
-      return { schemaType: 'JSON' };
+      return { schemaType: 'JSON', references: refs };
     default:
       return { error: `unknown schema type ${String(source.schemaType)}` };
   }

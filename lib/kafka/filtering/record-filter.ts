@@ -40,7 +40,7 @@ function textOf(bytes: Uint8Array | null | undefined, d: Decision | undefined): 
 export function filterRecordOf(r: ReadRecord, choice: DecodeChoice, decided: Decided): FilterRecord {
   const raw = r.raw;
   if (raw?.key) decided.key ??= decideFormat(raw.key, choice.keyFormat, choice.lookup);
-  if (raw?.value) decided.value ??= decideFormat(raw.value, choice.valueFormat, choice.lookup);
+  if (raw?.value) decided.value ??= decideFormat(raw.value, choice.valueFormat, choice.lookup, choice.valueDescriptor);
   const headers: [string, string][] = [];
   for (const [k, v] of Object.entries(raw?.headers ?? {})) {
     const last = Array.isArray(v) ? v[v.length - 1] : v;

@@ -3,13 +3,16 @@
 // first message (or the type named). A file is read and compiled once and kept until it changes on
 // disk (size or modification time). With PROTOBUFDESC_PARSEANYPROTO every .desc of the folder joins
 // the schema, so an Any holding a type from another file still unpacks. Only plain file names inside
-// the folder are accepted: a request cannot make the console read any other file.
+// the folder are accepted: a request cannot make the console read any other file. The folder's files
+// are also listed with their message types, for the message browser's file and type pickers.
 import 'server-only';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { currentConsoleConfig, type ClusterConfig } from '../../config';
 import type { ProtobufDescriptorConfig } from '../../config/protobuf-descriptors';
 import type { DescriptorChoice } from '../../decode';
-import { messageTypeByName, protobufSchemaFromDescriptorSets, type ProtobufSchema } from '../../decode/formats';
+import { messageTypeByName, messageTypeNames, protobufSchemaFromDescriptorSets, type ProtobufSchema } from '../../decode/formats';
+import { PROTOBUF_DESCRIPTORS_MAX, type ProtobufDescriptorFile, type ProtobufDescriptors } from '../../schemas/protobuf-descriptors';
 
 interface Compiled {
   stamp: string;
@@ -64,4 +67,30 @@ export function descriptorChoice(cfg: ProtobufDescriptorConfig, topic: string, f
   const type = typeName ? messageTypeByName(schema, typeName) : (schema.messages[0] ?? null);
   if (!type) return { error: typeName ? `${name} has no message type ${typeName}` : `${name} declares no message in its main file` };
   return { schema, type, unpackAny: cfg.parseAnyProto, source: name };
+}
+
+/** The folder's `.desc` files, by name, with the message types each declares (its own file only,
+ * as a page picks it): what the message browser offers to choose from. Null when no folder is set. */
+export function listDescriptorFiles(cfg: ProtobufDescriptorConfig): { files: ProtobufDescriptorFile[]; truncated: boolean } | null {
+  if (cfg.directory === null) return null;
+  let names: string[];
+  try {
+    names = readdirSync(cfg.directory, { withFileTypes: true })
+      .filter((d) => d.isFile() && d.name.endsWith('.desc') && PLAIN_NAME.test(d.name))
+      .map((d) => d.name)
+      .sort();
+  } catch {
+    names = [];
+  }
+  const files = names.slice(0, PROTOBUF_DESCRIPTORS_MAX).map((name): ProtobufDescriptorFile => {
+    const schema = schemaOf([path.join(cfg.directory!, name)]);
+    return 'error' in schema ? { name, types: [], error: schema.error } : { name, types: messageTypeNames(schema) };
+  });
+  return { files, truncated: names.length > files.length };
+}
+
+/** What the message browser's Protobuf pickers offer on this cluster. */
+export function protobufDescriptorsFor(cluster: ClusterConfig): ProtobufDescriptors {
+  const listed = listDescriptorFiles(currentConsoleConfig().protobufDescriptors);
+  return { configured: listed !== null, valueFormat: cluster.formats.value, files: listed?.files ?? [], truncated: listed?.truncated ?? false };
 }

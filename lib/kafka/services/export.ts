@@ -46,7 +46,7 @@ function payloadOut(bytes: Uint8Array | null | undefined, d: Decision | undefine
 export function exportRecordOf(r: ReadRecord, choice: DecodeChoice, decided: Decided): ExportRecord {
   const raw = r.raw!;
   if (raw.key) decided.key ??= decideFormat(raw.key, choice.keyFormat, choice.lookup);
-  if (raw.value) decided.value ??= decideFormat(raw.value, choice.valueFormat, choice.lookup);
+  if (raw.value) decided.value ??= decideFormat(raw.value, choice.valueFormat, choice.lookup, choice.valueDescriptor);
   const [key, keyEncoding] = payloadOut(raw.key, decided.key);
   const [value, valueEncoding] = payloadOut(raw.value, decided.value);
   const headers: ExportRecord['headers'] = [];

@@ -1,0 +1,33 @@
+// The Protobuf descriptor files of PROTOBUFDESC_DIRECTORY as the message browser sees them: which
+// files there are and the message types each declares, so a person can pick the file and the type
+// an unframed Protobuf value is read with (the `protobufDesc` and `protobufType` browse fields).
+import './zod-csp';
+import { z } from 'zod';
+import { MessageFormat } from './message';
+
+export const ProtobufDescriptorFileSchema = z.object({
+  /** The file's name in the folder: what `protobufDesc` takes. */
+  name: z.string(),
+  /** Full names ("pkg.Msg") of its message types: the main file's top-level messages first (the first
+   * is the default), then nested ones and those of the files it imports. Empty when `error`. */
+  types: z.array(z.string()),
+  /** Why the file cannot be used (not a FileDescriptorSet, unreadable). */
+  error: z.string().optional(),
+});
+export type ProtobufDescriptorFile = z.infer<typeof ProtobufDescriptorFileSchema>;
+
+/** GET /api/clusters/:cluster/protobuf-descriptors. */
+export const ProtobufDescriptorsSchema = z.object({
+  /** Whether PROTOBUFDESC_DIRECTORY is set. */
+  configured: z.boolean(),
+  /** The cluster's default value format: the pickers apply when the page's format is, or defaults
+   * to, `protobuf`. */
+  valueFormat: MessageFormat,
+  /** The folder's `.desc` files by name (at most PROTOBUF_DESCRIPTORS_MAX). */
+  files: z.array(ProtobufDescriptorFileSchema),
+  /** More `.desc` files were there than listed. */
+  truncated: z.boolean(),
+});
+export type ProtobufDescriptors = z.infer<typeof ProtobufDescriptorsSchema>;
+
+export const PROTOBUF_DESCRIPTORS_MAX = 500;
