@@ -44,10 +44,10 @@ export function FilterField({ cluster, topic, value, onApply, error }: { cluster
         onApply(draft.trim() || undefined);
       }}
     >
-      <div>
+      <div className="w-full max-w-96 min-w-0">
         <TextField
           label="Filter (CEL)"
-          className="w-96"
+          className="w-full"
           list={listId}
           value={draft}
           spellCheck={false}

@@ -43,7 +43,7 @@ export function MessageBrowser({ topic }: { topic: string }) {
       <Panel>
         <div className="flex flex-wrap items-end justify-between gap-3">
           <BrowseControls topic={topic} u={u} partitions={partitions} onChange={(p) => setUrl(p, 'push')} />
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <Button aria-pressed={live} onClick={() => setUrl({ mode: live ? undefined : 'live', cursor: undefined, open: undefined }, 'push')}>
               {live ? 'Browse' : 'Live'}
             </Button>
