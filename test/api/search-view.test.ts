@@ -68,6 +68,36 @@ function expected(opts: { order: 'asc' | 'desc'; partition?: number; from?: numb
 const TOTAL = PARTITIONS * PER_PARTITION;
 
 describe('search in the view', () => {
+  it('reads a partition of many fetches (1 KiB records, 4.5 MiB) with reads ahead, finding every match in order, across continuations', async () => {
+    const t = uniqueName('search-fetches');
+    await createTopic(h, t, 1);
+    const N = 4500;
+    const needles = [0, 1, 1023, 1024, 2047, 2500, 3333, 4498, 4499];
+    const pad = 'x'.repeat(1000);
+    for (let i = 0; i < N; i += 500) {
+      await h.producer.send({ topic: t, messages: Array.from({ length: 500 }, (_, j) => ({ value: `${needles.includes(i + j) ? 'FETCHNEEDLE' : 'hay'} ${i + j} ${pad}` })) });
+    }
+    const want = needles.map((o) => `0:${o}`);
+    for (const order of ['asc', 'desc'] as const) {
+      const r = await call(searchRoute, `/api/topics/${t}/search?q=fetchneedle&in=value&limit=100&order=${order}`, { topic: t });
+      const events = (await r.response.text()).trim().split('\n').map((l) => SearchEventSchema.parse(JSON.parse(l)));
+      expect(events.flatMap((e) => (e.type === 'match' ? [`${e.message.partition}:${e.message.offset}`] : []))).toEqual(order === 'asc' ? want : [...want].reverse());
+      expect(events.at(-1)).toMatchObject({ type: 'done', reason: 'end', scanned: N, matched: needles.length });
+    }
+    // Stopped at its limit, then continued from its cursor until the end: every match once.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let round = 0; round < 10; round++) {
+      const r: { response: Response } = await call(searchRoute, `/api/topics/${t}/search?q=fetchneedle&in=value&limit=2&order=asc${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { topic: t });
+      const events: SearchEvent[] = (await r.response.text()).trim().split('\n').map((l) => SearchEventSchema.parse(JSON.parse(l)));
+      seen.push(...events.flatMap((e) => (e.type === 'match' ? [`${e.message.partition}:${e.message.offset}`] : [])));
+      const done = events.at(-1)!;
+      if (done.type !== 'done' || done.reason === 'end' || !done.cursor) break;
+      cursor = done.cursor;
+    }
+    expect(seen).toEqual(want);
+  });
+
   it('newest first returns the newest matches first, merged by timestamp, without scanning from the start', async () => {
     const r = await search('q=needle&limit=10');
     expect(r.matches).toEqual(expected({ order: 'desc' }).slice(0, 10));

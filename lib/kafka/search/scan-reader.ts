@@ -4,6 +4,9 @@
 // other batch is opened into records for matching. Control batches (transaction markers) are stepped
 // over; an offset below the log start ends the read as out of range; a batch that cannot be opened
 // (an unknown codec, corrupt bytes) becomes one placeholder record with the reason, as in browsing.
+// The next fetch is sent as soon as an answer's batch headers say where it ends, before its records
+// are opened and matched, so the broker reads ahead while this process matches (one fetch in
+// flight ahead, as a consumer keeps its fetches ahead of the application).
 import 'server-only';
 import { errorName } from '../../common/kafka-error-codes';
 import type { RawCluster } from '../connection/kafkajs-types';
@@ -55,53 +58,72 @@ export async function scanRange(cluster: RawCluster, req: ScanRequest): Promise<
   let count = 0;
   let pos = req.from;
   const broker = await brokerOn(cluster, req.leader);
-  for (let i = 0; i < MAX_FETCHES && pos < req.end && count < req.max && !req.signal.aborted; i++) {
-    const answer = await fetchRaw(broker, { topic: req.topic, partition: req.partition, offset: pos, maxBytes: req.fetchBytes });
-    if (answer.errorCode === OFFSET_OUT_OF_RANGE) return { items, count, next: pos, outOfRange: true };
-    if (answer.errorCode !== 0) throw Object.assign(new Error(`Fetch of partition ${req.partition} failed: ${errorName(answer.errorCode)}`), { name: 'KafkaJSProtocolError' });
-    const before = pos;
-    let batches: Batch[];
-    try {
-      batches = answer.records ? [...batchesIn(answer.records)] : [];
-    } catch (err) {
-      items.push({ record: { partition: req.partition, offset: pos, raw: null, error: `Undecodable record batch: ${(err as Error).message}` } });
-      pos += 1n;
-      count++;
-      continue;
-    }
-    for (const b of batches) {
-      if (b.lastOffset < pos) continue;
-      if (b.baseOffset >= req.end || count >= req.max) break;
-      const whole = b.baseOffset >= pos && b.lastOffset < req.end;
-      if (b.control) {
-        pos = b.lastOffset + 1n > req.end ? req.end : b.lastOffset + 1n;
-        continue;
-      }
-      let records: Buffer;
+  const fetchAt = (offset: bigint) => fetchRaw(broker, { topic: req.topic, partition: req.partition, offset, maxBytes: req.fetchBytes });
+  let ahead: { offset: bigint; answer: ReturnType<typeof fetchAt> } | null = null;
+  /** A read-ahead that will not be used (the read stopped, or goes on from elsewhere) is dropped. */
+  const dropAhead = () => {
+    void ahead?.answer.catch(() => undefined);
+    ahead = null;
+  };
+  try {
+    for (let i = 0; i < MAX_FETCHES && pos < req.end && count < req.max && !req.signal.aborted; i++) {
+      const next = ahead !== null && ahead.offset === pos ? ahead.answer : (dropAhead(), fetchAt(pos));
+      ahead = null;
+      const answer = await next;
+      if (answer.errorCode === OFFSET_OUT_OF_RANGE) return { items, count, next: pos, outOfRange: true };
+      if (answer.errorCode !== 0) throw Object.assign(new Error(`Fetch of partition ${req.partition} failed: ${errorName(answer.errorCode)}`), { name: 'KafkaJSProtocolError' });
+      const before = pos;
+      let batches: Batch[];
       try {
-        records = recordBytes(b);
+        batches = answer.records ? [...batchesIn(answer.records)] : [];
       } catch (err) {
-        items.push({ record: { partition: req.partition, offset: b.baseOffset < pos ? pos : b.baseOffset, raw: null, error: `Undecodable record batch: ${(err as Error).message}` } });
+        items.push({ record: { partition: req.partition, offset: pos, raw: null, error: `Undecodable record batch: ${(err as Error).message}` } });
+        pos += 1n;
         count++;
-        pos = b.lastOffset + 1n > req.end ? req.end : b.lastOffset + 1n;
         continue;
       }
-      if (whole && req.mayMatch && !req.mayMatch(b, records)) {
-        items.push({ skipped: { first: b.baseOffset, last: b.lastOffset, count: b.recordCount, firstTs: b.baseTimestamp, maxTs: b.maxTimestamp } });
-        count += b.recordCount;
-        pos = b.lastOffset + 1n;
-        continue;
+      // Read ahead from where this answer ends, unless the read will stop within it.
+      const last = batches.at(-1);
+      const inAnswer = batches.reduce((n, b) => n + b.recordCount, 0);
+      if (last && last.lastOffset + 1n < req.end && count + inAnswer < req.max && i + 1 < MAX_FETCHES) {
+        ahead = { offset: last.lastOffset + 1n, answer: fetchAt(last.lastOffset + 1n) };
       }
-      for (const r of openRecords(b, records, pos, req.end)) {
-        items.push({ record: { partition: req.partition, offset: r.offset, raw: r.raw } });
-        count++;
-        pos = r.offset + 1n;
-        if (count >= req.max) break;
+      for (const b of batches) {
+        if (b.lastOffset < pos) continue;
+        if (b.baseOffset >= req.end || count >= req.max) break;
+        const whole = b.baseOffset >= pos && b.lastOffset < req.end;
+        if (b.control) {
+          pos = b.lastOffset + 1n > req.end ? req.end : b.lastOffset + 1n;
+          continue;
+        }
+        let records: Buffer;
+        try {
+          records = recordBytes(b);
+        } catch (err) {
+          items.push({ record: { partition: req.partition, offset: b.baseOffset < pos ? pos : b.baseOffset, raw: null, error: `Undecodable record batch: ${(err as Error).message}` } });
+          count++;
+          pos = b.lastOffset + 1n > req.end ? req.end : b.lastOffset + 1n;
+          continue;
+        }
+        if (whole && req.mayMatch && !req.mayMatch(b, records)) {
+          items.push({ skipped: { first: b.baseOffset, last: b.lastOffset, count: b.recordCount, firstTs: b.baseTimestamp, maxTs: b.maxTimestamp } });
+          count += b.recordCount;
+          pos = b.lastOffset + 1n;
+          continue;
+        }
+        for (const r of openRecords(b, records, pos, req.end)) {
+          items.push({ record: { partition: req.partition, offset: r.offset, raw: r.raw } });
+          count++;
+          pos = r.offset + 1n;
+          if (count >= req.max) break;
+        }
+        if (count < req.max) pos = b.lastOffset + 1n > req.end ? req.end : b.lastOffset + 1n > pos ? b.lastOffset + 1n : pos;
       }
-      if (count < req.max) pos = b.lastOffset + 1n > req.end ? req.end : b.lastOffset + 1n > pos ? b.lastOffset + 1n : pos;
+      // Nothing at or after the position although the range is not done: a gap we cannot see past.
+      if (pos === before) break;
     }
-    // Nothing at or after the position although the range is not done: a gap we cannot see past.
-    if (pos === before) break;
+  } finally {
+    dropAhead();
   }
   return { items, count, next: pos, outOfRange: false };
 }
