@@ -8,6 +8,7 @@ import type { ClusterInfo } from '../schemas/cluster';
 import type { MessageFormat } from '../schemas/message';
 import type { FeatureSwitches } from '../schemas/settings';
 import type { SaslMechanism } from './connection';
+import type { TopicFormatRule } from './topic-formats';
 
 export interface ClusterConfig {
   /** URL-safe (CLUSTER_NAME_SHAPE): it is the {cluster} segment of every URL. */
@@ -23,6 +24,8 @@ export interface ClusterConfig {
   schemaRegistry: { urls: string[]; username?: string; password?: string } | null;
   /** How keys and values are read when a request does not say (message-formats.ts). */
   formats: { key: MessageFormat; value: MessageFormat };
+  /** Formats per topic pattern for this cluster, over `formats` (topic-formats.ts); absent: none. */
+  topicFormats?: TopicFormatRule[];
   /** A digest of the connection fields: equal connections share clients, and no secret is kept in it. */
   key: string;
 }

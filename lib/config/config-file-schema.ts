@@ -44,4 +44,6 @@ export const ConfigFileSchema = strictMap('the configuration file', {
   clusters: Clusters.optional(),
   /** Login, roles, masking: checked by auth-from-file.ts (AuthFileSchema). */
   auth: z.unknown().optional(),
+  /** Formats per topic pattern: checked by topic-formats.ts. */
+  topicFormats: z.unknown().optional(),
 });

@@ -20,6 +20,7 @@ import { AUTO_FORMATS, globalFormatDefaults } from './message-formats';
 import { ConfigError, readBool, readMs, type Env } from './errors';
 import { readProtobufDescriptors, type ProtobufDescriptorConfig } from './protobuf-descriptors';
 import { readSwitches } from './switches';
+import { readTopicFormats, rulesOfCluster } from './topic-formats';
 import { readStreams, type StreamsConfig } from './streams';
 
 export interface ConsoleConfig {
@@ -68,15 +69,17 @@ export function loadAppConfig(env: Env, options: LoadOptions = {}): ConsoleConfi
 
   let configured: ClusterConfig[] = [];
   let authFile: ReturnType<typeof authFromFile> = null;
+  let file: { path: string; text: string } | null = null;
   if (source === 'kafdrop-env') configured = [kafdropCluster(env, names, defaults, readFile, formats)];
   if (source === 'kafbat-env') configured = clusterDeclarationsFromEnv(env).map((d) => resolveCluster(d, ctx));
   if (source === 'file') {
-    const { path, text } = readConfigFile(env, readFile);
-    configured = clusterDeclarationsFromFile(path, text).map((d) => resolveCluster(d, ctx));
-    authFile = authFromFile(path, text);
+    file = readConfigFile(env, readFile);
+    configured = clusterDeclarationsFromFile(file.path, file.text).map((d) => resolveCluster(d, ctx));
+    authFile = authFromFile(file.path, file.text);
   }
 
-  const clusters = demoAsked ? [...configured, demoCluster(env)] : configured;
+  const rules = readTopicFormats(env, file);
+  const clusters = (demoAsked ? [...configured, demoCluster(env)] : configured).map((c) => ({ ...c, topicFormats: rulesOfCluster(rules, c.name) }));
   return {
     clusters,
     defaultCluster: clusters[0]?.name ?? DEMO_CLUSTER_NAME,

@@ -12,4 +12,5 @@ export { loadAppConfig, type ConsoleConfig, type LoadOptions } from './console-c
 export { publicClusterInfo, DEMO_CLUSTER_NAME, type ClusterConfig } from './cluster-config';
 export { currentConsoleConfig, setConsoleConfig } from './current';
 export { MAX_BODY_CEILING, type EdgeConfig } from './edge';
+export { topicFormats, type TopicFormatRule } from './topic-formats';
 export type { StreamsConfig } from './streams';

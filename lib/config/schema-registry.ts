@@ -1,6 +1,6 @@
-// Decoding Avro and Protobuf messages (the formats issue) will need each cluster's schema registry.
-// Its settings are accepted and checked now, so a kafbat configuration that names one starts
-// unchanged today and a mistake in it is reported at start-up rather than at the first decode.
+// Each cluster's schema registry, for decoding and producing Avro, Protobuf and JSON Schema values and
+// for the schema pages. Its settings are checked at start-up, so a mistake in one is reported then
+// rather than at the first decode.
 // URLs are never quoted in messages: one may carry credentials, and credentials belong in the
 // separate username and password settings, which are never quoted either.
 import 'server-only';

@@ -4,7 +4,7 @@
 // with (lib/decode/decode-step.ts). So a page waits for its registry lookups once, in parallel, and
 // a registry outage costs at most one timeout per batch.
 import 'server-only';
-import { currentConsoleConfig, type ClusterConfig } from '../../config';
+import { currentConsoleConfig, topicFormats, type ClusterConfig } from '../../config';
 import { schemaIdOf, type DecodeChoice } from '../../decode';
 import type { MessageFormat } from '../../schemas/message';
 import type { ReadRecord } from '../reading/reader';
@@ -18,13 +18,15 @@ export interface FormatRequest {
   protobufType?: string | undefined;
 }
 
-/** The formats in force: the request's, else the cluster's defaults. */
-export function formatsFor(config: ClusterConfig, q: FormatRequest): { keyFormat: MessageFormat; valueFormat: MessageFormat } {
-  return { keyFormat: q.keyFormat ?? config.formats.key, valueFormat: q.valueFormat ?? config.formats.value };
+/** The formats in force: the request's, else the topic's by the cluster's topic patterns, else the
+ * cluster's defaults. */
+export function formatsFor(config: ClusterConfig, q: FormatRequest, topic: string): { keyFormat: MessageFormat; valueFormat: MessageFormat } {
+  const d = topicFormats(config.topicFormats ?? [], topic, config.formats);
+  return { keyFormat: q.keyFormat ?? d.key, valueFormat: q.valueFormat ?? d.value };
 }
 
 export async function decodingFor(config: ClusterConfig, records: readonly ReadRecord[], q: FormatRequest, topic: string): Promise<DecodeChoice> {
-  const { keyFormat, valueFormat } = formatsFor(config, q);
+  const { keyFormat, valueFormat } = formatsFor(config, q, topic);
   const descriptor = valueFormat === 'protobuf' ? descriptorChoice(currentConsoleConfig().protobufDescriptors, topic, q.protobufDesc, q.protobufType) : undefined;
   const described = descriptor ? { valueDescriptor: descriptor } : {};
   const client = registryClientFor(config);

@@ -132,7 +132,7 @@ function searchSpec(q: SearchQuery): RangeSpec {
 export async function searchMessages(clients: ClusterClients, topic: string, q: SearchQuery, signal: AbortSignal, mask: Masker | null = null): Promise<ReadableStream<Uint8Array>> {
   const test = textMatcher(q);
   const compiled = checkFilter(q.filter);
-  const mayMatch = batchFilter(q, formatsFor(clients.config, q));
+  const mayMatch = batchFilter(q, formatsFor(clients.config, q, topic));
   const resume = q.cursor ? decodeCursor(q.cursor) : null;
   const dir: Dir = q.order === 'asc' ? 'fwd' : 'back';
   const t = await requireTopic(clients, topic);
