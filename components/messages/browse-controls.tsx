@@ -29,11 +29,11 @@ const FORMAT_NAMES: Record<MessageFormat, string> = {
   binary: 'Binary',
 };
 
-/** A key or value format; "Cluster default" leaves the choice to the cluster's configuration. */
+/** A key or value format; "Default" leaves the choice to the configuration (the topic's rule, else the cluster's default). */
 function FormatField({ label, value, onSet }: { label: string; value: MessageFormat | undefined; onSet: (format: string | undefined) => void }) {
   return (
     <SelectField label={label} className="w-40" value={value ?? ''} onChange={(e) => onSet(e.target.value === '' ? undefined : e.target.value)}>
-      <option value="">Cluster default</option>
+      <option value="">Default</option>
       {MESSAGE_FORMATS.map((f) => (
         <option key={f} value={f}>
           {FORMAT_NAMES[f]}

@@ -1,7 +1,7 @@
 'use client';
 // The descriptor file and message type unframed Protobuf values are read with (PROTOBUFDESC_DIRECTORY,
 // Kafdrop's folder of FileDescriptorSet files). Shown only when values are read as Protobuf — chosen
-// on the page, or the cluster's default — and the folder holds descriptor files. "Default" leaves
+// on the page, or the topic's default — and the folder holds descriptor files. "Default" leaves
 // each choice to the server: `<topic>.desc`, and the first message of its main file. Values framed
 // for a Schema Registry take their type from the registry's schema and ignore both choices.
 import { useQuery } from '@tanstack/react-query';
@@ -23,7 +23,7 @@ export function ProtobufPickers({
   type: string | undefined;
   onSet: (patch: { protobufDesc?: string | undefined; protobufType?: string | undefined }) => void;
 }) {
-  const { data } = useQuery(protobufDescriptorsQuery(useCluster()));
+  const { data } = useQuery(protobufDescriptorsQuery(useCluster(), topic));
   if (!data || data.files.length === 0 || (valueFormat ?? data.valueFormat) !== 'protobuf') return null;
   const fileName = file ?? `${topic}.desc`;
   const chosen = data.files.find((f) => f.name === fileName);

@@ -36,7 +36,7 @@ export function clusterKeys(cluster: string) {
     messages: (topic: string) => [...all, 'messages', topic] as const,
     messagePage: (topic: string, q: Partial<MessagesQuery>) => [...all, 'messages', topic, q] as const,
     /** The Protobuf descriptor files unframed values can be read with. */
-    protobufDescriptors: () => [...all, 'protobuf-descriptors'] as const,
+    protobufDescriptors: (topic: string) => [...all, 'protobuf-descriptors', topic] as const,
     groupLists: () => [...all, 'groups', 'list'] as const,
     groupList: (q: GroupListQuery) => [...all, 'groups', 'list', q] as const,
     group: (id: string) => [...all, 'groups', 'detail', id] as const,

@@ -76,6 +76,7 @@ const queries: Record<string, z.ZodObject> = {
   subjects: S.SubjectListQuerySchema,
   schemaDiff: S.SchemaDiffQuerySchema,
   schemaDelete: S.SchemaDeleteQuerySchema,
+  protobufDescriptors: S.ProtobufDescriptorsQuerySchema,
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -173,8 +174,8 @@ export function openApiDocument() {
       },
       [`${c}/protobuf-descriptors`]: {
         get: {
-          summary: "The .desc files of PROTOBUFDESC_DIRECTORY with each file's message types (what protobufDesc and protobufType take), and the cluster's default value format",
-          parameters: [cluster],
+          summary: "The .desc files of PROTOBUFDESC_DIRECTORY with each file's message types (what protobufDesc and protobufType take), and the default value format (the topic's, when named)",
+          parameters: [cluster, ...queryParams('protobufDescriptors')],
           responses: ok('ProtobufDescriptors'),
         },
       },

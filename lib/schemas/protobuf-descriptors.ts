@@ -16,12 +16,16 @@ export const ProtobufDescriptorFileSchema = z.object({
 });
 export type ProtobufDescriptorFile = z.infer<typeof ProtobufDescriptorFileSchema>;
 
+/** GET /api/clusters/:cluster/protobuf-descriptors?topic=: the default value format is the topic's
+ * (by KAFSCOPE_TOPIC_FORMATS) when one is named. */
+export const ProtobufDescriptorsQuerySchema = z.object({ topic: z.string().min(1).max(249).optional() });
+
 /** GET /api/clusters/:cluster/protobuf-descriptors. */
 export const ProtobufDescriptorsSchema = z.object({
   /** Whether PROTOBUFDESC_DIRECTORY is set. */
   configured: z.boolean(),
-  /** The cluster's default value format: the pickers apply when the page's format is, or defaults
-   * to, `protobuf`. */
+  /** The default value format (the topic's, when the query names one, else the cluster's): the
+   * pickers apply when the page's format is, or defaults to, `protobuf`. */
   valueFormat: MessageFormat,
   /** The folder's `.desc` files by name (at most PROTOBUF_DESCRIPTORS_MAX). */
   files: z.array(ProtobufDescriptorFileSchema),

@@ -176,6 +176,14 @@ describe('the descriptor listing and the other readers', () => {
     expect(list).toEqual({ configured: false, valueFormat: 'auto', files: [], truncated: false });
   });
 
+  it('names the topic\'s default value format when a rule by topic name sets one', async () => {
+    configure({ PROTOBUFDESC_DIRECTORY: descDir, KAFSCOPE_TOPIC_FORMATS: '[{"topics":["orders.*"],"valueFormat":"protobuf"}]' });
+    const of = async (qs: string) => ProtobufDescriptorsSchema.parse((await call(getDescriptors, `/api/clusters/test/protobuf-descriptors${qs}`, {})).body).valueFormat;
+    expect(await of('?topic=orders.eu')).toBe('protobuf');
+    expect(await of('?topic=logs')).toBe('auto');
+    expect(await of('')).toBe('auto');
+  });
+
   it('export and a filter read values with the file and type the request names', async () => {
     configure({ PROTOBUFDESC_DIRECTORY: descDir });
     const chosen = '&valueFormat=protobuf&protobufDesc=notes.desc&protobufType=demo.extra.Note';

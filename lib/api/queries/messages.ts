@@ -38,10 +38,10 @@ export const messagesQuery = (cluster: string, topic: string, q: MessagesView) =
     refetchOnWindowFocus: false,
   });
 
-export const protobufDescriptorsQuery = (cluster: string) =>
+export const protobufDescriptorsQuery = (cluster: string, topic: string) =>
   queryOptions({
-    queryKey: clusterKeys(cluster).protobufDescriptors(),
-    queryFn: ({ signal }) => getJson(clusterApi(cluster, 'protobuf-descriptors'), ProtobufDescriptorsSchema, signal),
+    queryKey: clusterKeys(cluster).protobufDescriptors(topic),
+    queryFn: ({ signal }) => getJson(withQuery(clusterApi(cluster, 'protobuf-descriptors'), { topic }), ProtobufDescriptorsSchema, signal),
     staleTime: 60_000,
     retry: false,
   });

@@ -8,7 +8,7 @@
 import 'server-only';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { currentConsoleConfig, type ClusterConfig } from '../../config';
+import { currentConsoleConfig, topicFormats, type ClusterConfig } from '../../config';
 import type { ProtobufDescriptorConfig } from '../../config/protobuf-descriptors';
 import type { DescriptorChoice } from '../../decode';
 import { messageTypeByName, messageTypeNames, protobufSchemaFromDescriptorSets, type ProtobufSchema } from '../../decode/formats';
@@ -89,8 +89,9 @@ export function listDescriptorFiles(cfg: ProtobufDescriptorConfig): { files: Pro
   return { files, truncated: names.length > files.length };
 }
 
-/** What the message browser's Protobuf pickers offer on this cluster. */
-export function protobufDescriptorsFor(cluster: ClusterConfig): ProtobufDescriptors {
+/** What the message browser's Protobuf pickers offer on this cluster (for `topic`, when given). */
+export function protobufDescriptorsFor(cluster: ClusterConfig, topic?: string): ProtobufDescriptors {
   const listed = listDescriptorFiles(currentConsoleConfig().protobufDescriptors);
-  return { configured: listed !== null, valueFormat: cluster.formats.value, files: listed?.files ?? [], truncated: listed?.truncated ?? false };
+  const valueFormat = topic === undefined ? cluster.formats.value : topicFormats(cluster.topicFormats ?? [], topic, cluster.formats).value;
+  return { configured: listed !== null, valueFormat, files: listed?.files ?? [], truncated: listed?.truncated ?? false };
 }
