@@ -5,6 +5,10 @@
 // Then the search case (search-case.ts): Kafscope's search API against kcat | grep over the same
 // 300,000 x 1 KB topic, one match at the end. `--case throughput` or `--case search` runs one alone.
 //
+// Then the export case (export-case.ts): about 1 GB exported as NDJSON through the export API while
+// the console's RSS is sampled, against `kcat -C -e -J` into a file. `--case export` runs it alone
+// (`--export-messages N` sets its size).
+//
 // Then the decode step's throughput on Avro and Protobuf pages (bench/decode.ts). `--case decode`
 // runs that alone.
 //
@@ -17,6 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { runDecodeBench } from './decode';
+import { exportCase } from './export-case';
 import { searchCase } from './search-case';
 
 const KCAT = '/usr/bin/kcat';
@@ -32,6 +37,7 @@ const { values } = parseArgs({
     fsync: { type: 'string', default: 'interval' },
     runs: { type: 'string', default: '3' },
     case: { type: 'string', default: 'all' },
+    'export-messages': { type: 'string', default: '1000000' },
   },
 });
 const MESSAGES = Number(values.messages);
@@ -182,12 +188,16 @@ async function throughput(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!['all', 'throughput', 'search', 'decode'].includes(values.case!)) throw new Error('--case is all, throughput, search or decode');
+  if (!['all', 'throughput', 'search', 'export', 'decode'].includes(values.case!)) throw new Error('--case is all, throughput, search, export or decode');
   const run = (c: string) => values.case === 'all' || values.case === c;
   if (run('throughput')) await throughput();
   if (run('search')) {
     if (!existsSync(KCAT)) throw new Error(`kcat is missing at ${KCAT}: install the Debian package "kcat"`);
     await searchCase({ kcat: KCAT, messages: MESSAGES, size: SIZE, partitions: PARTITIONS });
+  }
+  if (run('export')) {
+    if (!existsSync(KCAT)) throw new Error(`kcat is missing at ${KCAT}: install the Debian package "kcat"`);
+    await exportCase({ kcat: KCAT, messages: Number(values['export-messages']), size: SIZE, partitions: PARTITIONS });
   }
   if (run('decode')) runDecodeBench();
 }
