@@ -104,3 +104,44 @@ test('the timestamp input shows its whole value', async ({ page }) => {
   const fits = await input.evaluate((el) => el.scrollWidth <= el.clientWidth);
   expect(fits).toBe(true);
 });
+
+test('the message table\'s key and timestamp columns resize, giving the value the room, and the widths are remembered', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const topic = uniqueName('columns');
+  await createTopic(topic, 1);
+  await produce(topic, [{ key: 'a-key', value: JSON.stringify({ long: 'v'.repeat(400) }) }]);
+  await gotoHydrated(page, `${at('topics', topic, 'messages')}?from=earliest`);
+  const table = page.getByRole('table', { name: 'Messages' });
+  const widthOf = async (name: string) => (await table.getByRole('columnheader', { name, exact: true }).boundingBox())!.width;
+  await expect(table.getByRole('row')).toHaveCount(2);
+  const before = { key: await widthOf('Key'), value: await widthOf('Value') };
+
+  // Keyboard: four steps narrower.
+  const keyEdge = page.getByRole('separator', { name: 'Width of the Key column' });
+  await keyEdge.focus();
+  for (let i = 0; i < 4; i++) await keyEdge.press('ArrowLeft');
+  await expect.poll(() => widthOf('Key')).toBeLessThan(before.key - 50);
+  expect(await widthOf('Value')).toBeGreaterThan(before.value + 50);
+
+  // Mouse: the timestamp's edge dragged 120 px to the right.
+  const timeBefore = await widthOf('Timestamp');
+  const edge = (await page.getByRole('separator', { name: 'Width of the Timestamp column' }).boundingBox())!;
+  await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(edge.x + edge.width / 2 + 60, edge.y + edge.height / 2, { steps: 4 });
+  await page.mouse.move(edge.x + edge.width / 2 + 120, edge.y + edge.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(() => widthOf('Timestamp')).toBeGreaterThan(timeBefore + 100);
+  const set = { key: await widthOf('Key'), time: await widthOf('Timestamp') };
+
+  // Remembered by this browser across a reload.
+  await page.reload();
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect.poll(() => widthOf('Key')).toBeCloseTo(set.key, 0);
+  expect(await widthOf('Timestamp')).toBeCloseTo(set.time, 0);
+  expect(await page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('kafscope.messages.columns') ?? '{}')).sort())).toEqual(['key', 'timestamp']);
+
+  // Delete forgets a width.
+  await page.getByRole('separator', { name: 'Width of the Key column' }).press('Delete');
+  await expect.poll(() => widthOf('Key')).toBeCloseTo(before.key, 0);
+});

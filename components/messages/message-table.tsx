@@ -6,8 +6,9 @@
 // count and size columns step aside and the timestamp wraps, so the value keeps room to be read;
 // both are still in the expanded view.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { Badge } from '@/components/ui/badge';
+import { ResizeHandle, useColumnWidths } from '@/components/ui/column-widths';
 import { tdClass, thClass } from '@/components/ui/virtual-table';
 import { formatTimestamp, type TimeZoneMode } from '@/lib/format/dates';
 import { formatBytes, formatInt64 } from '@/lib/format/numbers';
@@ -50,6 +51,10 @@ function Timestamp({ ms, tz }: { ms: number; tz: TimeZoneMode }) {
 }
 
 const HEADERS = ['', 'Partition', 'Offset', 'Timestamp', 'Key', 'Value', 'Headers', 'Size'];
+/** Columns the reader may resize, by header position; the value column takes what they leave. */
+const RESIZABLE: Partial<Record<number, 'timestamp' | 'key'>> = { 3: 'timestamp', 4: 'key' };
+/** Their widths at the xl breakpoint until the reader sets one (xl:w-60, xl:w-48 below). */
+const DEFAULT_WIDTHS = { timestamp: 240, key: 192 };
 /** Columns shown only from the xl breakpoint on. */
 const WIDE_ONLY = 'hidden xl:table-cell';
 
@@ -72,6 +77,16 @@ export function MessageTable({
   onSelect?: (id: string, on: boolean) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [widths, setWidth] = useColumnWidths('kafscope.messages.columns');
+  const headerCells = useRef<Partial<Record<'timestamp' | 'key', HTMLTableCellElement | null>>>({});
+  // Stable measuring functions, one per resizable column.
+  const headerWidth = useMemo(
+    () => ({
+      timestamp: () => headerCells.current.timestamp?.getBoundingClientRect().width ?? 0,
+      key: () => headerCells.current.key?.getBoundingClientRect().width ?? 0,
+    }),
+    [],
+  );
   // The React Compiler is not enabled here, so the hook's non-memoisable return value is harmless.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -91,8 +106,8 @@ export function MessageTable({
           <col className={onSelect ? 'w-14' : 'w-8'} />
           <col className="w-28" />
           <col className="w-28 xl:w-36" />
-          <col className="w-40 xl:w-60" />
-          <col className="w-32 xl:w-48" />
+          <col className="w-40 xl:w-60" style={widths.timestamp ? { width: widths.timestamp } : undefined} />
+          <col className="w-32 xl:w-48" style={widths.key ? { width: widths.key } : undefined} />
           <col />
           {/* Zero-width rather than display:none, so the expanded row's colSpan still covers the table. */}
           <col className="w-0 xl:w-24" />
@@ -100,11 +115,27 @@ export function MessageTable({
         </colgroup>
         <thead>
           <tr>
-            {HEADERS.map((h, i) => (
-              <th key={i} scope="col" className={`${thClass} ${i >= 6 || i === 2 || i === 1 ? 'text-right' : 'text-left'} ${i >= 6 ? WIDE_ONLY : ''}`}>
-                {h}
-              </th>
-            ))}
+            {HEADERS.map((h, i) => {
+              const resizable = RESIZABLE[i];
+              return (
+                <th
+                  key={i}
+                  scope="col"
+                  ref={resizable ? (el) => void (headerCells.current[resizable] = el) : undefined}
+                  className={`${thClass} ${i >= 6 || i === 2 || i === 1 ? 'text-right' : 'text-left'} ${i >= 6 ? WIDE_ONLY : ''} ${resizable ? 'relative' : ''}`}
+                >
+                  {h}
+                  {resizable ? (
+                    <ResizeHandle
+                      label={`Width of the ${h} column`}
+                      now={widths[resizable] ?? DEFAULT_WIDTHS[resizable]}
+                      width={headerWidth[resizable]}
+                      onResize={(px) => setWidth(resizable, px)}
+                    />
+                  ) : null}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         {top > 0 ? (
