@@ -180,6 +180,9 @@ export async function sampleRound(clients: ClusterClients, run: <T>(fn: (cluster
   return { at, partitions, groups };
 }
 
+/** Longest wait for a sampler's first round after start. */
+const FIRST_ROUND_DELAY_MAX_MS = 10_000;
+
 export function startLagSampler(options: LagSamplerOptions): LagSampler {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((line: string) => console.log(`kafscope: ${line}`));
@@ -265,7 +268,9 @@ export function startLagSampler(options: LagSamplerOptions): LagSampler {
     timer.unref();
   }
 
-  schedule(0);
+  // The first round waits an interval (10 s at most): a console just started answers its first
+  // visitors before it spends seconds of CPU on every group's offsets.
+  schedule(Math.min(options.intervalMs, FIRST_ROUND_DELAY_MAX_MS));
   return {
     clusterName: options.clusterName,
     intervalMs: options.intervalMs,
