@@ -35,7 +35,7 @@ function check(schema: unknown, text: string, refs: { name: string; schema: stri
 
 /** Whether Python's jsonschema (draft chosen by $schema, default 2020-12 rules for $defs) accepts. */
 function pythonAccepts(schema: unknown, text: string): boolean {
-  const out = execFileSync('python3', ['-c', 'import sys, json, jsonschema\ns = json.loads(sys.argv[1]); v = json.loads(sys.argv[2])\nc = jsonschema.validators.validator_for(s, default=jsonschema.Draft7Validator)\nprint("ok" if c(s).is_valid(v) else "bad")', JSON.stringify(schema), text], { encoding: 'utf8' });
+  const out = execFileSync('/usr/bin/python3', ['-c', 'import sys, json, jsonschema\ns = json.loads(sys.argv[1]); v = json.loads(sys.argv[2])\nc = jsonschema.validators.validator_for(s, default=jsonschema.Draft7Validator)\nprint("ok" if c(s).is_valid(v) else "bad")', JSON.stringify(schema), text], { encoding: 'utf8' });
   return out.trim() === 'ok';
 }
 
