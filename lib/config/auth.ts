@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { parsePasswordHash, type ParsedHash } from '../auth/password';
 import { BUILT_IN_ROLES, type Role } from './auth-roles';
 import { MaskingSchema, OidcSchema, ROLE_NAME, RolesSchema, USER_NAME, type AuthFile } from './auth-schema';
-import { ConfigError, type Env } from './errors';
+import { ConfigError, readJson, type Env } from './errors';
 import { LOOPBACK_NAMES } from './host-names';
 
 export type AuthMode = 'none' | 'users' | 'oidc';
@@ -110,22 +110,9 @@ function readMode(env: Env, file: AuthFileSource | null, users: Map<string, Buil
   return { value, explicit: true };
 }
 
-/** Errors of a JSON or YAML value in one variable, as `VARIABLE: path: message`. */
+/** A JSON variable of the auth settings, checked by `schema`. */
 function parseJsonVariable<S extends z.ZodType>(env: Env, name: string, schema: S): z.infer<S> | undefined {
-  const raw = env[name]?.trim();
-  if (!raw) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw new ConfigError(name, 'must be JSON (see README, Access control)');
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(name, `${issue.path.join('.') || 'the value'}: ${issue.message}`);
-  }
-  return parsed.data;
+  return readJson(env, name, schema, 'must be JSON (see README, Access control)');
 }
 
 function readRoles(env: Env, file: AuthFileSource | null): Map<string, Role> {

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { MessageFormat } from '../schemas/message';
 import { matchesPattern, NamePatternSchema } from '../schemas/permissions';
 import { locator, shapeError } from './clusters-from-file';
-import { ConfigError, type Env } from './errors';
+import { readJson, type Env } from './errors';
 import { parseMessageFormat } from './message-formats';
 
 const RuleSchema = z
@@ -43,20 +43,8 @@ function resolved(rule: z.infer<typeof RuleSchema>, at: (field: 'keyFormat' | 'v
 
 function fromEnv(env: Env): TopicFormatRule[] {
   const name = 'KAFSCOPE_TOPIC_FORMATS';
-  const raw = env[name]?.trim();
-  if (!raw) return [];
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw new ConfigError(name, 'must be a JSON list of rules such as [{"topics":["payments.*"],"valueFormat":"avro"}]');
-  }
-  const parsed = RulesSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(name, `${issue.path.join('.') || 'the value'}: ${issue.message}`);
-  }
-  return parsed.data.map((r, i) => resolved(r, (field) => `${name} (rule ${i}, ${field})`));
+  const rules = readJson(env, name, RulesSchema, 'must be a JSON list of rules such as [{"topics":["payments.*"],"valueFormat":"avro"}]') ?? [];
+  return rules.map((r, i) => resolved(r, (field) => `${name} (rule ${i}, ${field})`));
 }
 
 function fromFile(file: { path: string; text: string } | null): TopicFormatRule[] {
