@@ -12,6 +12,8 @@ test('slash focuses the filter, and g-chords move between sections', async ({ pa
   // Typed into the filter, "g" is a letter, not a shortcut.
   await page.keyboard.type('gg');
   await expect(page.getByRole('searchbox', { name: 'Filter topics' })).toHaveValue('gg');
+  // The filter reaches the URL after a pause; a chord typed while that navigation lands is lost.
+  await expect(page).toHaveURL(/[?&]q=gg/);
   await page.getByRole('heading', { level: 1 }).click();
 
   await page.keyboard.press('g');
