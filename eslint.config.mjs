@@ -69,7 +69,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**',
+    ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**',
       'lib/broker/protocol/generated/**', 'next-env.d.ts'],
   },
   browserSide,

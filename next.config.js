@@ -10,10 +10,21 @@
  * buffered, and a body over the configured limit still reaches the route long enough to be refused
  * with 413. The static files the proxy skips get the fixed security headers here
  * (FIXED_SECURITY_HEADERS in lib/http/security-headers.ts; a test checks that they agree).
+ *
+ * Base path and build folder: scripts/build-settings.cjs. Served under a sub-path, the console answers
+ * its root with a redirect to the sub-path, so a proxy that forwards everything still lands users on
+ * the console.
  * @type {import('next').NextConfig}
  */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS, as Next loads it
+const { basePathSetting, distDirSetting } = require('./scripts/build-settings.cjs');
+
+const basePath = basePathSetting();
+
 const nextConfig = {
   output: 'standalone',
+  basePath,
+  distDir: distDirSetting(),
   serverExternalPackages: ['kafkajs'],
   poweredByHeader: false,
   reactStrictMode: true,
@@ -21,6 +32,9 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   experimental: {
     proxyClientMaxBodySize: 8 * 1024 * 1024 + 1,
+  },
+  async redirects() {
+    return basePath ? [{ source: '/', destination: basePath, basePath: false, permanent: false }] : [];
   },
   async headers() {
     return [

@@ -22,6 +22,7 @@
 // so no body is buffered past that; the route wrapper then reads at most KAFSCOPE_MAX_BODY_BYTES.
 import { NextResponse, type NextRequest } from 'next/server';
 import { principalOf } from '@/lib/auth/principal';
+import { withBasePath } from '@/lib/common/base-path';
 import { currentConsoleConfig } from '@/lib/config/current';
 import { edgeRefusal } from '@/lib/http/edge-refusal';
 import { legacyRedirect } from '@/lib/http/legacy-urls';
@@ -64,7 +65,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
     defaultCluster: config.defaultCluster,
     clusterCount: config.clusters.length,
   });
-  if (target) return withHeaders(NextResponse.redirect(new URL(target, request.nextUrl), 307), headers);
+  if (target) return withHeaders(NextResponse.redirect(new URL(withBasePath(target), request.nextUrl), 307), headers);
 
   if (config.auth.mode !== 'none' && needsSession(pathname) && !(await principalOf(request.headers, config.auth))) {
     const login = request.nextUrl.clone();

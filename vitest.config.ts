@@ -15,7 +15,7 @@ export default defineConfig({
   },
   test: {
     include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['node_modules', '.next', 'e2e'],
+    exclude: ['node_modules', '.next', '.next-*', 'e2e'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,

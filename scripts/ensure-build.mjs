@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { STAMP_FILE, buildIsCurrent, sourceHash } from './build-stamp.mjs';
+import { DIST_DIR, STAMP_FILE, buildIsCurrent, sourceHash } from './build-stamp.mjs';
 import { pruneStandalone } from './prune-standalone.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,10 +27,10 @@ export function ensureBuild({ quiet = false } = {}) {
     console.error('kafscope: the build failed; see the output above');
     process.exit(res.status ?? 1);
   }
-  const standalone = join(root, '.next/standalone');
+  const standalone = join(root, DIST_DIR, 'standalone');
   pruneStandalone(standalone);
-  rmSync(join(standalone, '.next/static'), { recursive: true, force: true });
-  cpSync(join(root, '.next/static'), join(standalone, '.next/static'), { recursive: true });
+  rmSync(join(standalone, DIST_DIR, 'static'), { recursive: true, force: true });
+  cpSync(join(root, DIST_DIR, 'static'), join(standalone, DIST_DIR, 'static'), { recursive: true });
   if (existsSync(join(root, 'public'))) {
     cpSync(join(root, 'public'), join(standalone, 'public'), { recursive: true });
   }

@@ -6,11 +6,14 @@
 import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import net from 'node:net';
+import { DIST_DIR } from './build-stamp.mjs';
 import { ensureBuild } from './ensure-build.mjs';
 import { startTlsFront } from './tls-front.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { basePathSetting } = createRequire(import.meta.url)('./build-settings.cjs');
 ensureBuild();
 
 const port = process.env.SERVER_PORT || '9000';
@@ -34,7 +37,7 @@ const innerHost = tls ? '127.0.0.1' : host;
 // The standalone server changes into its own folder, which a rebuild replaces: anchor the embedded
 // demo's data directory to the project instead.
 const dataDir = resolve(root, process.env.KAFSCOPE_DATA_DIR || 'data');
-const child = spawn(process.execPath, [join(root, '.next/standalone/server.js')], {
+const child = spawn(process.execPath, [join(root, DIST_DIR, 'standalone/server.js')], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, PORT: innerPort, SERVER_PORT: port, HOSTNAME: innerHost, ...(tls && { HOST: host }), NEXT_TELEMETRY_DISABLED: '1', KAFSCOPE_DATA_DIR: dataDir },
@@ -54,7 +57,7 @@ if (tls) {
     process.exit(1);
   });
 }
-console.log(`kafscope: ${tls ? 'https' : 'http'}://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+console.log(`kafscope: ${tls ? 'https' : 'http'}://${host === '0.0.0.0' ? 'localhost' : host}:${port}${basePathSetting()}`);
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => child.kill(signal));

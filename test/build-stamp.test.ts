@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { STAMP_FILE, buildIsCurrent, sourceHash } from '../scripts/build-stamp.mjs';
 
 let root: string;
@@ -49,6 +49,19 @@ describe('build stamp', () => {
     expect(buildIsCurrent(root)).toBe(false);
     stampBuild();
     write('package-lock.json', '{"x":1}');
+    expect(buildIsCurrent(root)).toBe(false);
+  });
+
+  it('another base path makes the build stale (Next fixes it when it builds)', () => {
+    stampBuild();
+    vi.stubEnv('SERVER_SERVLET_CONTEXTPATH', '/kafdrop');
+    try {
+      expect(buildIsCurrent(root)).toBe(false);
+      stampBuild();
+      expect(buildIsCurrent(root)).toBe(true);
+    } finally {
+      vi.unstubAllEnvs();
+    }
     expect(buildIsCurrent(root)).toBe(false);
   });
 

@@ -9,6 +9,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { errorMessage, sendJson, withQuery } from '@/lib/api/fetch-json';
+import { withBasePath } from '@/lib/common/base-path';
 import { meQuery } from '@/lib/api/queries/me';
 import { z } from 'zod';
 
@@ -30,7 +31,7 @@ export function LoginForm() {
     setError(null);
     try {
       await sendJson('POST', '/api/auth/login', { user, password }, z.object({ user: z.string() }));
-      window.location.assign(next);
+      window.location.assign(withBasePath(next));
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);
@@ -39,7 +40,7 @@ export function LoginForm() {
 
   if (me.data?.auth === 'oidc') {
     return (
-      <a className={buttonClass('primary')} href={withQuery('/api/auth/oidc/start', { next })}>
+      <a className={buttonClass('primary')} href={withBasePath(withQuery('/api/auth/oidc/start', { next }))}>
         Sign in with single sign-on
       </a>
     );

@@ -7,6 +7,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { sendJson } from '@/lib/api/fetch-json';
+import { BASE_PATH } from '@/lib/common/base-path';
 import { meQuery } from '@/lib/api/queries/me';
 import { z } from 'zod';
 
@@ -27,7 +28,7 @@ export function UserBox() {
   async function signOut() {
     await sendJson('POST', '/api/auth/logout', {}, z.unknown()).catch(() => undefined);
     // A full load, not a client navigation: nothing fetched for the last user stays in memory.
-    window.location.replace(`${window.location.origin}/login`);
+    window.location.replace(`${window.location.origin}${BASE_PATH}/login`);
   }
   return (
     <div className="mt-3 space-y-1 border-t border-zinc-200 px-2 pt-3 text-xs dark:border-zinc-800">

@@ -10,6 +10,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { ErrorBanner } from '@/components/ui/feedback';
 import { SelectField, TextField } from '@/components/ui/field';
 import { clusterApi } from '@/lib/api/cluster-url';
+import { withBasePath } from '@/lib/common/base-path';
 import { ApiError, parseResponse, withQuery } from '@/lib/api/fetch-json';
 import { formatBytes, formatCount } from '@/lib/format/numbers';
 import { ExportTrailerSchema, type ExportRequest } from '@/lib/schemas/streams';
@@ -63,7 +64,7 @@ export function ExportButton({ topic, u }: { topic: string; u: BrowseUrl }) {
     setProgress({ bytes: 0, records: 0, done: false, note: null });
     try {
       const url = withQuery(clusterApi(cluster, 'topics', topic, 'export'), { ...exportQueryOf(u, format, limit ? Number(limit) : undefined) });
-      const res = await fetch(url, { signal: controller.signal });
+      const res = await fetch(withBasePath(url), { signal: controller.signal });
       if (!res.ok || !res.body) {
         await parseResponse(res, ExportTrailerSchema);
         throw new ApiError({ type: 'about:blank', title: 'The export returned no file', status: res.status });

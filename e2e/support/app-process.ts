@@ -22,10 +22,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the app and resolves once `ready(output)` is true and /api/health answers. */
+/** Starts the app and resolves once `ready(output)` is true and /api/health (or `healthPath`) answers. */
 export async function startApp(
   env: Record<string, string | undefined>,
-  opts: { port?: number; ready?: (output: string) => boolean; timeoutMs?: number } = {},
+  opts: { port?: number; ready?: (output: string) => boolean; timeoutMs?: number; healthPath?: string } = {},
 ): Promise<AppProcess> {
   const port = opts.port ?? (await freePort());
   const full: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', ...env, SERVER_PORT: String(port) };
@@ -54,7 +54,7 @@ export async function startApp(
       throw new Error(`the app did not become ready:\n${out}`);
     }
     if (!opts.ready || opts.ready(out)) {
-      const healthy = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+      const healthy = await fetch(`${base}${opts.healthPath ?? '/api/health'}`).then((r) => r.ok, () => false);
       if (healthy) return app;
     }
     await new Promise((r) => setTimeout(r, 250));

@@ -2,6 +2,7 @@
 // server's problem document (title, detail, the field it concerns), and every success is parsed
 // with the same zod schema the route handler used, so a page never renders a shape it did not expect.
 import type { z } from 'zod';
+import { withBasePath } from '@/lib/common/base-path';
 import { ProblemSchema, type Problem } from '@/lib/schemas/common';
 
 export class ApiError extends Error {
@@ -43,7 +44,7 @@ async function problemOf(res: Response): Promise<Problem> {
 /** Turns a transport failure (server down, aborted) into the same error type as an HTTP failure. */
 async function send(url: string, init?: RequestInit): Promise<Response> {
   try {
-    return await fetch(url, { ...init, headers: { accept: 'application/json', ...init?.headers } });
+    return await fetch(withBasePath(url), { ...init, headers: { accept: 'application/json', ...init?.headers } });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError({ type: 'about:blank', title: 'Kafscope is not reachable', status: 0, detail: String(e) });

@@ -6,6 +6,7 @@
 // streamed read is recorded when its answer starts and again when it ends (audited-stream.ts).
 import 'server-only';
 import { appendAudit } from '../audit/audit-log';
+import { withoutBasePath } from '../common/base-path';
 import { summarizeParams } from '../audit/summarize';
 import { principalOf, type Principal } from '../auth/principal';
 import { currentConsoleConfig } from '../config/current';
@@ -33,8 +34,7 @@ export interface Authorized {
  * the one it redirects to (the proxy answers those with a redirect; a handler reached under an old
  * path is checked as its new one). */
 function routePath(url: URL, facts: RoutingFacts): string {
-  const base = process.env.__NEXT_ROUTER_BASEPATH ?? '';
-  const path = base && url.pathname.startsWith(base) ? url.pathname.slice(base.length) || '/' : url.pathname;
+  const path = withoutBasePath(url.pathname);
   if (!path.startsWith('/api/') || path.startsWith('/api/clusters/')) return path;
   return legacyRedirect(path, new URLSearchParams(), facts)?.split('?')[0] ?? path;
 }

@@ -3,6 +3,7 @@
 // listed here by hand (one line each); their bodies and responses are references to the schemas.
 import 'server-only';
 import { z } from 'zod';
+import { BASE_PATH } from '../common/base-path';
 import * as S from '../schemas';
 import { VERSION } from '../version';
 
@@ -120,6 +121,8 @@ export function openApiDocument() {
   const s = `${c}/schemas/subjects/{subject}`;
   return {
     openapi: '3.1.0',
+    // Paths are relative to where the console is served (its base path, when it has one).
+    servers: [{ url: BASE_PATH || '/' }],
     info: {
       title: 'Kafscope API',
       version: VERSION,

@@ -13,6 +13,7 @@
 // Every answer is counted by route pattern and status for GET /metrics (console-metrics.ts).
 import 'server-only';
 import type { z } from 'zod';
+import { withoutBasePath } from '../common/base-path';
 import { SWITCH_VARIABLES, currentConsoleConfig, type ClusterConfig, type Mutation } from '../config';
 import type { ClusterClients } from '../kafka/connection/clients';
 import { clientsFor, clusterConfig } from '../kafka/connection/registry';
@@ -57,7 +58,7 @@ function respond(result: unknown): Response {
 
 /** Counts the answer (a stream by its status, sent before its body). */
 function counted(request: Request, response: Response): Response {
-  countRequest(routePattern(new URL(request.url).pathname), response.status);
+  countRequest(routePattern(withoutBasePath(new URL(request.url).pathname)), response.status);
   return response;
 }
 

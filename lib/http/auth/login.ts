@@ -5,6 +5,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { appendAudit } from '../../audit/audit-log';
+import { BASE_PATH } from '../../common/base-path';
 import { decoyHash, verifyPassword } from '../../auth/password';
 import type { Principal } from '../../auth/principal';
 import { SESSION_COOKIE, cookieHeader, sealToken } from '../../auth/session';
@@ -41,12 +42,9 @@ export function auditAuth(request: Request, user: string | null, action: string,
 
 export function sessionCookie(request: Request, token: string, maxAgeS: number): string {
   const config = currentConsoleConfig();
-  return cookieHeader(SESSION_COOKIE, token, { maxAgeS, secure: requestSite(request.headers, config.edge).tls, path: basePath() || '/' });
+  return cookieHeader(SESSION_COOKIE, token, { maxAgeS, secure: requestSite(request.headers, config.edge).tls, path: BASE_PATH || '/' });
 }
 
-export function basePath(): string {
-  return process.env.__NEXT_ROUTER_BASEPATH ?? '';
-}
 
 export async function login(request: Request, body: z.infer<typeof LoginRequestSchema>): Promise<Response> {
   const config = currentConsoleConfig();

@@ -11,7 +11,8 @@ import { currentConsoleConfig } from '../../config';
 import type { OidcConfig } from '../../config/auth';
 import { HttpProblem, badRequest } from '../problem';
 import { requestSite } from '../request-site';
-import { auditAuth, basePath, sessionCookie } from './login';
+import { BASE_PATH } from '../../common/base-path';
+import { auditAuth, sessionCookie } from './login';
 
 const FLOW_SECONDS = 600;
 const discoveredKey = Symbol.for('kafscope.oidc.discovered');
@@ -45,7 +46,7 @@ function callbackUrl(request: Request): string {
   const config = currentConsoleConfig();
   const site = requestSite(request.headers, config.edge);
   const origin = config.edge.publicOrigin ?? `${site.tls ? 'https' : 'http'}://${site.host ?? new URL(request.url).host}`;
-  return `${origin}${basePath()}/api/auth/oidc/callback`;
+  return `${origin}${BASE_PATH}/api/auth/oidc/callback`;
 }
 
 /** A path on this console to return to after sign-in; anything else (another site) becomes /. */
@@ -82,7 +83,7 @@ export async function startOidc(request: Request, url: URL): Promise<Response> {
   });
   const flow = await sealToken(config.auth.session.secret, 'oidc', { verifier, state, nonce, redirectUri, next: safeNext(url.searchParams.get('next')) }, FLOW_SECONDS);
   const secure = requestSite(request.headers, config.edge).tls;
-  return redirect(target.href, [cookieHeader(OIDC_COOKIE, flow, { maxAgeS: FLOW_SECONDS, secure, path: `${basePath()}/api/auth/oidc` })]);
+  return redirect(target.href, [cookieHeader(OIDC_COOKIE, flow, { maxAgeS: FLOW_SECONDS, secure, path: `${BASE_PATH}/api/auth/oidc` })]);
 }
 
 function groupsOf(value: unknown): string[] {
@@ -124,9 +125,9 @@ export async function finishOidc(request: Request, url: URL): Promise<Response> 
   auditAuth(request, user, 'login', 200);
   const token = await sealToken(config.auth.session.secret, 'session', { sub: user, src: 'oidc', groups }, config.auth.session.maxAgeS);
   const secure = requestSite(request.headers, config.edge).tls;
-  return redirect(`${basePath()}${safeNext(next ?? null)}`, [
+  return redirect(`${BASE_PATH}${safeNext(next ?? null)}`, [
     sessionCookie(request, token, config.auth.session.maxAgeS),
-    cookieHeader(OIDC_COOKIE, '', { maxAgeS: 0, secure, path: `${basePath()}/api/auth/oidc` }),
+    cookieHeader(OIDC_COOKIE, '', { maxAgeS: 0, secure, path: `${BASE_PATH}/api/auth/oidc` }),
   ]);
 }
 

@@ -1,0 +1,94 @@
+// Served under a sub-path behind a reverse proxy (KAFSCOPE_BASE_PATH; Kafdrop's
+// SERVER_SERVLET_CONTEXTPATH): a console built for /kafscope (by `npm run test:e2e`, in .next-basepath,
+// beside the usual build) with sign-in on. Everything the browser asks for — pages, Next's files, the
+// JSON API, the streamed search, sign-in and sign-out, old URLs — stays under the sub-path, and the
+// session cookie is scoped to it. Nothing answers at the root but a redirect to the sub-path.
+import { execFileSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { bootstrap } from '../playwright.config';
+import { startApp, type AppProcess } from './support/app-process';
+import { createTopic, produce, uniqueName } from './support/kafka';
+
+const BASE = '/kafscope';
+const PASSWORD = 'base path password';
+test.describe.configure({ timeout: 120_000 });
+
+let app: AppProcess;
+const topic = uniqueName('subpath');
+
+test.beforeAll(async () => {
+  const hash = execFileSync('npm', ['run', '--silent', 'hash-password'], { input: `${PASSWORD}\n`, encoding: 'utf8' }).trim();
+  await createTopic(topic, 2);
+  await produce(topic, [
+    { key: 'a', value: 'hay under a sub-path' },
+    { key: 'b', value: 'the needle under a sub-path' },
+  ]);
+  app = await startApp({
+    KAFSCOPE_BASE_PATH: BASE,
+    KAFSCOPE_DIST_DIR: '.next-basepath',
+    KAFSCOPE_AUTH: 'users',
+    KAFSCOPE_USERS: `ann:${hash}:admin`,
+    KAFSCOPE_SESSION_SECRET: 'an-e2e-session-secret-for-the-sub-path-0123456789',
+    KAFSCOPE_AUDIT_FILE: `/tmp/kafscope-e2e-basepath-${process.pid}.jsonl`,
+    KAFKA_CLUSTERS_0_NAME: 'primary',
+    KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: bootstrap,
+    KAFKA_CLUSTERS_1_NAME: undefined,
+    KAFKA_CLUSTERS_1_BOOTSTRAPSERVERS: undefined,
+    KAFKA_CLUSTERS_1_READONLY: undefined,
+    KAFKA_CLUSTERS_2_NAME: undefined,
+    KAFKA_CLUSTERS_2_BOOTSTRAPSERVERS: undefined,
+  }, { healthPath: `${BASE}/api/health` });
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+test('the root redirects to the sub-path, and nothing else answers outside it', async ({ request }) => {
+  const root = await request.get(`${app.base}/`, { maxRedirects: 0 });
+  expect([307, 308]).toContain(root.status());
+  expect(root.headers().location).toBe(BASE);
+  expect((await request.get(`${app.base}/api/health`)).status()).toBe(404);
+  expect((await request.get(`${app.base}${BASE}/api/health`)).status()).toBe(200);
+  const spec = (await (await request.get(`${app.base}${BASE}/api/openapi.json`)).json()) as { servers: { url: string }[] };
+  expect(spec.servers).toEqual([{ url: BASE }]);
+});
+
+test('sign in, browse, search and sign out, all under the sub-path', async ({ page, context }) => {
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+
+  await page.goto(`${app.base}${BASE}/clusters/primary/topics`);
+  await expect(page).toHaveURL(`${app.base}${BASE}/login?next=${encodeURIComponent('/clusters/primary/topics')}`);
+  await page.getByLabel('User name').fill('ann');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(`${app.base}${BASE}/clusters/primary/topics`);
+  const session = (await context.cookies()).find((c) => c.name === 'kafscope_session');
+  expect(session?.path).toBe(BASE);
+
+  // The list is filled by the browser's own call to the API once the filter changes the query.
+  await page.getByLabel('Filter topics').fill(topic);
+  await page.getByRole('table', { name: 'Topics' }).getByRole('link', { name: topic }).click();
+  await expect(page).toHaveURL(new RegExp(`^${app.base}${BASE}/clusters/primary/topics/${topic}`));
+
+  // An old Kafdrop URL lands on its page under the sub-path.
+  await page.goto(`${app.base}${BASE}/topic/${topic}/messages`);
+  await expect(page).toHaveURL(new RegExp(`^${app.base}${BASE}/clusters/primary/topics/${topic}/messages`));
+  await expect(page.getByRole('table', { name: 'Messages' })).toContainText('hay under a sub-path');
+
+  // The search streams NDJSON from the API under the sub-path.
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const search = page.getByRole('search');
+  await search.getByLabel('Search text').fill('needle');
+  await search.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Search finished' })).toContainText('matched 1');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(new RegExp(`^${app.base}${BASE}/login`));
+
+  const outside = asked.filter((p) => !p.startsWith(`${BASE}/`) && p !== BASE);
+  expect(outside, 'requests outside the sub-path').toEqual([]);
+  expect(asked.some((p) => p.startsWith(`${BASE}/api/clusters/primary/topics`))).toBe(true);
+  expect(asked.some((p) => p.startsWith(`${BASE}/_next/static/`))).toBe(true);
+});
