@@ -86,5 +86,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
 
 export const config = {
   // Everything but Next's build output. No exception for prefetches: they need the host check too.
-  matcher: ['/((?!_next/static|_next/image).*)'],
+  // '/' on its own: under a base path the second pattern needs a slash after it, and /kafscope
+  // itself must not escape the checks.
+  matcher: ['/', '/((?!_next/static|_next/image).*)'],
 };

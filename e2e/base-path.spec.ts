@@ -4,6 +4,7 @@
 // JSON API, the streamed search, sign-in and sign-out, old URLs — stays under the sub-path, and the
 // session cookie is scoped to it. Nothing answers at the root but a redirect to the sub-path.
 import { execFileSync } from 'node:child_process';
+import http from 'node:http';
 import { expect, test } from '@playwright/test';
 import { bootstrap } from '../playwright.config';
 import { startApp, type AppProcess } from './support/app-process';
@@ -15,6 +16,16 @@ test.describe.configure({ timeout: 120_000 });
 
 let app: AppProcess;
 const topic = uniqueName('subpath');
+
+/** A GET with a Host header of our choosing (the browser's and Playwright's clients set their own). */
+function statusWithHost(url: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers: { host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }).on('error', reject);
+  });
+}
 
 test.beforeAll(async () => {
   const hash = execFileSync('npm', ['run', '--silent', 'hash-password'], { input: `${PASSWORD}\n`, encoding: 'utf8' }).trim();
@@ -52,6 +63,12 @@ test('the root redirects to the sub-path, and nothing else answers outside it', 
   expect((await request.get(`${app.base}${BASE}/api/health`)).status()).toBe(200);
   const spec = (await (await request.get(`${app.base}${BASE}/api/openapi.json`)).json()) as { servers: { url: string }[] };
   expect(spec.servers).toEqual([{ url: BASE }]);
+  // The sub-path's own root passes the edge like every page: one cluster, so straight to it; a
+  // foreign Host is refused there too.
+  const home = await request.get(`${app.base}${BASE}`, { maxRedirects: 0 });
+  expect(home.headers().location).toMatch(new RegExp(`^(${app.base})?${BASE}/clusters/primary$`));
+  expect(home.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(await statusWithHost(`${app.base}${BASE}`, 'evil.example')).toBe(421);
 });
 
 test('sign in, browse, search and sign out, all under the sub-path', async ({ page, context }) => {
