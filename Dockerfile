@@ -46,4 +46,4 @@ EXPOSE 9000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.SERVER_PORT||9000)+((process.env.KAFSCOPE_BASE_PATH||process.env.SERVER_SERVLET_CONTEXTPATH||'')+'/api/health').replace(/\/+/g,'/')).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # The same variables as `npm start`: SERVER_PORT and HOST (Next's standalone server reads PORT/HOSTNAME).
-CMD ["sh", "-c", "PORT=\"${SERVER_PORT:-9000}\" HOSTNAME=\"${HOST:-0.0.0.0}\" exec node server.js"]
+CMD ["sh", "-c", "PORT=\"${SERVER_PORT:-9000}\" HOSTNAME=\"${HOST:-0.0.0.0}\" exec node --heap-growing-percent=20 server.js"]

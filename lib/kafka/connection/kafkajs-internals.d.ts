@@ -10,6 +10,8 @@ declare module 'kafkajs/src/protocol/requests/apiKeys.js' {
 
 declare module 'kafkajs/src/protocol/encoder.js' {
   export default class Encoder {
+    /** `initialSize`: bytes reserved at once (rounded up to a power of two; default 511). */
+    constructor(initialSize?: number);
     writeString(value: string | null): Encoder;
     writeInt8(value: number): Encoder;
     writeInt16(value: number): Encoder;

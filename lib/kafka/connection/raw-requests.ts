@@ -30,8 +30,10 @@ import DescribeConfigs from 'kafkajs/src/protocol/requests/describeConfigs/index
 import DescribeGroups from 'kafkajs/src/protocol/requests/describeGroups/index.js';
 import Fetch from 'kafkajs/src/protocol/requests/fetch/index.js';
 import ListGroups from 'kafkajs/src/protocol/requests/listGroups/index.js';
+import ListOffsets from 'kafkajs/src/protocol/requests/listOffsets/index.js';
 import Metadata from 'kafkajs/src/protocol/requests/metadata/index.js';
 import OffsetFetch from 'kafkajs/src/protocol/requests/offsetFetch/index.js';
+import { LIST_OFFSETS_MAX_VERSION, LIST_OFFSETS_MIN_VERSION, decodeListOffsets, encodeListOffsets, type ListOffsetsAsk, type OffsetFound } from './list-offsets';
 import { OffsetFetchManyGroups, supportsManyGroups, type GroupOffsetsAnswer } from './offset-fetch-groups';
 import type { ProtocolRequest, RawBroker, RawCluster, RawMetadata, RequestDefinition } from './kafkajs-types';
 import {
@@ -145,6 +147,19 @@ export function fetchGroupOffsets(broker: RawBroker, groupId: string): Promise<O
   return sendDecoded<OffsetFetchAnswer>(broker, 'OffsetFetch', OffsetFetch, { groupId, topics: [] }, (r) =>
     r.request.apiVersion < 2 ? r : { ...r, request: { ...r.request, encode: async () => new Encoder().writeString(groupId).writeInt32(-1) } },
   );
+}
+
+/** ListOffsets of many partitions of this broker (their leader) for one timestamp, each partition
+ * handed to `found` with its own error code (list-offsets.ts). False, sending nothing, when the
+ * broker speaks only v0 (before Kafka 0.10.1): the caller asks through kafkajs then. */
+export async function listOffsetsOn(broker: RawBroker, ask: ListOffsetsAsk, found: OffsetFound): Promise<boolean> {
+  const version = Math.min(broker.versions?.[key('ListOffsets')]?.maxVersion ?? 0, LIST_OFFSETS_MAX_VERSION);
+  if (version < LIST_OFFSETS_MIN_VERSION) return false;
+  await sendDecoded(broker, 'ListOffsets', ListOffsets, { isolationLevel: ask.isolationLevel, topics: [] }, (r) => ({
+    request: { ...r.request, apiVersion: version, encode: async () => encodeListOffsets(version, ask) },
+    response: { decode: async (raw: Buffer) => decodeListOffsets(version, raw, found), parse: keepDecoded },
+  }));
+  return true;
 }
 
 export interface DescribedConfigResource {

@@ -184,8 +184,8 @@ export async function committedOn(broker: RawBroker, groupId: string): Promise<C
 /** What a caller already holds of a group's commits, to compare an answer with in place. */
 export interface KnownCommits {
   count: number;
-  /** Whether the i-th commit is this one (`offset` as the answer's decimal text). */
-  matches(i: number, topic: string, partition: number, offset: string): boolean;
+  /** Whether the i-th commit is this one. */
+  matches(i: number, topic: string, partition: number, offset: bigint): boolean;
 }
 
 /** The group's committed offsets, or null when they are exactly `known`. The group index asks
@@ -211,14 +211,19 @@ export async function committedOfGroupsUnlessKnown(
   return groupIds.map((id, i) => {
     const res = byId.get(id);
     if (!res) return unavailable(`The coordinator left "${id}" out of its answer.`);
+    if (res.errorCode) return unavailable(`The coordinator of "${id}" answered ${errorName(res.errorCode)}.`);
     const known = knownOf(i);
-    if (known && !res.errorCode && matchesKnown(res, known)) return null;
-    try {
-      return commitsOf(id, res);
-    } catch (e) {
-      return e as Error;
-    }
+    return known && sameCommits(res.commits, known) ? null : res.commits;
   });
+}
+
+function sameCommits(commits: readonly Committed[], known: KnownCommits): boolean {
+  if (commits.length !== known.count) return false;
+  for (let i = 0; i < commits.length; i++) {
+    const c = commits[i]!;
+    if (!known.matches(i, c.topic, c.partition, c.offset)) return false;
+  }
+  return true;
 }
 
 /** The committed offsets of `groupIds`, all coordinated by `broker`: many groups per request where
@@ -262,7 +267,7 @@ function matchesKnown(res: OffsetFetchAnswer, known: KnownCommits): boolean {
   for (const t of res.responses) {
     for (const p of t.partitions) {
       if (!isCommit(p)) continue;
-      if (i >= known.count || !known.matches(i, t.topic, p.partition, p.offset)) return false;
+      if (i >= known.count || !known.matches(i, t.topic, p.partition, BigInt(p.offset))) return false;
       i++;
     }
   }

@@ -78,15 +78,12 @@ export function commitsOf(p: PackedCommits, id: string): Committed[] {
   return pos < 0 ? [] : commitsAt(p, pos);
 }
 
-/** Offsets up to 15 digits compare exactly as doubles; longer ones as bigints. */
-const sameOffset = (known: bigint, text: string) => (text.length < 16 ? Number(text) === Number(known) : BigInt(text) === known);
-
 /** The commits of the group at `pos`, for comparing an answer with in place (groups-data.ts). */
 export function knownAt(p: PackedCommits, pos: number): KnownCommits {
   const first = p.start[pos]!;
   return {
     count: p.start[pos + 1]! - first,
-    matches: (i, topic, partition, offset) => p.partition[first + i] === partition && p.topics[p.topicOf[first + i]!] === topic && sameOffset(p.offset[first + i]!, offset),
+    matches: (i, topic, partition, offset) => p.partition[first + i] === partition && p.offset[first + i] === offset && p.topics[p.topicOf[first + i]!] === topic,
   };
 }
 

@@ -1,6 +1,8 @@
 // Offsets by time for many partitions at once: one ListOffsets request per partition leader (not one
 // per partition, nor per topic), in parallel, each partition's answer cached for a couple of seconds.
-// A leader that is down leaves its partitions unknown (null) instead of failing the whole answer.
+// A leader that is down leaves its partitions unknown (null) instead of failing the whole answer, and
+// a partition answered with an error leaves only itself unknown (the request is written and read by
+// hand: connection/list-offsets.ts).
 // Both watermarks are asked on the same reader at once (see offsetsAt).
 import 'server-only';
 import { mapBounded } from '../connection/cache';
@@ -10,6 +12,7 @@ import { tpKey, type TP } from './topic-partition';
 import { EARLIEST, LATEST, READ_UNCOMMITTED, type RawBroker } from '../connection/kafkajs-types';
 import { metadataFor } from './metadata-subsets';
 import { brokerOn } from './reader-broker';
+import { listOffsetsOn } from '../connection/raw-requests';
 
 export interface Watermarks {
   low: bigint;
@@ -49,6 +52,12 @@ async function offsetsAt(clients: ClusterClients, tps: readonly TP[], timestamps
       await Promise.all(
         timestamps.map(async (timestamp, i) => {
           try {
+            const ask = { isolationLevel: READ_UNCOMMITTED, topics, timestamp };
+            const sent = await listOffsetsOn(broker, ask, (topic, partition, errorCode, offset) => {
+              if (errorCode === 0) found(i, tpKey({ topic, partition }), offset);
+            });
+            if (sent) return;
+            // A broker older than Kafka 0.10.1 (ListOffsets v0): kafkajs' own request.
             const res = await broker.listOffsets({
               isolationLevel: READ_UNCOMMITTED,
               topics: [...topics].map(([topic, partitions]) => ({ topic, partitions: partitions.map((partition) => ({ partition, timestamp })) })),
