@@ -4,9 +4,12 @@
 // footer) and which section is active. Outside every cluster (and on the address of a cluster that
 // does not exist) it offers only the cluster list. Below 768 px it folds away behind a menu button
 // in a top bar (a drawer over the page, closed by Esc, a click outside or any navigation), so a phone
-// keeps its whole width for the page. Its footer holds the theme toggle. Links to `/` do not
-// prefetch: with one cluster `/` redirects to it, and the prefetch, following the redirect, rendered
-// that cluster's whole overview (its data included) twice after every page load.
+// keeps its whole width for the page. Its footer holds the theme toggle.
+// Its links do not prefetch. Every page is dynamic and none has a loading boundary, so a prefetch
+// brings only the route's tree and head (two requests per link, each a server render costing more
+// than the page itself), and a click fetches the page anyway; a dozen of them after every page load
+// competed with the next navigation. With one cluster `/` redirects to it, and that prefetch,
+// following the redirect, even rendered the cluster's overview with its data, twice.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
@@ -94,6 +97,7 @@ export function Sidebar() {
               <li key={item.href}>
                 <Link
                   href={item.href}
+                  prefetch={false}
                   aria-current={active ? 'page' : undefined}
                   className={`block rounded-md px-2 py-1.5 text-sm ${
                     active
