@@ -4,6 +4,8 @@
 // when React has hydrated (html[data-hydrated]) and when the user clicked. With the navigation
 // timing (first byte, end of the response, DOMContentLoaded) and first contentful paint, that says
 // whose share the time is: the server's, the network's, the browser's parse and paint, or scripts.
+// Read the frame time: the observer's own time can come late, its callback waiting for a microtask
+// checkpoint that a long script holds up.
 import type { Page } from '@playwright/test';
 
 export interface Probe {
