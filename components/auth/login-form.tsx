@@ -45,7 +45,7 @@ export function LoginForm() {
       </a>
     );
   }
-  if (me.data?.auth === 'none') return <p className="text-sm">This console needs no sign-in. <Link className="underline" href="/">Go to the clusters</Link></p>;
+  if (me.data?.auth === 'none') return <p className="text-sm">This console needs no sign-in. <Link prefetch={false} className="underline" href="/">Go to the clusters</Link></p>;
   return (
     <form onSubmit={submit} className="max-w-sm space-y-3" aria-label="Sign in">
       <TextField label="User name" name="user" autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} required />

@@ -38,7 +38,7 @@ export function UserBox() {
       <div className="text-zinc-500">{me.roles.length ? me.roles.join(', ') : 'no role'}</div>
       <div className="flex gap-2">
         {auditor ? (
-          <Link href="/audit" className="underline">
+          <Link prefetch={false} href="/audit" className="underline">
             Audit log
           </Link>
         ) : null}

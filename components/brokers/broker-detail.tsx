@@ -49,7 +49,7 @@ export function BrokerDetail({ id }: { id: number }) {
                     id: 'topic',
                     header: 'Topic',
                     cell: (l) => (
-                      <Link className="font-medium text-emerald-700 hover:underline dark:text-emerald-400" href={clusterPath(cluster, 'topics', l.topic)}>
+                      <Link prefetch={false} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400" href={clusterPath(cluster, 'topics', l.topic)}>
                         {showBidiControls(l.topic)}
                       </Link>
                     ),

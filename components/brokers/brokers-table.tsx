@@ -18,7 +18,7 @@ export function BrokersTable({ brokers }: { brokers: readonly BrokerSummary[] })
       id: 'id',
       header: 'ID',
       cell: (b) => (
-        <Link href={clusterPath(cluster, 'brokers', b.id)} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
+        <Link prefetch={false} href={clusterPath(cluster, 'brokers', b.id)} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
           {b.id}
         </Link>
       ),

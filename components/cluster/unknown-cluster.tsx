@@ -14,7 +14,7 @@ export function UnknownCluster() {
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
         {name ? <>This Kafscope has no cluster named “{name}”.</> : 'This Kafscope has no cluster at this address.'}
       </p>
-      <Link href="/" className="mt-4 inline-block text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400">
+      <Link prefetch={false} href="/" className="mt-4 inline-block text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400">
         See every cluster
       </Link>
     </div>

@@ -34,7 +34,7 @@ export function ClusterCard({ card }: { card: Card }) {
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id={headingId} className="text-base font-semibold">
-          <Link href={clusterPath(card.name)} className="after:absolute after:inset-0 hover:underline">
+          <Link prefetch={false} href={clusterPath(card.name)} className="after:absolute after:inset-0 hover:underline">
             {card.name}
           </Link>
         </h2>

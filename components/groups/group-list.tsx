@@ -1,7 +1,7 @@
 'use client';
 // Consumer groups: filter, state, status, sort and paging on the server and in the URL; rows
 // virtualised. Each row shows the group's verdict from the lag history, its recent lag as a
-// sparkline and how far behind the newest record it is.
+// sparkline and how far behind the newest record it is. Row links do not prefetch (see TopicList).
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useCallback, useMemo } from 'react';
@@ -33,7 +33,7 @@ const columnsOf = (cluster: string): Column<GroupSummary>[] => [
     sortKey: 'groupId',
     className: 'max-w-[28rem] truncate',
     cell: (g) => (
-      <Link href={clusterPath(cluster, 'groups', g.groupId)} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
+      <Link prefetch={false} href={clusterPath(cluster, 'groups', g.groupId)} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
         {showBidiControls(g.groupId)}
       </Link>
     ),

@@ -45,7 +45,7 @@ export function GroupOffsets({ group }: { group: GroupDetail }) {
             key={topic}
             flush
             title={
-              <Link href={clusterPath(cluster, 'topics', topic)} className="text-emerald-700 hover:underline dark:text-emerald-400">
+              <Link prefetch={false} href={clusterPath(cluster, 'topics', topic)} className="text-emerald-700 hover:underline dark:text-emerald-400">
                 {showBidiControls(topic)}
               </Link>
             }
@@ -87,7 +87,7 @@ export function GroupOffsets({ group }: { group: GroupDetail }) {
                   cell: (r) => {
                     const href = unconsumedHref(cluster, r);
                     return href ? (
-                      <Link href={href} className="text-xs text-emerald-700 hover:underline dark:text-emerald-400" aria-label={`Unconsumed messages of partition ${r.partition}`}>
+                      <Link prefetch={false} href={href} className="text-xs text-emerald-700 hover:underline dark:text-emerald-400" aria-label={`Unconsumed messages of partition ${r.partition}`}>
                         Unconsumed
                       </Link>
                     ) : null;

@@ -96,7 +96,7 @@ export function ProduceDialog({ topic, partitions, open, onClose, tz = 'local' }
           <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm dark:border-emerald-800 dark:bg-emerald-950/60">
             {result.messages.length > 1 ? `${result.messages.length} messages written; the first to ` : 'Written to '}
             partition <strong>{result.partition}</strong> at offset <strong>{formatInt64(result.offset)}</strong>.{' '}
-            <Link className="font-medium underline" onClick={onClose} href={withQuery(clusterPath(cluster, 'topics', topic, 'messages'), { partition: result.partition, from: 'offset', offset: result.offset, order: 'asc', limit: result.messages.length === 1 ? 1 : 50 })}>
+            <Link prefetch={false} className="font-medium underline" onClick={onClose} href={withQuery(clusterPath(cluster, 'topics', topic, 'messages'), { partition: result.partition, from: 'offset', offset: result.offset, order: 'asc', limit: result.messages.length === 1 ? 1 : 50 })}>
               View it
             </Link>
           </p>

@@ -131,7 +131,7 @@ export function SubjectDetailView({ subject }: { subject: string }) {
                 <ul className="space-y-1 text-sm">
                   {d.topics.map((t) => (
                     <li key={`${t.topic}-${t.role}`}>
-                      <Link className="font-medium text-emerald-700 hover:underline dark:text-emerald-400" href={clusterPath(cluster, 'topics', t.topic)}>
+                      <Link prefetch={false} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400" href={clusterPath(cluster, 'topics', t.topic)}>
                         {showBidiControls(t.topic)}
                       </Link>{' '}
                       <span className="text-zinc-500">({t.role})</span>

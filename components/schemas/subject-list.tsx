@@ -27,7 +27,7 @@ const columnsOf = (cluster: string): Column<SubjectSummary>[] => [
     className: 'max-w-[28rem] truncate',
     cell: (s) => (
       <span className="inline-flex items-center gap-2">
-        <Link href={clusterPath(cluster, 'schemas', s.subject)} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
+        <Link prefetch={false} href={clusterPath(cluster, 'schemas', s.subject)} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
           {showBidiControls(s.subject)}
         </Link>
         {s.deleted ? <Badge tone="warn">soft-deleted</Badge> : null}
@@ -45,7 +45,7 @@ const columnsOf = (cluster: string): Column<SubjectSummary>[] => [
     cell: (s) =>
       s.topic ? (
         <span>
-          <Link href={clusterPath(cluster, 'topics', s.topic.name)} className="hover:underline">
+          <Link prefetch={false} href={clusterPath(cluster, 'topics', s.topic.name)} className="hover:underline">
             {showBidiControls(s.topic.name)}
           </Link>{' '}
           <span className="text-zinc-500">({s.topic.role})</span>

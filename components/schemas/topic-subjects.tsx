@@ -29,7 +29,7 @@ export function TopicSubjects({ topic }: { topic: string }) {
                 <dd>
                   {ref ? (
                     <span className="inline-flex items-center gap-2">
-                      <Link href={clusterPath(cluster, 'schemas', ref.subject)} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
+                      <Link prefetch={false} href={clusterPath(cluster, 'schemas', ref.subject)} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
                         {showBidiControls(ref.subject)}
                       </Link>
                       {ref.type ? <Badge tone="info">{ref.type}</Badge> : null}

@@ -5,6 +5,11 @@
 // does not exist) it offers only the cluster list. Below 768 px it folds away behind a menu button
 // in a top bar (a drawer over the page, closed by Esc, a click outside or any navigation), so a phone
 // keeps its whole width for the page. Its footer holds the theme toggle.
+// Its links do not prefetch. Every page is dynamic and none has a loading boundary, so a prefetch
+// brings only the route's tree and head (two requests per link, each a server render costing more
+// than the page itself), and a click fetches the page anyway; a dozen of them after every page load
+// competed with the next navigation. With one cluster `/` redirects to it, and that prefetch,
+// following the redirect, even rendered the cluster's overview with its data, twice.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
@@ -54,7 +59,7 @@ export function Sidebar() {
         >
           <span aria-hidden>☰</span>
         </button>
-        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+        <Link href="/" prefetch={false} className="flex items-center gap-2 font-semibold tracking-tight">
           <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-emerald-500" />
           Kafscope
         </Link>
@@ -73,13 +78,13 @@ export function Sidebar() {
         }}
         className={`${open ? 'fixed inset-y-0 left-0 z-40 flex shadow-xl' : 'hidden'} h-dvh w-64 shrink-0 flex-col overflow-y-auto border-r border-zinc-200 bg-white px-3 py-4 md:sticky md:top-0 md:flex md:h-screen md:w-56 md:shadow-none dark:border-zinc-800 dark:bg-zinc-900`}
       >
-        <Link href="/" className="mb-6 flex items-center gap-2 px-2 text-lg font-semibold tracking-tight">
+        <Link href="/" prefetch={false} className="mb-6 flex items-center gap-2 px-2 text-lg font-semibold tracking-tight">
           <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-emerald-500" />
           Kafscope
         </Link>
         {cluster !== null ? (
           <>
-            <Link href="/" className="mb-2 px-2 text-xs text-zinc-500 hover:text-zinc-900 hover:underline dark:text-zinc-400 dark:hover:text-white">
+            <Link href="/" prefetch={false} className="mb-2 px-2 text-xs text-zinc-500 hover:text-zinc-900 hover:underline dark:text-zinc-400 dark:hover:text-white">
               ← All clusters
             </Link>
             <ClusterSwitcher current={cluster} />
@@ -92,6 +97,7 @@ export function Sidebar() {
               <li key={item.href}>
                 <Link
                   href={item.href}
+                  prefetch={false}
                   aria-current={active ? 'page' : undefined}
                   className={`block rounded-md px-2 py-1.5 text-sm ${
                     active

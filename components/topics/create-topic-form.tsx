@@ -171,7 +171,7 @@ export function CreateTopicForm() {
         <Button type="submit" variant="primary" disabled={mutation.isPending}>
           {mutation.isPending ? 'Creating…' : 'Create topic'}
         </Button>
-        <Link href={clusterPath(cluster, 'topics')} className={buttonClass()}>
+        <Link prefetch={false} href={clusterPath(cluster, 'topics')} className={buttonClass()}>
           Cancel
         </Link>
       </div>

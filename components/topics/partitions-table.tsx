@@ -17,7 +17,7 @@ export function PartitionsTable({ topic, partitions }: { topic: string; partitio
       id: 'partition',
       header: 'Partition',
       cell: (p) => (
-        <Link
+        <Link prefetch={false}
           href={withQuery(clusterPath(cluster, 'topics', topic, 'messages'), { partition: p.partition, from: 'earliest' })}
           className="font-medium text-emerald-700 hover:underline dark:text-emerald-400"
           aria-label={`Messages of partition ${p.partition}`}
@@ -39,7 +39,7 @@ export function PartitionsTable({ topic, partitions }: { topic: string; partitio
       id: 'leader',
       header: 'Leader',
       align: 'right',
-      cell: (p) => (p.leader < 0 ? <Badge tone="bad">none</Badge> : <Link className="hover:underline" href={clusterPath(cluster, 'brokers', p.leader)}>{p.leader}</Link>),
+      cell: (p) => (p.leader < 0 ? <Badge tone="bad">none</Badge> : <Link prefetch={false} className="hover:underline" href={clusterPath(cluster, 'brokers', p.leader)}>{p.leader}</Link>),
     },
     {
       id: 'replicas',

@@ -20,7 +20,7 @@ export function TopicActions({ topic }: { topic: TopicDetail }) {
   const close = () => setOpen(null);
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Link href={clusterPath(cluster, 'topics', topic.name, 'messages')} className={buttonClass('primary')}>
+      <Link prefetch={false} href={clusterPath(cluster, 'topics', topic.name, 'messages')} className={buttonClass('primary')}>
         Browse messages
       </Link>
       {can('messageSend', topic.name) ? <Button onClick={() => setOpen('produce')}>Produce</Button> : null}

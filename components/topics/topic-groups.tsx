@@ -28,7 +28,7 @@ export function TopicGroups({ groups }: { groups: TopicDetail['groups'] }) {
           id: 'group',
           header: 'Group',
           cell: (g) => (
-            <Link href={clusterPath(cluster, 'groups', g.groupId)} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
+            <Link prefetch={false} href={clusterPath(cluster, 'groups', g.groupId)} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
               {showBidiControls(g.groupId)}
             </Link>
           ),

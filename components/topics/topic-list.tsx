@@ -1,6 +1,8 @@
 'use client';
 // The topic list: filter, sort and paging all happen on the server and live in the URL; the rows of
-// the current page are virtualised, so 10,000 topics page through as smoothly as ten.
+// the current page are virtualised, so 10,000 topics page through as smoothly as ten. Row links do
+// not prefetch: each prefetch is a server render, and a page of rows would send dozens of them
+// just after the page loads, competing with whatever the user does next.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useCallback, useMemo } from 'react';
@@ -27,7 +29,7 @@ const columnsOf = (cluster: string): Column<TopicSummary>[] => [
     sortKey: 'name',
     className: 'max-w-[28rem] truncate',
     cell: (t) => (
-      <Link href={clusterPath(cluster, 'topics', t.name)} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
+      <Link prefetch={false} href={clusterPath(cluster, 'topics', t.name)} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
         {showBidiControls(t.name)}
       </Link>
     ),

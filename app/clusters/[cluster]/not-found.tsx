@@ -13,10 +13,10 @@ export default function NotFound() {
       <h1 className="text-xl font-semibold">Not found</h1>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">There is nothing at this address in cluster {cluster}.</p>
       <p className="mt-4 flex gap-4">
-        <Link href={clusterPath(cluster)} className={link}>
+        <Link prefetch={false} href={clusterPath(cluster)} className={link}>
           Back to the overview of {cluster}
         </Link>
-        <Link href="/" className={link}>
+        <Link prefetch={false} href="/" className={link}>
           Every cluster
         </Link>
       </p>

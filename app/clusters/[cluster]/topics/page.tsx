@@ -24,7 +24,7 @@ export default async function Page({ params, searchParams }: Props) {
         subtitle="Every topic with its partitions, replication and message count."
         actions={
           <CanDo action="topicCreate">
-            <Link href={clusterPath(cluster, 'topics', 'new')} className={buttonClass('primary')}>
+            <Link prefetch={false} href={clusterPath(cluster, 'topics', 'new')} className={buttonClass('primary')}>
               New topic
             </Link>
           </CanDo>

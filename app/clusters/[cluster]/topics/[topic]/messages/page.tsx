@@ -26,7 +26,7 @@ export default async function Page({ params, searchParams }: Params & { searchPa
       <PageHeader
         title={`Messages in ${showBidiControls(name)}`}
         subtitle={
-          <Link href={clusterPath(decodeSegment(cluster), 'topics', name)} className="hover:underline">
+          <Link prefetch={false} href={clusterPath(decodeSegment(cluster), 'topics', name)} className="hover:underline">
             ← Topic {showBidiControls(name)}
           </Link>
         }
