@@ -88,9 +88,9 @@ class Cursor {
   }
 }
 
-/** Whether any key or value of the records starts like a Confluent-framed payload (magic byte 0 and
- * a schema id), which the `auto` format decodes through the registry rather than as text. */
-export function hasFramedPayload(records: Buffer, count: number): boolean {
+/** Calls `visit` with each key, value (payload: true), header key and header value (false) of the
+ * records, null ones left out, until it returns false. */
+export function fieldsOf(records: Buffer, count: number, visit: (bytes: Buffer, payload: boolean) => boolean): void {
   const c = new Cursor(records);
   for (let i = 0; i < count && c.at < records.length; i++) {
     const length = c.varlong();
@@ -99,13 +99,17 @@ export function hasFramedPayload(records: Buffer, count: number): boolean {
     c.varlong(); // timestamp delta
     c.varlong(); // offset delta
     for (let k = 0; k < 2; k++) {
-      const n = c.varlong();
-      if (n >= 5 && records[c.at] === 0) return true;
-      if (n > 0) c.at += n;
+      const b = c.bytes();
+      if (b && !visit(b, true)) return;
+    }
+    for (let h = c.varlong(); h > 0; h--) {
+      for (let k = 0; k < 2; k++) {
+        const b = c.bytes();
+        if (b && !visit(b, false)) return;
+      }
     }
     c.at = end;
   }
-  return false;
 }
 
 /** The records of a batch whose offsets are in [from, end), shaped as kafkajs shapes them. */

@@ -10,7 +10,7 @@
 import 'server-only';
 import { errorName } from '../../common/kafka-error-codes';
 import type { RawCluster } from '../connection/kafkajs-types';
-import { fetchRaw } from '../connection/raw-requests';
+import { fetchRaw, fetchStats } from '../connection/raw-requests';
 import { brokerOn } from '../reading/reader-broker';
 import type { ReadRecord } from '../reading/reader';
 import { batchesIn, openRecords, recordBytes, type Batch } from './record-batches';
@@ -88,6 +88,7 @@ export async function scanRange(cluster: RawCluster, req: ScanRequest): Promise<
       if (last && last.lastOffset + 1n < req.end && count + inAnswer < req.max && i + 1 < MAX_FETCHES) {
         ahead = { offset: last.lastOffset + 1n, answer: fetchAt(last.lastOffset + 1n) };
       }
+      fetchStats.batches += batches.length;
       for (const b of batches) {
         if (b.lastOffset < pos) continue;
         if (b.baseOffset >= req.end || count >= req.max) break;
@@ -111,7 +112,9 @@ export async function scanRange(cluster: RawCluster, req: ScanRequest): Promise<
           pos = b.lastOffset + 1n;
           continue;
         }
+        fetchStats.opened++;
         for (const r of openRecords(b, records, pos, req.end)) {
+          fetchStats.records++;
           items.push({ record: { partition: req.partition, offset: r.offset, raw: r.raw } });
           count++;
           pos = r.offset + 1n;
