@@ -4,6 +4,8 @@
 // number of Fetch round trips and bytes per fetch counted. Run with --cpu-prof to profile the
 // console side. `npx tsx --conditions=react-server bench/search-probe.ts [--runs 3]`
 import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createWriteStream, mkdtempSync, openSync, closeSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +17,7 @@ import { configureClusters, resetClusters } from '../lib/kafka/connection/regist
 import { GET as searchRoute } from '../app/api/clusters/[cluster]/topics/[topic]/search/route';
 import { fetchStats } from '../lib/kafka/connection/raw-requests';
 
-const { values } = parseArgs({ options: { 'broker-prof': { type: 'string' }, runs: { type: 'string', default: '3' }, messages: { type: 'string', default: '300000' }, kcat: { type: 'string', default: 'kcat' } } });
+const { values } = parseArgs({ options: { profile: { type: 'string' }, 'broker-prof': { type: 'string' }, runs: { type: 'string', default: '3' }, messages: { type: 'string', default: '300000' }, kcat: { type: 'string', default: 'kcat' } } });
 const MESSAGES = Number(values.messages);
 const SIZE = 1024;
 const NEEDLE = `needle-${Math.random().toString(36).slice(2, 10)}`;
@@ -51,6 +53,16 @@ function run(cmd: string, args: string[], stdinFile?: string): Promise<{ seconds
   });
 }
 
+/** CPU seconds (user + system) a process has used, from /proc. */
+function cpuOf(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+}
+const ownCpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
 async function search(topic: string, qs: string) {
   const started = process.hrtime.bigint();
   const res = await searchRoute(new Request(`http://console.test/api/clusters/probe/topics/${topic}/search?${qs}`), { params: Promise.resolve({ cluster: 'probe', topic }) });
@@ -80,18 +92,34 @@ async function main(): Promise<void> {
     await search(topic, `${base}&order=desc`);
     for (let i = 0; i < Number(values.runs); i++) {
       const load = os.loadavg()[0]!.toFixed(2);
+      const b0 = cpuOf(broker.pid());
       const grep = await run('sh', ['-c', `${values.kcat} -C -b ${broker.bootstrap} -t ${topic} -e -q | grep -c ${NEEDLE}`]);
+      const b1 = cpuOf(broker.pid());
+      const c1 = ownCpu();
       fetchStats.count = 0;
       fetchStats.bytes = 0;
     fetchStats.batches = 0;
     fetchStats.opened = 0;
     fetchStats.records = 0;
+      const session = values.profile ? new Session() : null;
+      if (session) {
+        session.connect();
+        await session.post('Profiler.enable');
+        await session.post('Profiler.start');
+      }
       const full = await search(topic, `${base}&order=asc&from=earliest`);
+      if (session) {
+        const { profile } = await session.post('Profiler.stop');
+        writeFileSync(`${values.profile}.${i}.cpuprofile`, JSON.stringify(profile));
+        session.disconnect();
+      }
+      const b2 = cpuOf(broker.pid());
+      const c2 = ownCpu();
       const fetches = fetchStats.count;
       const bytes = fetchStats.bytes;
       const newest = await search(topic, `${base}&order=desc`);
       console.log(
-        `load ${load}: kcat|grep ${grep.seconds.toFixed(2)} s (${grep.stdout.trim()}), asc ${full.seconds.toFixed(2)} s (${full.matched}/${full.scanned}, ${full.events} events, ${fetches} fetches, ${(bytes / Math.max(fetches, 1) / 1024).toFixed(0)} KiB/fetch, ${fetchStats.batches} batches, ${fetchStats.opened} opened, ${fetchStats.records} records opened) ratio ${(full.seconds / grep.seconds).toFixed(2)}; desc ${newest.seconds.toFixed(3)} s (${newest.matched}/${newest.scanned})`,
+        `load ${load}: kcat|grep ${grep.seconds.toFixed(2)} s (${grep.stdout.trim()}), asc ${full.seconds.toFixed(2)} s (${full.matched}/${full.scanned}, ${full.events} events, ${fetches} fetches, ${(bytes / Math.max(fetches, 1) / 1024).toFixed(0)} KiB/fetch, ${fetchStats.batches} batches, ${fetchStats.opened} opened, ${fetchStats.records} records opened) ratio ${(full.seconds / grep.seconds).toFixed(2)}; cpu: broker ${(b1 - b0).toFixed(2)} s for kcat, ${(b2 - b1).toFixed(2)} s for asc, console ${(c2 - c1).toFixed(2)} s; desc ${newest.seconds.toFixed(3)} s (${newest.matched}/${newest.scanned})`,
       );
     }
   } finally {

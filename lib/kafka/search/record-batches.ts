@@ -28,6 +28,8 @@ export interface Batch {
   control: boolean;
   /** The records' bytes as stored (compressed when `compression` is not 0). */
   body: Buffer;
+  /** Where the batch starts in the record set it was read from. */
+  at: number;
 }
 
 /** The whole batches in a record set; a batch cut short at the end (the fetch size) is left out. */
@@ -52,6 +54,7 @@ export function* batchesIn(set: Buffer): Generator<Batch> {
       transactional: (attributes & 0x10) !== 0,
       control: (attributes & 0x20) !== 0,
       body: set.subarray(at + HEADER, end),
+      at,
     };
     at = end;
   }
