@@ -37,9 +37,9 @@ export function batchFilter(q: Pick<SearchQuery, 'q' | 'mode' | 'caseSensitive' 
     const ascii = !folds || isAscii(records);
     if (ascii && !auto) return false;
     let may = false;
-    fieldsOf(records, b.recordCount, (bytes, payload) => {
+    fieldsOf(records, b.recordCount, (start, end, payload) => {
       // A framed key or value (magic byte 0, then a 4-byte schema id) is decoded through the registry.
-      if ((auto && payload && bytes.length >= 5 && bytes[0] === 0) || (!ascii && !isAscii(bytes))) may = true;
+      if ((auto && payload && end - start >= 5 && records[start] === 0) || (!ascii && !isAscii(records.subarray(start, end)))) may = true;
       return !may;
     });
     return may;

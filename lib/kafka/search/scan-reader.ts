@@ -20,6 +20,9 @@ import { batchesIn, openRecords, recordBytes, type Batch } from './record-batche
 
 const OFFSET_OUT_OF_RANGE = 1;
 const MAX_FETCHES = 200;
+/** Longest stretch of passing over batches between two turns of the event loop: answers carried
+ * or already received resolve without one. */
+const SLICE_MS = 10;
 
 /** A batch passed over whole: every offset in [first, last] was looked at and none can match. */
 export interface SkippedBatch {
@@ -76,12 +79,17 @@ export async function scanRange(cluster: RawCluster, req: ScanRequest): Promise<
   const broker = await brokerOn(cluster, req.leader);
   const fetchAt = (offset: bigint) => fetchRaw(broker, { topic: req.topic, partition: req.partition, offset, maxBytes: req.fetchBytes });
   const carry: ScanCarry = req.carry ?? { queue: [] };
+  let turn = performance.now();
   try {
     for (let i = 0; i < MAX_FETCHES && pos < req.end && count < req.max && !req.signal.aborted; i++) {
+      if (performance.now() - turn > SLICE_MS) {
+        await new Promise((r) => setImmediate(r));
+        turn = performance.now();
+      }
       // The carried answer for this position, else a fresh fetch (what was carried is for elsewhere).
       const head = carry.queue[0];
       if (head && head.offset === pos) carry.queue.shift();
-      else dropCarry(carry);
+      else if (head) dropCarry(carry);
       const answer = await (head && head.offset === pos ? head.answer : fetchAt(pos));
       if (answer.errorCode === OFFSET_OUT_OF_RANGE) return { items, count, next: pos, outOfRange: true };
       if (answer.errorCode !== 0) throw Object.assign(new Error(`Fetch of partition ${req.partition} failed: ${errorName(answer.errorCode)}`), { name: 'KafkaJSProtocolError' });
