@@ -1,6 +1,7 @@
 // Record batches (magic 2) as a search reads them, straight from a Fetch answer's bytes: the batch
 // header is read without touching the records, so a batch the search can rule out as a whole (see
-// batch-filter.ts) costs a header read and one native scan of its bytes, not a decode per record;
+// batch-filter.ts) costs a header read and native scans of its bytes (and, where the filter must
+// look at fields, a walk of their offsets: fieldsOf), not a decode per record;
 // the records of the other batches are opened here into the same shape kafkajs gives browsing, so
 // matching and the DTO stay the one code path. Compressed batches are decompressed with the
 // project's codecs (lib/codecs). Written from Kafka's protocol description, not from kafkajs or the
