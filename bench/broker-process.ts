@@ -10,13 +10,11 @@ export interface BrokerProcess {
   pid(): number;
 }
 
-export async function startBrokerProcess(nodes: number): Promise<BrokerProcess> {
+/** `nodeFlags` (such as --cpu-prof) run the broker under node itself rather than npx. */
+export async function startBrokerProcess(nodes: number, nodeFlags: string[] = []): Promise<BrokerProcess> {
   const port = await freePorts(nodes);
-  const service = startService(
-    'npx',
-    ['tsx', 'lib/broker/cli.ts', '--port', String(port), '--host', '127.0.0.1', '--nodes', String(nodes), '--in-memory', '--quiet'],
-    process.env,
-  );
+  const args = ['lib/broker/cli.ts', '--port', String(port), '--host', '127.0.0.1', '--nodes', String(nodes), '--in-memory', '--quiet'];
+  const service = nodeFlags.length > 0 ? startService(process.execPath, [...nodeFlags, '--import', 'tsx', ...args], process.env) : startService('npx', ['tsx', ...args], process.env);
   const [, bootstrap] = await waitForOutput(service, /bootstrap: (\S+)/, 60_000);
   let pid: number | null = null;
   return { bootstrap: bootstrap!, service, pid: () => (pid ??= workerPid(service.launcher)) };

@@ -98,6 +98,22 @@ describe('search in the view', () => {
     expect(seen).toEqual(want);
   });
 
+  it('a step that stops inside a batch goes on from there in the next step (batches of 300, steps of 500, 1000, 2000 records)', async () => {
+    const t = uniqueName('search-carry');
+    await createTopic(h, t, 1);
+    const N = 6000;
+    // Every batch holds a match, so every batch is opened; the steps end inside batches.
+    const hit = (i: number) => i % 37 === 0 || [299, 300, 499, 500, 501, 1499, 1500, 1501, 3499, 3500, 5499, 5500, 5999].includes(i);
+    for (let i = 0; i < N; i += 300) {
+      await h.producer.send({ topic: t, messages: Array.from({ length: 300 }, (_, j) => ({ value: `${hit(i + j) ? 'CARRY' : 'hay'} ${i + j}` })) });
+    }
+    const want = Array.from({ length: N }, (_, i) => i).filter(hit).map((o) => `0:${o}`);
+    const r = await call(searchRoute, `/api/topics/${t}/search?q=carry&in=value&limit=500&order=asc`, { topic: t });
+    const events = (await r.response.text()).trim().split('\n').map((l) => SearchEventSchema.parse(JSON.parse(l)));
+    expect(events.flatMap((e) => (e.type === 'match' ? [`${e.message.partition}:${e.message.offset}`] : []))).toEqual(want);
+    expect(events.at(-1)).toMatchObject({ type: 'done', reason: 'end', scanned: N, matched: want.length });
+  });
+
   it('newest first returns the newest matches first, merged by timestamp, without scanning from the start', async () => {
     const r = await search('q=needle&limit=10');
     expect(r.matches).toEqual(expected({ order: 'desc' }).slice(0, 10));

@@ -264,6 +264,10 @@ function decodeFetchRaw(version: number, data: Buffer): RawFetchPartition[] {
   return out;
 }
 
+/** Counts for bench/search-probe.ts: raw fetches answered and their record bytes, and the batches a
+ * search's reads saw, the batches it opened and the records it opened (search/scan-reader.ts). */
+export const fetchStats = { count: 0, bytes: 0, batches: 0, opened: 0, records: 0 };
+
 /** Fetch of one partition, answered with its raw record batches (READ_UNCOMMITTED, no wait). */
 export async function fetchRaw(broker: RawBroker, req: { topic: string; partition: number; offset: bigint; maxBytes: number }): Promise<RawFetchPartition> {
   const args = {
@@ -277,5 +281,7 @@ export async function fetchRaw(broker: RawBroker, req: { topic: string; partitio
   const built = broker.lookupRequest(key('Fetch'), Fetch)(args);
   const version = built.request.apiVersion;
   const decoded = await sendDecoded<RawFetchPartition[]>(broker, 'Fetch', Fetch, args, (r) => ({ ...r, response: { decode: async (payload: Buffer) => decodeFetchRaw(version, payload), parse: async (d: unknown) => d } }));
+  fetchStats.count++;
+  fetchStats.bytes += decoded[0]?.records?.length ?? 0;
   return decoded[0] ?? { errorCode: 0, highWatermark: -1n, records: null };
 }

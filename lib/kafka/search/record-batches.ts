@@ -1,6 +1,7 @@
 // Record batches (magic 2) as a search reads them, straight from a Fetch answer's bytes: the batch
 // header is read without touching the records, so a batch the search can rule out as a whole (see
-// batch-filter.ts) costs a header read and one native scan of its bytes, not a decode per record;
+// batch-filter.ts) costs a header read and native scans of its bytes (and, where the filter must
+// look at fields, a walk of their offsets: fieldsOf), not a decode per record;
 // the records of the other batches are opened here into the same shape kafkajs gives browsing, so
 // matching and the DTO stay the one code path. Compressed batches are decompressed with the
 // project's codecs (lib/codecs). Written from Kafka's protocol description, not from kafkajs or the
@@ -28,6 +29,8 @@ export interface Batch {
   control: boolean;
   /** The records' bytes as stored (compressed when `compression` is not 0). */
   body: Buffer;
+  /** Where the batch starts in the record set it was read from. */
+  at: number;
 }
 
 /** The whole batches in a record set; a batch cut short at the end (the fetch size) is left out. */
@@ -52,6 +55,7 @@ export function* batchesIn(set: Buffer): Generator<Batch> {
       transactional: (attributes & 0x10) !== 0,
       control: (attributes & 0x20) !== 0,
       body: set.subarray(at + HEADER, end),
+      at,
     };
     at = end;
   }
@@ -88,24 +92,55 @@ class Cursor {
   }
 }
 
-/** Whether any key or value of the records starts like a Confluent-framed payload (magic byte 0 and
- * a schema id), which the `auto` format decodes through the registry rather than as text. */
-export function hasFramedPayload(records: Buffer, count: number): boolean {
-  const c = new Cursor(records);
-  for (let i = 0; i < count && c.at < records.length; i++) {
-    const length = c.varlong();
-    const end = c.at + length;
-    c.at += 1; // attributes
-    c.varlong(); // timestamp delta
-    c.varlong(); // offset delta
-    for (let k = 0; k < 2; k++) {
-      const n = c.varlong();
-      if (n >= 5 && records[c.at] === 0) return true;
-      if (n > 0) c.at += n;
-    }
-    c.at = end;
+/** Where the last zigzag varint read by `varintAt` ended. */
+let varintEnd = 0;
+/** A zigzag varint at `at` (its end left in varintEnd): the one-byte case without a loop. */
+function varintAt(buf: Buffer, at: number): number {
+  const first = buf[at]!;
+  if (first < 0x80) {
+    varintEnd = at + 1;
+    return first & 1 ? -(first + 1) / 2 : first / 2;
   }
-  return false;
+  let result = first & 0x7f;
+  let shift = 7;
+  for (at++; at < buf.length; shift += 7) {
+    const byte = buf[at++]!;
+    result += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80 || shift > 56) break;
+  }
+  varintEnd = at;
+  return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
+}
+
+/** Calls `visit` with the span [start, end) of each key, value (payload: true), header key and header
+ * value (false) of the records, null ones left out, until it returns false. Reads offsets only: no
+ * Buffer per field, as it runs over every batch a search passes over. */
+export function fieldsOf(records: Buffer, count: number, visit: (start: number, end: number, payload: boolean) => boolean): void {
+  let at = 0;
+  for (let i = 0; i < count && at < records.length; i++) {
+    const length = varintAt(records, at);
+    const end = varintEnd + length;
+    varintAt(records, varintEnd + 1); // after attributes: timestamp delta
+    varintAt(records, varintEnd); // offset delta
+    at = varintEnd;
+    for (let k = 0; k < 3 && at < end; k++) {
+      const n = varintAt(records, at);
+      at = varintEnd;
+      if (k === 2) {
+        // Headers: n of them, each a key and a value.
+        for (let h = 0; h < 2 * n && at < end; h++) {
+          const m = varintAt(records, at);
+          at = varintEnd;
+          if (m >= 0 && !visit(at, at + m, false)) return;
+          if (m > 0) at += m;
+        }
+      } else {
+        if (n >= 0 && !visit(at, at + n, true)) return;
+        if (n > 0) at += n;
+      }
+    }
+    at = end;
+  }
 }
 
 /** The records of a batch whose offsets are in [from, end), shaped as kafkajs shapes them. */

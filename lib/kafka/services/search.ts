@@ -25,7 +25,7 @@ import { requirePartition, requireTopic, type PartitionMeta } from '../reading/m
 import { resolveScanRange, type Dir, type RangeSpec } from '../reading/range';
 import type { ReadRecord } from '../reading/reader';
 import { batchFilter } from '../search/batch-filter';
-import { scanRange, type ScanItem, type ScanRequest } from '../search/scan-reader';
+import { dropCarry, scanRange, type ScanCarry, type ScanItem, type ScanRequest } from '../search/scan-reader';
 import { getWatermarks, watermarkOf, type Watermarks } from '../reading/watermarks';
 
 /** Records per step of a partition's scan (and per backwards chunk): the first step is small, so the
@@ -114,6 +114,8 @@ interface PartitionScan {
   /** Records the next step reads. */
   chunk: number;
   done: boolean;
+  /** What a forward step leaves for the next (the fetch in flight, the batches not reached). */
+  carry: ScanCarry;
 }
 
 const startOf = (s: PartitionScan, dir: Dir) => (dir === 'fwd' ? s.lo : s.hi);
@@ -148,7 +150,7 @@ export async function searchMessages(clients: ClusterClients, topic: string, q: 
     .filter((p) => range.parts.has(p.partition))
     .map((p) => {
       const { lo, hi } = range.parts.get(p.partition)!;
-      const s: PartitionScan = { meta: p, lo, hi, pos: dir === 'fwd' ? lo : hi, pos0: 0n, chunk: FIRST_CHUNK, done: false };
+      const s: PartitionScan = { meta: p, lo, hi, pos: dir === 'fwd' ? lo : hi, pos0: 0n, chunk: FIRST_CHUNK, done: false, carry: { queue: [] } };
       const at = resume?.pos.get(p.partition);
       if (at !== undefined) s.pos = at < lo ? lo : at > hi ? hi : at;
       s.pos0 = s.pos;
@@ -224,7 +226,7 @@ export async function searchMessages(clients: ClusterClients, topic: string, q: 
         let items: ScanItem[];
         let count: number;
         if (dir === 'fwd') {
-          const r = await scanRange(cluster, { topic, partition: s.meta.partition, leader: s.meta.leader, from: s.pos, end: s.hi, max: chunk, fetchBytes: SCAN_FETCH_BYTES, mayMatch, signal: abort.signal });
+          const r = await scanRange(cluster, { topic, partition: s.meta.partition, leader: s.meta.leader, from: s.pos, end: s.hi, max: chunk, fetchBytes: SCAN_FETCH_BYTES, mayMatch, signal: abort.signal, carry: s.carry });
           items = r.items;
           count = r.count;
           if (r.outOfRange || r.next <= s.pos) s.done = true;
@@ -303,6 +305,7 @@ export async function searchMessages(clients: ClusterClients, topic: string, q: 
       } catch (err) {
         emit({ type: 'error', title: 'Search failed', detail: (err as Error).message });
       } finally {
+        for (const s of state) dropCarry(s.carry);
         lease.release();
         filter?.close();
         clearInterval(timer);
