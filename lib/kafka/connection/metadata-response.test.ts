@@ -37,9 +37,11 @@ describe('Metadata read by hand', () => {
     const ours = decodeMetadata(v, raw);
     const plain = {
       ...ours,
+      // The topics as plain data: the decoded partitions, without the bytes they came from.
       topicMetadata: ours.topicMetadata.map((t) => {
-        const { partitionBytes: _bytes, ...rest } = t as typeof t & { partitionBytes: Buffer };
-        return { ...rest, partitionMetadata: t.partitionMetadata };
+        const rest: Record<string, unknown> = { ...t, partitionMetadata: t.partitionMetadata };
+        delete rest.partitionBytes;
+        return rest;
       }),
     };
     expect(isDeepStrictEqual(theirs, plain)).toBe(true);
