@@ -20,7 +20,8 @@ import { isLegalTopicName } from '../cluster/cluster';
 import { ApiKey, type MetadataRequest, type MetadataResponse } from '../protocol';
 import { ErrorCode } from '../../common/kafka-error-codes';
 import { AclOperation, clusterAllowed, topicAllowed } from './authorize';
-import { defineHandler, type HandlerContext } from './types';
+import { encodeAllTopicsMetadata, FAST_METADATA_MAX_VERSION } from './metadata-encode';
+import { defineHandler, EncodedResponse, type HandlerContext } from './types';
 
 type ResponseTopic = MetadataResponse['topics'][number];
 
@@ -29,13 +30,26 @@ export default defineHandler<MetadataRequest, MetadataResponse>({
   min: 0,
   max: 4,
   handle(req, ctx) {
+    if (isAllTopics(req, ctx.version) && ctx.version <= FAST_METADATA_MAX_VERSION) return allTopicsEncoded(ctx);
     return ctx.cluster.persistOnce(() => answer(req, ctx));
   },
 });
 
+const isAllTopics = (req: MetadataRequest, version: number) => req.topics === null || (version === 0 && req.topics.length === 0);
+
+/** Every topic the principal may describe, written by hand (metadata-encode.ts): the same bytes as
+ * answer() encoded by the codec, without a response object per partition. */
+function allTopicsEncoded(ctx: HandlerContext): EncodedResponse {
+  const { cluster } = ctx;
+  const topics: TopicState[] = [];
+  for (const t of cluster.topics.values()) if (topicAllowed(ctx, AclOperation.DESCRIBE, t.name, true)) topics.push(t);
+  const brokers = cluster.liveNodes().map((n) => ({ nodeId: n.id, host: n.host, port: n.port, rack: n.rack }));
+  return new EncodedResponse(encodeAllTopicsMetadata(ctx.version, cluster, brokers, topics));
+}
+
 function answer(req: MetadataRequest, ctx: HandlerContext): MetadataResponse {
   const { cluster, version } = ctx;
-  const all = req.topics === null || (version === 0 && req.topics.length === 0);
+  const all = isAllTopics(req, version);
   const topics: ResponseTopic[] = [];
   if (all) {
     for (const t of cluster.topics.values()) {

@@ -8,19 +8,22 @@
 // (acl/access.ts), and handlers ask it before touching a resource.
 import { accessFor, aclsOf, authorizerSettings } from '../acl';
 import { brokerConfigsOf } from '../admin/dynamic-broker-configs';
-import { ApiKey, apiName, decodeRequest, decodeRequestHeader, encodeResponseChunks } from '../protocol';
+import { ApiKey, apiName, decodeRequest, decodeRequestHeader, encodeResponseChunks, encodeResponseChunksAround } from '../protocol';
 import { ErrorCode } from '../../common/kafka-error-codes';
 import type { ConnectionInfo, Dispatcher, ResponseFrame } from '../network/connection';
 import { apiVersionsList, handlerFor } from './registry';
-import { BorrowedResponse, type BrokerRuntime, type HandlerContext, type RequestHeaderInfo } from './types';
+import { BorrowedResponse, EncodedResponse, type BrokerRuntime, type HandlerContext, type RequestHeaderInfo } from './types';
 
 export function createDispatcher(runtime: BrokerRuntime, nodeId: number): Dispatcher {
   // State that must be in force before the first request, read now so a broken file stops the start:
   // the dynamic broker configs (applied to every partition's log) and, with an authorizer, the ACLs.
   brokerConfigsOf(runtime);
   if (authorizerSettings(runtime.settings).enabled) aclsOf(runtime);
-  const encode = (header: RequestHeaderInfo, version: number, body: object, onWritten?: () => void): ResponseFrame => {
-    const chunks = encodeResponseChunks(header.apiKey, version, header.correlationId, body);
+  const encode = (header: RequestHeaderInfo, version: number, body: object | EncodedResponse, onWritten?: () => void): ResponseFrame => {
+    const chunks =
+      body instanceof EncodedResponse
+        ? encodeResponseChunksAround(header.apiKey, version, header.correlationId, body.bytes)
+        : encodeResponseChunks(header.apiKey, version, header.correlationId, body);
     for (const chunk of chunks) runtime.stats.bytesOut += chunk.length;
     return { chunks, onWritten };
   };

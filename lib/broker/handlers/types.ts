@@ -53,9 +53,15 @@ export class BorrowedResponse<Res> {
   ) {}
 }
 
-/** What handle() may return: a response body (possibly borrowed), or null for no response at all
- * (acks=0 Produce). */
-export type HandlerResult<Res> = Res | BorrowedResponse<Res> | null | Promise<Res | BorrowedResponse<Res> | null>;
+/** A response body the handler has already written in the request's version (metadata-encode.ts:
+ * a Metadata answer for every topic is too large to go through response objects). */
+export class EncodedResponse {
+  constructor(readonly bytes: Buffer) {}
+}
+
+/** What handle() may return: a response body (possibly borrowed or already encoded), or null for no
+ * response at all (acks=0 Produce). */
+export type HandlerResult<Res> = Res | BorrowedResponse<Res> | EncodedResponse | null | Promise<Res | BorrowedResponse<Res> | EncodedResponse | null>;
 
 export interface Handler<Req = unknown, Res = unknown> {
   readonly key: number;

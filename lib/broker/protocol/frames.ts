@@ -95,6 +95,19 @@ export function encodeResponseChunks(apiKey: number, apiVersion: number, correla
   return chunks;
 }
 
+/** The same frame around a body a handler wrote itself (already in `apiVersion`'s layout), which is
+ * referenced, not copied. */
+export function encodeResponseChunksAround(apiKey: number, apiVersion: number, correlationId: number, body: Buffer): Buffer[] {
+  const w = new Writer();
+  w.int32(0);
+  encodeMessage(responseHeaderSchema, responseHeaderVersion(apiKey, apiVersion), w, { correlationId });
+  w.raw(body);
+  const size = w.length;
+  const chunks = w.finishChunks();
+  chunks[0]!.writeInt32BE(size - 4, 0);
+  return chunks;
+}
+
 /** A whole request frame, int32 size prefix included (for tests and tools that play the client). */
 export function encodeRequest(
   apiKey: number,

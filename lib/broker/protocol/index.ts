@@ -9,6 +9,7 @@ export {
   encodeRequest,
   encodeResponse,
   encodeResponseChunks,
+  encodeResponseChunksAround,
   type RequestHeader,
 } from './frames';
 export {

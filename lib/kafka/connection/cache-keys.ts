@@ -32,6 +32,8 @@ export const cacheKeys = {
   configs: (resourceType: number, names: readonly string[]) => key<Map<string, ConfigEntry[]>>(`configs:${resourceType}:${[...names].sort().join('\u0001')}`),
   /** Every broker's DescribeLogDirs answer, merged (log-dirs.ts). */
   logDirs: () => key<LogDirSizes>('logdirs'),
+  /** The same for a few topics only (a page of the topic list, one topic's page). */
+  topicLogDirs: (names: readonly string[]) => key<LogDirSizes>(`logdirs:topics:${[...names].sort().join('\u0001')}`),
   /** Low and high watermark of one partition. */
   watermarks: family<TP, Watermarks>('wm:', tpKey),
   groupList: () => key<GroupListing[]>('groups:list'),

@@ -34,6 +34,7 @@ import ListOffsets from 'kafkajs/src/protocol/requests/listOffsets/index.js';
 import Metadata from 'kafkajs/src/protocol/requests/metadata/index.js';
 import OffsetFetch from 'kafkajs/src/protocol/requests/offsetFetch/index.js';
 import { LIST_OFFSETS_MAX_VERSION, LIST_OFFSETS_MIN_VERSION, decodeListOffsets, encodeListOffsets, type ListOffsetsAsk, type OffsetFound } from './list-offsets';
+import { METADATA_MAX_VERSION, decodeMetadata } from './metadata-response';
 import { OffsetFetchManyGroups, supportsManyGroups, type GroupOffsetsAnswer } from './offset-fetch-groups';
 import type { ProtocolRequest, RawBroker, RawCluster, RawMetadata, RequestDefinition } from './kafkajs-types';
 import {
@@ -77,7 +78,10 @@ async function sendDecoded<T>(
 
 /** Metadata of `topics` (all when empty), with per-topic and per-partition error codes as values. */
 export function fetchMetadata(broker: RawBroker, topics: string[] = []): Promise<RawMetadata> {
-  return sendDecoded(broker, 'Metadata', Metadata, { topics, allowAutoTopicCreation: false });
+  // Read by hand (metadata-response.ts), each topic's partitions when first used.
+  return sendDecoded(broker, 'Metadata', Metadata, { topics, allowAutoTopicCreation: false }, (r) =>
+    r.request.apiVersion > METADATA_MAX_VERSION ? r : { request: r.request, response: { decode: async (raw: Buffer) => decodeMetadata(r.request.apiVersion, raw), parse: keepDecoded } },
+  );
 }
 
 const TOLERANT = Symbol('kafscope.tolerantMetadata');

@@ -7,11 +7,18 @@
 // live once, here, not once more in every reader that happened to refresh. The latest snapshot is
 // also kept with its time, so callers that need only some leaders or only the brokers can use it
 // while it is recent instead of asking for every topic again (metadata-subsets.ts).
+//
+// The first snapshot's topics reshape their partitions when first read, from the bytes of the
+// answer (connection/metadata-response.ts), which they keep (~6 MB at 200,000 partitions, where the
+// decoded partitions took several times that); a cold topic page reads 25 topics' partitions. Later
+// snapshots reuse every unchanged topic (same bytes, same live brokers) and reshape changed ones at
+// once, from a copy of their own bytes, so no later answer is kept whole.
 import 'server-only';
 import { notFound, unavailable } from '../errors';
 import { cacheKeys, invalidate } from '../connection/cache-keys';
 import type { ClusterClients } from '../connection/clients';
 import type { RawMetadata } from '../connection/kafkajs-types';
+import { partitionBytesOf } from '../connection/metadata-response';
 import { keepBrokersOnly } from './reader-broker';
 
 export interface PartitionMeta {
@@ -67,9 +74,21 @@ export function loadMetadata(clients: ClusterClients, fresh = false): Promise<Cl
 
 const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
+type RawTopic = RawMetadata['topicMetadata'][number];
+
+/** The bytes a topic's partitions were read from (hand-read answers, connection/metadata-response.ts)
+ * and the live brokers then (offline replicas before v5 are derived from them): a topic whose
+ * bytes are the same in the next answer, with the same brokers live, is unchanged without decoding. */
+const sourceOf = new WeakMap<TopicMeta, { bytes: Buffer; live: string }>();
+const liveKey = (live: Set<number>) => [...live].sort((a, b) => a - b).join(',');
+
 /** Whether `prev` (a reshaped topic) says exactly what raw topic `t` says. */
-function sameTopic(prev: TopicMeta, t: RawMetadata['topicMetadata'][number], live: Set<number>): boolean {
-  if (prev.partitions.length !== t.partitionMetadata.length || prev.internal !== (t.isInternal ?? t.topic.startsWith('__'))) return false;
+function sameTopic(prev: TopicMeta, t: RawTopic, live: Set<number>, liveId: string): boolean {
+  if (prev.internal !== (t.isInternal ?? t.topic.startsWith('__'))) return false;
+  const before = sourceOf.get(prev);
+  const bytes = partitionBytesOf(t);
+  if (before && bytes && before.live === liveId) return before.bytes.equals(bytes);
+  if (prev.partitions.length !== t.partitionMetadata.length) return false;
   for (const p of t.partitionMetadata) {
     const q = prev.partitions[p.partitionId];
     if (!q || q.partition !== p.partitionId || q.leader !== (p.leader ?? -1)) return false;
@@ -94,19 +113,19 @@ function sameTopic(prev: TopicMeta, t: RawMetadata['topicMetadata'][number], liv
  * left for the garbage collector. */
 export function toClusterMeta(raw: RawMetadata, previous?: ClusterMeta | null): ClusterMeta {
   const live = new Set(raw.brokers.map((b) => b.nodeId));
-  if (previous && unchangedSince(previous, raw, live)) return previous;
+  const liveId = liveKey(live);
+  if (previous && unchangedSince(previous, raw, live, liveId)) return previous;
   const topics = new Map<string, TopicMeta>();
   for (const t of raw.topicMetadata) {
     if (t.topicErrorCode !== 0 && t.partitionMetadata.length === 0) continue;
     const prev = previous?.topics.get(t.topic);
-    if (prev && sameTopic(prev, t, live)) {
+    if (prev && sameTopic(prev, t, live, liveId)) {
       topics.set(t.topic, prev);
       continue;
     }
-    topics.set(t.topic, {
-      name: t.topic,
-      internal: t.isInternal ?? t.topic.startsWith('__'),
-      partitions: t.partitionMetadata
+    const bytes = partitionBytesOf(t);
+    const reshape = () =>
+      t.partitionMetadata
         .map((p) => {
           const replicas = p.replicas ?? [];
           return {
@@ -117,8 +136,25 @@ export function toClusterMeta(raw: RawMetadata, previous?: ClusterMeta | null): 
             offline: p.offlineReplicas ?? replicas.filter((r) => !live.has(r)),
           };
         })
-        .sort((a, b) => a.partition - b.partition),
-    });
+        .sort((a, b) => a.partition - b.partition);
+    if (!bytes || previous) {
+      // Eagerly when refreshing: a changed topic must not keep the whole new answer's bytes alive.
+      const meta: TopicMeta = { name: t.topic, internal: t.isInternal ?? t.topic.startsWith('__'), partitions: reshape() };
+      if (bytes) sourceOf.set(meta, { bytes: Buffer.from(bytes), live: liveId });
+      topics.set(t.topic, meta);
+      continue;
+    }
+    // The first snapshot: partitions reshaped when first read (a page reads a few topics' only).
+    let partitions: PartitionMeta[] | null = null;
+    const meta: TopicMeta = {
+      name: t.topic,
+      internal: t.isInternal ?? t.topic.startsWith('__'),
+      get partitions() {
+        return (partitions ??= reshape());
+      },
+    };
+    sourceOf.set(meta, { bytes, live: liveId });
+    topics.set(t.topic, meta);
   }
   return {
     clusterId: raw.clusterId ?? null,
@@ -132,7 +168,7 @@ const brokersOf = (raw: RawMetadata): BrokerMeta[] =>
   raw.brokers.map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null })).sort((a, b) => a.id - b.id);
 
 /** Whether the answer says exactly what `previous` says (checked before building anything). */
-function unchangedSince(previous: ClusterMeta, raw: RawMetadata, live: Set<number>): boolean {
+function unchangedSince(previous: ClusterMeta, raw: RawMetadata, live: Set<number>, liveId: string): boolean {
   if ((raw.clusterId ?? null) !== previous.clusterId || (raw.controllerId ?? null) !== previous.controllerId) return false;
   const brokers = brokersOf(raw);
   if (brokers.length !== previous.brokers.length) return false;
@@ -144,7 +180,7 @@ function unchangedSince(previous: ClusterMeta, raw: RawMetadata, live: Set<numbe
   for (const t of raw.topicMetadata) {
     if (t.topicErrorCode !== 0 && t.partitionMetadata.length === 0) continue;
     const prev = previous.topics.get(t.topic);
-    if (!prev || !sameTopic(prev, t, live)) return false;
+    if (!prev || !sameTopic(prev, t, live, liveId)) return false;
     n++;
   }
   return n === previous.topics.size;

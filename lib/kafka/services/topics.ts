@@ -27,7 +27,7 @@ import { errorName } from '../../common/kafka-error-codes';
 import { alterConfigsOn } from '../connection/raw-requests';
 import { brokerFor } from '../connection/captured-cluster';
 import { getWatermarks, watermarkGeneration, watermarkOf } from '../reading/watermarks';
-import { loadLogDirs, partitionSize, type LogDirSizes } from '../reading/log-dirs';
+import { loadLogDirs, loadTopicSizes, partitionSize, type LogDirSizes } from '../reading/log-dirs';
 import { groupsConsumingTopic } from './groups';
 import { tpKey } from '../reading/topic-partition';
 import { SEES_ALL, type Visibility } from '../visibility';
@@ -72,10 +72,12 @@ async function allMessageCounts(clients: ClusterClients, meta: ClusterMeta): Pro
 const sortedByCount = new WeakMap<Map<string, bigint>, { key: string; topics: TopicMeta[] }>();
 
 /** The sizes, or null when the cluster does not answer DescribeLogDirs at all or within 1.5 s: sizes
- * never fail or hold up a page (a slow answer still fills the cache for the next request). */
+ * never fail or hold up a page (a slow answer still fills the cache for the next request). Every
+ * partition's (sizesOf) only to sort by size; otherwise only the shown topics' (pageSizesOf). */
 const SIZES_WAIT_MS = 1_500;
-const sizesOf = (clients: ClusterClients) =>
-  withDeadline(loadLogDirs(clients), SIZES_WAIT_MS, () => new Error('sizes timed out')).catch(() => null);
+const withinWait = (sizes: Promise<LogDirSizes>) => withDeadline(sizes, SIZES_WAIT_MS, () => new Error('sizes timed out')).catch(() => null);
+const sizesOf = (clients: ClusterClients) => withinWait(loadLogDirs(clients));
+const pageSizesOf = (clients: ClusterClients, topics: TopicMeta[]) => withinWait(loadTopicSizes(clients, topics));
 
 /** The last ordering by size made from one sizes snapshot (per filter and direction). Unknown sizes
  * go last in either direction. */
@@ -121,9 +123,11 @@ export async function listTopics(clients: ClusterClients, q: TopicListQuery, vis
   const sign = q.dir === 'asc' ? 1 : -1;
   // The list is in name order and sort() is stable, so equal keys stay in name order.
   let counts: Map<string, bigint> | null = null;
-  // One DescribeLogDirs per broker covers every topic, so the page and the sort share it.
-  const sizes = await sizesOf(clients);
+  // Sorting by size needs every partition's size (one DescribeLogDirs per broker covers them all,
+  // and the page reads the same answer); any other order needs only the page's.
+  let sizes: LogDirSizes | null = null;
   if (q.sort === 'size') {
+    sizes = await sizesOf(clients);
     if (sizes) topics = sortBySize(sizes, topics, `${q.internal}\u0000${needle}\u0000${sign}`, sign);
   } else if (q.sort === 'messages') {
     // Most topics in play: every topic's count, kept per watermark generation; a filter that keeps
@@ -149,8 +153,12 @@ export async function listTopics(clients: ClusterClients, q: TopicListQuery, vis
   }
   const total = topics.length;
   topics = topics.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
-  counts ??= await messageCounts(clients, topics);
-  const configs = await describeTopicConfigs(clients, topics.map((t) => t.name)).catch(() => null);
+  const page = topics;
+  const [pageCounts, configs, pageSizes] = await Promise.all([
+    counts ?? messageCounts(clients, page),
+    describeTopicConfigs(clients, page.map((t) => t.name)).catch(() => null),
+    q.sort === 'size' ? sizes : pageSizesOf(clients, page),
+  ]);
   const items: TopicSummary[] = topics.map((t) => ({
     name: t.name,
     internal: t.internal,
@@ -158,9 +166,9 @@ export async function listTopics(clients: ClusterClients, q: TopicListQuery, vis
     replicationFactor: t.partitions[0]?.replicas.length ?? 0,
     underReplicated: underReplicated(t),
     offline: offline(t),
-    messages: (counts.get(t.name) ?? 0n).toString(),
+    messages: (pageCounts.get(t.name) ?? 0n).toString(),
     customConfig: configs?.has(t.name) ? isCustomised(configs.get(t.name)!) : null,
-    sizeBytes: sizes?.topics.get(t.name)?.toString() ?? null,
+    sizeBytes: pageSizes?.topics.get(t.name)?.toString() ?? null,
   }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
@@ -172,7 +180,7 @@ export async function getTopic(clients: ClusterClients, name: string, visible: V
     getWatermarks(clients, partitionsOf(t)),
     describeTopicConfigs(clients, [name]).catch(() => null),
     groupsConsumingTopic(clients, name).catch(() => []),
-    sizesOf(clients),
+    pageSizesOf(clients, [t]),
   ]);
   let messages = 0n;
   const partitions = t.partitions.map((p) => {

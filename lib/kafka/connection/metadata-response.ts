@@ -1,0 +1,110 @@
+// Metadata answers (v0-v6, every version kafkajs negotiates) read by hand, each topic's partitions
+// only when someone reads them. At 50,000 topics × 4 partitions, kafkajs' decoder built 200,000
+// partition objects and 400,000 replica arrays, and metadata.ts another 200,000 of its own, on
+// every refresh: most of a cold topic page, which shows 25 topics and needs only every topic's name
+// to sort, filter and count. Here the answer is walked once (names read, partitions skipped), and a
+// topic's partitions are decoded from its own bytes on first use, in exactly the shape kafkajs'
+// decoder returns (RawMetadata, same fields per version), so everything that reads a Cluster's
+// metadata is unchanged. metadata.ts compares those bytes to see that a topic did not change.
+// Field layouts from Kafka's MetadataResponse.json: v1 adds the rack, the controller id and
+// is_internal; v2 the cluster id; v3 the throttle time first; v5 the offline replicas; v4 and v6
+// are their predecessors on the wire.
+import 'server-only';
+import type { RawMetadata, RawPartitionMetadata } from './kafkajs-types';
+
+export const METADATA_MAX_VERSION = 6;
+
+type RawTopic = RawMetadata['topicMetadata'][number];
+
+/** A topic of a hand-read answer: its partitions' bytes, decoded when first read. */
+export interface BytesBackedTopic extends RawTopic {
+  /** The partition array as sent (count included). */
+  readonly partitionBytes: Buffer;
+}
+
+export const partitionBytesOf = (t: RawTopic): Buffer | null => (t as Partial<BytesBackedTopic>).partitionBytes ?? null;
+
+function readPartitions(version: number, b: Buffer): RawPartitionMetadata[] {
+  let at = 4;
+  const ints = (): number[] => {
+    const n = b.readInt32BE(at);
+    at += 4;
+    const out = new Array<number>(Math.max(n, 0));
+    for (let i = 0; i < n; i++, at += 4) out[i] = b.readInt32BE(at);
+    return out;
+  };
+  const n = b.readInt32BE(0);
+  const out = new Array<RawPartitionMetadata>(Math.max(n, 0));
+  for (let j = 0; j < n; j++) {
+    const partitionErrorCode = b.readInt16BE(at);
+    const partitionId = b.readInt32BE(at + 2);
+    const leader = b.readInt32BE(at + 6);
+    at += 10;
+    const replicas = ints();
+    const isr = ints();
+    out[j] = version >= 5 ? { partitionErrorCode, partitionId, leader, replicas, isr, offlineReplicas: ints() } : { partitionErrorCode, partitionId, leader, replicas, isr };
+  }
+  return out;
+}
+
+/** Where the partition array starting at `at` ends (nothing read into objects). */
+function skipPartitions(version: number, raw: Buffer, at: number): number {
+  const lists = version >= 5 ? 3 : 2;
+  let n = raw.readInt32BE(at);
+  at += 4;
+  for (; n > 0; n--) {
+    at += 10;
+    for (let l = 0; l < lists; l++) at += 4 + 4 * Math.max(raw.readInt32BE(at), 0);
+  }
+  return at;
+}
+
+function bytesBacked(version: number, topicErrorCode: number, topic: string, isInternal: boolean | undefined, partitionBytes: Buffer): BytesBackedTopic {
+  let partitions: RawPartitionMetadata[] | null = null;
+  const t = {
+    topicErrorCode,
+    topic,
+    partitionBytes,
+    get partitionMetadata() {
+      return (partitions ??= readPartitions(version, partitionBytes));
+    },
+  };
+  return version >= 1 ? Object.assign(t, { isInternal }) : t;
+}
+
+export function decodeMetadata(version: number, raw: Buffer): RawMetadata & { throttleTime?: number; clientSideThrottleTime?: number } {
+  let at = 0;
+  const i16 = () => ((at += 2), raw.readInt16BE(at - 2));
+  const i32 = () => ((at += 4), raw.readInt32BE(at - 4));
+  const str = (): string | null => {
+    const len = i16();
+    if (len < 0) return null;
+    return raw.toString('utf8', at, (at += len));
+  };
+  const out: RawMetadata & { throttleTime?: number; clientSideThrottleTime?: number } = { brokers: [], topicMetadata: [] };
+  if (version >= 3) out.throttleTime = i32();
+  // From v6 the broker throttles after answering and the client is to wait (KIP-219): kafkajs
+  // reports it this way and delays its next requests by it.
+  if (version >= 6) [out.throttleTime, out.clientSideThrottleTime] = [0, out.throttleTime];
+  const nb = i32();
+  for (let i = 0; i < nb; i++) {
+    const nodeId = i32();
+    const host = str()!;
+    const port = i32();
+    out.brokers.push(version >= 1 ? { nodeId, host, port, rack: str() } : { nodeId, host, port });
+  }
+  if (version >= 2) out.clusterId = str();
+  if (version >= 1) out.controllerId = i32();
+  const nt = i32();
+  const topics: RawTopic[] = new Array(Math.max(nt, 0));
+  for (let i = 0; i < nt; i++) {
+    const topicErrorCode = i16();
+    const topic = str()!;
+    const isInternal = version >= 1 ? raw.readInt8(at++) === 1 : undefined;
+    const start = at;
+    at = skipPartitions(version, raw, at);
+    topics[i] = bytesBacked(version, topicErrorCode, topic, isInternal, raw.subarray(start, at));
+  }
+  out.topicMetadata = topics;
+  return out;
+}
