@@ -14,8 +14,11 @@
 // the negotiated version picks the encoder and decoder, we only leave out the throwing parse. Where
 // kafkajs has no definition, ours are written in its shape, on its Encoder and Decoder:
 // own-requests.ts (DescribeLogDirs, IncrementalAlterConfigs, OffsetDelete) and
-// offset-fetch-groups.ts (OffsetFetch v8, many groups per request; flexible, so on its own). This is
-// the only module that sends requests below kafkajs' public API. Why not the project's own
+// offset-fetch-groups.ts (OffsetFetch v8, many groups per request; flexible, so on its own). Three
+// answers that dominate the cost at 10,000 groups or 200,000 partitions are read by hand, straight
+// from their bytes: Metadata (metadata-response.ts; a test compares it with kafkajs' decoder),
+// ListOffsets (list-offsets.ts) and OffsetFetch v8 — each from Kafka's message definitions, apart
+// from the broker's codec. This is the only module that sends requests below kafkajs' public API. Why not the project's own
 // sans-io codec (lib/broker/protocol), which could encode these too? Because then one table would
 // sit on both ends of every test: the embedded broker decodes with it, so a field the codec gets
 // wrong would round-trip unnoticed, and the access layer would lose the one independent check it
