@@ -45,7 +45,6 @@ export function sessionCookie(request: Request, token: string, maxAgeS: number):
   return cookieHeader(SESSION_COOKIE, token, { maxAgeS, secure: requestSite(request.headers, config.edge).tls, path: BASE_PATH || '/' });
 }
 
-
 export async function login(request: Request, body: z.infer<typeof LoginRequestSchema>): Promise<Response> {
   const config = currentConsoleConfig();
   if (config.auth.mode !== 'users') throw badRequest(`This console signs in with ${config.auth.mode === 'oidc' ? 'OpenID Connect' : 'no login at all'}, not with a password.`);
