@@ -23,9 +23,10 @@ export interface SearchCaseOptions {
   partitions: number;
 }
 
-const NEEDLE = `needle-${Math.random().toString(36).slice(2, 10)}`;
+/** The text the last record holds (shared with search-probe.ts, which seeds the same topic). */
+export const NEEDLE = `needle-${Math.random().toString(36).slice(2, 10)}`;
 
-async function writeInput(file: string, messages: number, size: number): Promise<void> {
+export async function writeInput(file: string, messages: number, size: number): Promise<void> {
   const line = Buffer.alloc(size, 'x');
   line[size - 1] = 0x0a;
   const out = createWriteStream(file);
@@ -41,7 +42,7 @@ async function writeInput(file: string, messages: number, size: number): Promise
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }
 
-function run(cmd: string, args: string[], stdinFile?: string): Promise<{ seconds: number; stdout: string }> {
+export function run(cmd: string, args: string[], stdinFile?: string): Promise<{ seconds: number; stdout: string }> {
   const fd = stdinFile ? openSync(stdinFile, 'r') : 'ignore';
   const started = process.hrtime.bigint();
   const child = spawn(cmd, args, { stdio: [fd, 'pipe', 'inherit'] });

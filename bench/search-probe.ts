@@ -3,15 +3,14 @@
 // process (no Next server, no build), alternating with kcat | grep, for --runs rounds, with the
 // number of Fetch round trips and bytes per fetch counted. Run with --cpu-prof to profile the
 // console side. `npx tsx --conditions=react-server bench/search-probe.ts [--runs 3]`
-import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { createWriteStream, mkdtempSync, openSync, closeSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { startBrokerProcess } from './broker-process';
+import { NEEDLE, run, writeInput } from './search-case';
 import { loadAppConfig } from '../lib/config';
 import { configureClusters, resetClusters } from '../lib/kafka/connection/registry';
 import { GET as searchRoute } from '../app/api/clusters/[cluster]/topics/[topic]/search/route';
@@ -20,38 +19,6 @@ import { fetchStats } from '../lib/kafka/connection/raw-requests';
 const { values } = parseArgs({ options: { profile: { type: 'string' }, 'broker-prof': { type: 'string' }, runs: { type: 'string', default: '3' }, messages: { type: 'string', default: '300000' }, kcat: { type: 'string', default: 'kcat' } } });
 const MESSAGES = Number(values.messages);
 const SIZE = 1024;
-const NEEDLE = `needle-${Math.random().toString(36).slice(2, 10)}`;
-
-async function writeInput(file: string): Promise<void> {
-  const line = Buffer.alloc(SIZE, 'x');
-  line[SIZE - 1] = 0x0a;
-  const out = createWriteStream(file);
-  const chunk = Buffer.concat(Array.from({ length: 1000 }, () => line));
-  for (let i = 0; i < MESSAGES - 1; i += 1000) {
-    const n = Math.min(1000, MESSAGES - 1 - i);
-    if (!out.write(n === 1000 ? chunk : chunk.subarray(0, n * SIZE))) await new Promise<void>((r) => out.once('drain', () => r()));
-  }
-  const last = Buffer.alloc(SIZE, 'x');
-  last.write(NEEDLE, SIZE / 2);
-  last[SIZE - 1] = 0x0a;
-  out.write(last);
-  await new Promise<void>((resolve) => out.end(() => resolve()));
-}
-
-function run(cmd: string, args: string[], stdinFile?: string): Promise<{ seconds: number; stdout: string }> {
-  const fd = stdinFile ? openSync(stdinFile, 'r') : 'ignore';
-  const started = process.hrtime.bigint();
-  const child = spawn(cmd, args, { stdio: [fd, 'pipe', 'inherit'] });
-  let stdout = '';
-  child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
-  return new Promise((resolve, reject) => {
-    child.once('close', (code) => {
-      if (typeof fd === 'number') closeSync(fd);
-      if (code !== 0) reject(new Error(`${cmd} exited ${code}`));
-      else resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, stdout });
-    });
-  });
-}
 
 /** CPU seconds (user + system) a process has used, from /proc. */
 function cpuOf(pid: number): number {
@@ -84,7 +51,7 @@ async function main(): Promise<void> {
     await admin.createTopics({ topics: [{ topic, numPartitions: 3 }] });
     await admin.disconnect();
     const input = path.join(tmp, 'input.txt');
-    await writeInput(input);
+    await writeInput(input, MESSAGES, SIZE);
     await run(values.kcat!, ['-P', '-b', broker.bootstrap, '-t', topic, '-X', 'linger.ms=5', '-X', 'queue.buffering.max.messages=500000'], input);
     process.env.KAFSCOPE_QUIET_KAFKA_LOGS = '1';
     configureClusters(loadAppConfig({ KAFKA_CLUSTERS_0_NAME: 'probe', KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: broker.bootstrap }));
@@ -96,11 +63,7 @@ async function main(): Promise<void> {
       const grep = await run('sh', ['-c', `${values.kcat} -C -b ${broker.bootstrap} -t ${topic} -e -q | grep -c ${NEEDLE}`]);
       const b1 = cpuOf(broker.pid());
       const c1 = ownCpu();
-      fetchStats.count = 0;
-      fetchStats.bytes = 0;
-    fetchStats.batches = 0;
-    fetchStats.opened = 0;
-    fetchStats.records = 0;
+      Object.assign(fetchStats, { count: 0, bytes: 0, batches: 0, opened: 0, records: 0 });
       const session = values.profile ? new Session() : null;
       if (session) {
         session.connect();
