@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
 import { bootstrap } from '../playwright.config';
-import { startApp, type AppProcess } from './support/app-process';
+import { primaryClusterOnly, startApp, type AppProcess } from './support/app-process';
 import { createTopic, produce, uniqueName } from './support/kafka';
 
 const BASE = '/kafscope';
@@ -41,13 +41,7 @@ test.beforeAll(async () => {
     KAFSCOPE_USERS: `ann:${hash}:admin`,
     KAFSCOPE_SESSION_SECRET: 'an-e2e-session-secret-for-the-sub-path-0123456789',
     KAFSCOPE_AUDIT_FILE: `/tmp/kafscope-e2e-basepath-${process.pid}.jsonl`,
-    KAFKA_CLUSTERS_0_NAME: 'primary',
-    KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: bootstrap,
-    KAFKA_CLUSTERS_1_NAME: undefined,
-    KAFKA_CLUSTERS_1_BOOTSTRAPSERVERS: undefined,
-    KAFKA_CLUSTERS_1_READONLY: undefined,
-    KAFKA_CLUSTERS_2_NAME: undefined,
-    KAFKA_CLUSTERS_2_BOOTSTRAPSERVERS: undefined,
+    ...primaryClusterOnly(bootstrap),
   }, { healthPath: `${BASE}/api/health` });
 });
 

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { expect, test, type Page } from '@playwright/test';
 import Provider from 'oidc-provider';
 import { bootstrap } from '../playwright.config';
-import { freePort, startApp, type AppProcess } from './support/app-process';
+import { freePort, primaryClusterOnly, startApp, type AppProcess } from './support/app-process';
 import { createTopic, uniqueName } from './support/kafka';
 
 const GROUPS: Record<string, string[]> = { alice: ['kafka-admins'], bob: ['kafka-viewers', 'other'] };
@@ -50,13 +50,7 @@ test.beforeAll(async () => {
       KAFSCOPE_OIDC_ROLE_MAP: 'kafka-admins=admin,kafka-viewers=viewer',
       KAFSCOPE_SESSION_SECRET: 'an-e2e-session-secret-long-enough-0123456789',
       KAFSCOPE_AUDIT_FILE: `/tmp/kafscope-e2e-oidc-${process.pid}.jsonl`,
-      KAFKA_CLUSTERS_0_NAME: 'primary',
-      KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: bootstrap,
-      KAFKA_CLUSTERS_1_NAME: undefined,
-      KAFKA_CLUSTERS_1_BOOTSTRAPSERVERS: undefined,
-      KAFKA_CLUSTERS_1_READONLY: undefined,
-      KAFKA_CLUSTERS_2_NAME: undefined,
-      KAFKA_CLUSTERS_2_BOOTSTRAPSERVERS: undefined,
+      ...primaryClusterOnly(bootstrap),
     },
     { port: appPort },
   );

@@ -22,6 +22,20 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Environment for an app on the e2e broker alone, as the cluster "primary": the kafbat-style
+ * variables of any other cluster are removed, should the runner's environment carry them. */
+export function primaryClusterOnly(bootstrap: string): Record<string, string | undefined> {
+  return {
+    KAFKA_CLUSTERS_0_NAME: 'primary',
+    KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: bootstrap,
+    KAFKA_CLUSTERS_1_NAME: undefined,
+    KAFKA_CLUSTERS_1_BOOTSTRAPSERVERS: undefined,
+    KAFKA_CLUSTERS_1_READONLY: undefined,
+    KAFKA_CLUSTERS_2_NAME: undefined,
+    KAFKA_CLUSTERS_2_BOOTSTRAPSERVERS: undefined,
+  };
+}
+
 /** Starts the app and resolves once `ready(output)` is true and /api/health (or `healthPath`) answers. */
 export async function startApp(
   env: Record<string, string | undefined>,
