@@ -71,6 +71,12 @@ class Cursor {
   at = 0;
   constructor(private readonly buf: Buffer) {}
   varlong(): number {
+    // Most varints of a record (deltas, short lengths) are one byte.
+    const first = this.buf[this.at]!;
+    if (first < 0x80) {
+      this.at++;
+      return first & 1 ? -(first + 1) / 2 : first / 2;
+    }
     let shift = 0;
     let result = 0;
     for (;;) {
@@ -92,54 +98,38 @@ class Cursor {
   }
 }
 
-/** Where the last zigzag varint read by `varintAt` ended. */
-let varintEnd = 0;
-/** A zigzag varint at `at` (its end left in varintEnd): the one-byte case without a loop. */
-function varintAt(buf: Buffer, at: number): number {
-  const first = buf[at]!;
-  if (first < 0x80) {
-    varintEnd = at + 1;
-    return first & 1 ? -(first + 1) / 2 : first / 2;
-  }
-  let result = first & 0x7f;
-  let shift = 7;
-  for (at++; at < buf.length; shift += 7) {
-    const byte = buf[at++]!;
-    result += (byte & 0x7f) * 2 ** shift;
-    if (byte < 0x80 || shift > 56) break;
-  }
-  varintEnd = at;
-  return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
-}
-
 /** Calls `visit` with the span [start, end) of each key, value (payload: true), header key and header
  * value (false) of the records, null ones left out, until it returns false. Reads offsets only: no
  * Buffer per field, as it runs over every batch a search passes over. */
 export function fieldsOf(records: Buffer, count: number, visit: (start: number, end: number, payload: boolean) => boolean): void {
-  let at = 0;
-  for (let i = 0; i < count && at < records.length; i++) {
-    const length = varintAt(records, at);
-    const end = varintEnd + length;
-    varintAt(records, varintEnd + 1); // after attributes: timestamp delta
-    varintAt(records, varintEnd); // offset delta
-    at = varintEnd;
-    for (let k = 0; k < 3 && at < end; k++) {
-      const n = varintAt(records, at);
-      at = varintEnd;
-      if (k === 2) {
-        // Headers: n of them, each a key and a value.
-        for (let h = 0; h < 2 * n && at < end; h++) {
-          const m = varintAt(records, at);
-          at = varintEnd;
-          if (m >= 0 && !visit(at, at + m, false)) return;
-          if (m > 0) at += m;
+  const c = new Cursor(records);
+  try {
+    for (let i = 0; i < count && c.at < records.length; i++) {
+      const length = c.varlong();
+      const end = c.at + length;
+      c.at += 1; // attributes
+      c.varlong(); // timestamp delta
+      c.varlong(); // offset delta
+      for (let k = 0; k < 3 && c.at < end; k++) {
+        const n = c.varlong();
+        if (k < 2) {
+          // The key, then the value.
+          if (n >= 0 && !visit(c.at, c.at + n, true)) return;
+          if (n > 0) c.at += n;
+          continue;
         }
-      } else {
-        if (n >= 0 && !visit(at, at + n, true)) return;
-        if (n > 0) at += n;
+        // Headers: n of them, each a key and a value.
+        for (let h = 0; h < 2 * n && c.at < end; h++) {
+          const m = c.varlong();
+          if (m >= 0 && !visit(c.at, c.at + m, false)) return;
+          if (m > 0) c.at += m;
+        }
       }
+      c.at = end;
     }
-    at = end;
+  } catch (err) {
+    // A varint longer than 64 bits: the batch is corrupt, and opening it will say so.
+    if (!(err instanceof RangeError)) throw err;
   }
 }
 
