@@ -18,12 +18,12 @@
 // answers that dominate the cost at 10,000 groups or 200,000 partitions are read by hand, straight
 // from their bytes: Metadata (metadata-response.ts; a test compares it with kafkajs' decoder),
 // ListOffsets (list-offsets.ts) and OffsetFetch v8 — each from Kafka's message definitions, apart
-// from the broker's codec. This is the only module that sends requests below kafkajs' public API. Why not the project's own
-// sans-io codec (lib/broker/protocol), which could encode these too? Because then one table would
-// sit on both ends of every test: the embedded broker decodes with it, so a field the codec gets
-// wrong would round-trip unnoticed, and the access layer would lose the one independent check it
-// has against real Kafka clusters of many versions (kafkajs' definitions have talked to them for
-// years). Error codes come from lib/common/kafka-error-codes, not from kafkajs' table.
+// from the broker's codec. This is the only module that sends requests below kafkajs' public API.
+// Why not the project's own sans-io codec (lib/broker/protocol), which could encode these too?
+// Because then one table would sit on both ends of every test: the embedded broker decodes with
+// it, so a field the codec gets wrong would round-trip unnoticed, and the access layer would lose
+// the one independent check it has against real Kafka clusters of many versions (kafkajs'
+// definitions have talked to them for years). Error codes come from lib/common/kafka-error-codes, not from kafkajs' table.
 import 'server-only';
 import AlterConfigs from 'kafkajs/src/protocol/requests/alterConfigs/index.js';
 import apiKeys from 'kafkajs/src/protocol/requests/apiKeys.js';
