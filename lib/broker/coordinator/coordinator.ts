@@ -19,7 +19,7 @@ import {
   prepareCommit,
   validateOffsetCommit,
 } from './offsets';
-import { encodeGroupMetadataKey, encodeOffsetCommitKey } from './records';
+import { encodeGroupMetadataKey, encodeOffsetCommitKey, type OffsetCommitValue } from './records';
 import type { CommitOffsetsInput, CommitOffsetsOutput, DescribedGroup, FetchOffsetsOutput, ListedGroup } from './types';
 
 export type { GroupCoordinatorOptions } from './membership';
@@ -86,6 +86,13 @@ export class GroupCoordinator extends GroupMembership {
 
   fetchOffsets(groupId: string, topics: { name: string; partitionIndexes: number[] }[] | null): FetchOffsetsOutput {
     return fetchOffsets(this.state.groups.get(groupId), topics);
+  }
+
+  /** Every offset a live group has committed, by topic and partition (what fetchOffsets answers for
+   * topics null, unsorted); undefined for an unknown or dead group. Read-only: for encoding answers. */
+  committedOffsets(groupId: string): ReadonlyMap<string, ReadonlyMap<number, OffsetCommitValue>> | undefined {
+    const group = this.state.groups.get(groupId);
+    return group !== undefined && group.state !== 'Dead' ? group.offsets : undefined;
   }
 
   /** A deleted topic's offsets go from every group; groups left Empty without offsets disappear (as in Kafka). */

@@ -9,11 +9,14 @@
 // * With an authorizer: DESCRIBE on the group (GROUP_AUTHORIZATION_FAILED), and DESCRIBE on each
 //   topic: a named topic it may not describe answers TOPIC_AUTHORIZATION_FAILED on its partitions,
 //   and "every offset" leaves such topics out.
+// * v8 asking every group for all it committed (how a console reads every group's lag) is written
+//   by hand (offset-fetch-encode.ts): the same bytes, without response objects per partition.
 import { groupsOf } from '../groups';
 import { ApiKey, type OffsetFetchRequest, type OffsetFetchResponse } from '../protocol';
 import { ErrorCode } from '../../common/kafka-error-codes';
 import { AclOperation, groupCheck, topicAllowed } from './authorize';
-import { defineHandler } from './types';
+import { encodeAllOffsetsV8, type GroupOffsets } from './offset-fetch-encode';
+import { defineHandler, EncodedResponse } from './types';
 
 type OneGroupAnswer = { errorCode: number; topics: { name: string; partitions: { partitionIndex: number; committedOffset: bigint; metadata: string | null; errorCode: number }[] }[] };
 
@@ -60,6 +63,7 @@ export default defineHandler<OffsetFetchRequest, OffsetFetchResponse>({
   async handle(req, ctx) {
     const groups = await groupsOf(ctx.runtime);
     if (ctx.version >= 8) {
+      if ((req.groups ?? []).every((g) => g.topics === null)) return allOffsetsEncoded(ctx, groups, req.groups ?? []);
       return {
         throttleTimeMs: 0,
         groups: (req.groups ?? []).map((g) => {
@@ -81,3 +85,15 @@ export default defineHandler<OffsetFetchRequest, OffsetFetchResponse>({
     };
   },
 });
+
+/** v8, every group asking for all it committed: what offsetsOf answers for topics null, encoded by hand. */
+function allOffsetsEncoded(ctx: Parameters<typeof groupCheck>[0], groups: Awaited<ReturnType<typeof groupsOf>>, asked: readonly { groupId: string }[]): EncodedResponse {
+  const answers = asked.map(({ groupId }): GroupOffsets => {
+    const errorCode = groupCheck(ctx, groups, groupId, AclOperation.DESCRIBE);
+    if (errorCode !== ErrorCode.NONE) return { groupId, errorCode, topics: [] };
+    const committed = groups.coordinator.committedOffsets(groupId);
+    const topics = committed ? [...committed].filter(([name]) => topicAllowed(ctx, AclOperation.DESCRIBE, name, true)) : [];
+    return { groupId, errorCode, topics };
+  });
+  return new EncodedResponse(encodeAllOffsetsV8(answers));
+}
