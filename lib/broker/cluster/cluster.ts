@@ -68,14 +68,6 @@ export class Cluster {
     return this.liveness.leaderOf(p);
   }
 
-  isrOf(p: PartitionState): number[] {
-    return this.liveness.isrOf(p);
-  }
-
-  offlineReplicasOf(p: PartitionState): number[] {
-    return this.liveness.offlineReplicasOf(p);
-  }
-
   /** Marks a node up or down; partitions whose leader changes get a new leader epoch. */
   setNodeUp(nodeId: number, up: boolean): void {
     const changed = this.liveness.setNodeUp(nodeId, up, this.table.allPartitions(), (p) => {

@@ -31,14 +31,6 @@ export class Liveness {
     return -1;
   }
 
-  isrOf(p: PartitionState): number[] {
-    return p.replicas.filter((r) => this.isUp(r));
-  }
-
-  offlineReplicasOf(p: PartitionState): number[] {
-    return p.replicas.filter((r) => !this.isUp(r));
-  }
-
   /**
    * Marks a node up or down. Each of `partitions` whose leader changes gets a new leader epoch and
    * is then passed to `onLeaderMoved`. False when the node is unknown or already in that state.

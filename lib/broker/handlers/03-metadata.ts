@@ -14,103 +14,69 @@
 //   named topic it may not describe answers TOPIC_AUTHORIZATION_FAILED (whether it exists or not),
 //   and auto-creation needs CREATE on the CLUSTER or on the topic (TOPIC_AUTHORIZATION_FAILED
 //   otherwise), as Kafka does.
+// * Answers are written straight into bytes (metadata-encode.ts): at 200,000 partitions, or 10,000
+//   named topics, response objects per partition cost the single-threaded broker most of a second.
 import { applyBrokerDefaults } from '../admin/dynamic-broker-configs';
-import type { Cluster, TopicState } from '../cluster/cluster';
+import type { TopicState } from '../cluster/cluster';
 import { isLegalTopicName } from '../cluster/cluster';
 import { ApiKey, type MetadataRequest, type MetadataResponse } from '../protocol';
 import { ErrorCode } from '../../common/kafka-error-codes';
 import { AclOperation, clusterAllowed, topicAllowed } from './authorize';
-import { encodeAllTopicsMetadata, FAST_METADATA_MAX_VERSION } from './metadata-encode';
+import { encodeMetadata, type MissingTopic } from './metadata-encode';
 import { defineHandler, EncodedResponse, type HandlerContext } from './types';
-
-type ResponseTopic = MetadataResponse['topics'][number];
 
 export default defineHandler<MetadataRequest, MetadataResponse>({
   key: ApiKey.Metadata,
   min: 0,
   max: 4,
   handle(req, ctx) {
-    if (isAllTopics(req, ctx.version) && ctx.version <= FAST_METADATA_MAX_VERSION) return allTopicsEncoded(ctx);
-    return ctx.cluster.persistOnce(() => answer(req, ctx));
+    if (isAllTopics(req, ctx.version)) return encoded(ctx, allowedTopics(ctx));
+    return ctx.cluster.persistOnce(() => encoded(ctx, namedTopics(req, ctx)));
   },
 });
 
 const isAllTopics = (req: MetadataRequest, version: number) => req.topics === null || (version === 0 && req.topics.length === 0);
 
-/** Every topic the principal may describe, written by hand (metadata-encode.ts): the same bytes as
- * answer() encoded by the codec, without a response object per partition. */
-function allTopicsEncoded(ctx: HandlerContext): EncodedResponse {
-  const { cluster } = ctx;
+function encoded(ctx: HandlerContext, topics: readonly (TopicState | MissingTopic)[]): EncodedResponse {
+  const brokers = ctx.cluster.liveNodes().map((n) => ({ nodeId: n.id, host: n.host, port: n.port, rack: n.rack }));
+  return new EncodedResponse(encodeMetadata(ctx.version, ctx.cluster, brokers, topics));
+}
+
+/** Every topic the principal may describe. */
+function allowedTopics(ctx: HandlerContext): TopicState[] {
   const topics: TopicState[] = [];
-  for (const t of cluster.topics.values()) if (topicAllowed(ctx, AclOperation.DESCRIBE, t.name, true)) topics.push(t);
-  const brokers = cluster.liveNodes().map((n) => ({ nodeId: n.id, host: n.host, port: n.port, rack: n.rack }));
-  return new EncodedResponse(encodeAllTopicsMetadata(ctx.version, cluster, brokers, topics));
+  for (const t of ctx.cluster.topics.values()) if (topicAllowed(ctx, AclOperation.DESCRIBE, t.name, true)) topics.push(t);
+  return topics;
 }
 
-function answer(req: MetadataRequest, ctx: HandlerContext): MetadataResponse {
+/** The topics the request names, in its order, auto-created where allowed. */
+function namedTopics(req: MetadataRequest, ctx: HandlerContext): (TopicState | MissingTopic)[] {
   const { cluster, version } = ctx;
-  const all = isAllTopics(req, version);
-  const topics: ResponseTopic[] = [];
-  if (all) {
-    for (const t of cluster.topics.values()) {
-      if (topicAllowed(ctx, AclOperation.DESCRIBE, t.name, true)) topics.push(describeTopic(cluster, t));
+  const topics: (TopicState | MissingTopic)[] = [];
+  const allowCreate = (version < 4 || req.allowAutoTopicCreation !== false) && cluster.options.autoCreateTopics;
+  const created: string[] = [];
+  for (const { name } of req.topics ?? []) {
+    if (name === null) continue;
+    if (!topicAllowed(ctx, AclOperation.DESCRIBE, name)) {
+      topics.push({ name, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED });
+      continue;
     }
-  } else {
-    const allowCreate = (version < 4 || req.allowAutoTopicCreation !== false) && cluster.options.autoCreateTopics;
-    const created: string[] = [];
-    for (const { name } of req.topics ?? []) {
-      if (name === null) continue;
-      if (!topicAllowed(ctx, AclOperation.DESCRIBE, name)) {
-        topics.push(missing(name, ErrorCode.TOPIC_AUTHORIZATION_FAILED));
+    let t = cluster.topic(name);
+    if (!t && !isLegalTopicName(name)) {
+      topics.push({ name, errorCode: ErrorCode.INVALID_TOPIC_EXCEPTION });
+      continue;
+    }
+    if (!t && allowCreate) {
+      if (!clusterAllowed(ctx, AclOperation.CREATE, true) && !topicAllowed(ctx, AclOperation.CREATE, name)) {
+        topics.push({ name, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED });
         continue;
       }
-      let t = cluster.topic(name);
-      if (!t && !isLegalTopicName(name)) {
-        topics.push(missing(name, ErrorCode.INVALID_TOPIC_EXCEPTION));
-        continue;
-      }
-      if (!t && allowCreate) {
-        if (!clusterAllowed(ctx, AclOperation.CREATE, true) && !topicAllowed(ctx, AclOperation.CREATE, name)) {
-          topics.push(missing(name, ErrorCode.TOPIC_AUTHORIZATION_FAILED));
-          continue;
-        }
-        t = cluster.autoCreateTopic(name);
-        if (t) created.push(name);
-        // Kafka answers the creating request with LEADER_NOT_AVAILABLE; ours is ready at once.
-      }
-      topics.push(t ? describeTopic(cluster, t) : missing(name, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION));
+      t = cluster.autoCreateTopic(name);
+      if (t) created.push(name);
+      // Kafka answers the creating request with LEADER_NOT_AVAILABLE; ours is ready at once.
     }
-    if (created.length > 0) applyBrokerDefaults(ctx.runtime, created);
+    topics.push(t ?? { name, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION });
   }
-  return {
-    throttleTimeMs: 0,
-    brokers: cluster.liveNodes().map((n) => ({ nodeId: n.id, host: n.host, port: n.port, rack: n.rack })),
-    clusterId: cluster.clusterId,
-    controllerId: cluster.controllerId,
-    topics,
-  };
-}
-
-function describeTopic(cluster: Cluster, t: TopicState): ResponseTopic {
-  return {
-    errorCode: ErrorCode.NONE,
-    name: t.name,
-    isInternal: t.internal,
-    partitions: t.partitions.map((p) => {
-      const leaderId = cluster.leaderOf(p);
-      return {
-        errorCode: leaderId < 0 ? ErrorCode.LEADER_NOT_AVAILABLE : ErrorCode.NONE,
-        partitionIndex: p.index,
-        leaderId,
-        leaderEpoch: p.leaderEpoch,
-        replicaNodes: p.replicas,
-        isrNodes: cluster.isrOf(p),
-        offlineReplicas: cluster.offlineReplicasOf(p),
-      };
-    }),
-  };
-}
-
-function missing(name: string, errorCode: number): ResponseTopic {
-  return { errorCode, name, isInternal: false, partitions: [] };
+  if (created.length > 0) applyBrokerDefaults(ctx.runtime, created);
+  return topics;
 }

@@ -1,9 +1,10 @@
-// The answer to an all-topics Metadata request, written straight into bytes (v0-4, the versions the
-// handler serves). The schema-driven codec first needs a response object per partition (with an
-// ISR and an offline list each) and then walks the schema for every field: at 200,000 partitions
-// that took about a second per request, and every console refresh asks for every topic. Here each
-// partition's fields go from the cluster state into one buffer sized in advance; the bytes are
-// exactly what the codec writes for the same answer (metadata-encode.test.ts compares them).
+// Metadata answers written straight into bytes (v0-4, the versions the handler serves). The
+// schema-driven codec first needs a response object per partition (with an ISR and an offline list
+// each) and then walks the schema for every field: at 200,000 partitions that took about a second
+// per request, every console refresh asks for every topic, and a lag sort names 10,000 topics.
+// Here each partition's fields go from the cluster state into one buffer sized in advance; the
+// bytes are exactly what the codec writes for the same answer (metadata-encode.test.ts decodes and
+// re-encodes them with the codec).
 // Field layouts from Kafka's MetadataResponse.json: v1 adds the rack, the controller id and
 // is_internal; v2 the cluster id; v3 the throttle time first; v4 is v3 on the wire.
 import type { Cluster, TopicState } from '../cluster/cluster';
@@ -18,10 +19,17 @@ interface Broker {
   rack: string | null;
 }
 
+/** A named topic answered with an error and no partitions (unknown, illegal, not authorized). */
+export interface MissingTopic {
+  name: string;
+  errorCode: number;
+}
+
 const strLen = (s: string | null) => 2 + (s === null ? 0 : Buffer.byteLength(s, 'utf8'));
+const isMissing = (t: TopicState | MissingTopic): t is MissingTopic => !('partitions' in t);
 
 /** The response body (no header) for `version` 0-4, listing `topics` in order. */
-export function encodeAllTopicsMetadata(version: number, cluster: Cluster, brokers: readonly Broker[], topics: readonly TopicState[]): Buffer {
+export function encodeMetadata(version: number, cluster: Cluster, brokers: readonly Broker[], topics: readonly (TopicState | MissingTopic)[]): Buffer {
   if (version > FAST_METADATA_MAX_VERSION) throw new Error(`Metadata v${version} is not written by hand`);
   const clusterId = cluster.clusterId;
   // Replica ids are per node; each node's liveness is read once, not once per replica.
@@ -38,6 +46,7 @@ export function encodeAllTopicsMetadata(version: number, cluster: Cluster, broke
   size += 4;
   for (const t of topics) {
     size += 2 + strLen(t.name) + (version >= 1 ? 1 : 0) + 4;
+    if (isMissing(t)) continue;
     for (const p of t.partitions) {
       let isr = 0;
       for (const r of p.replicas) if (isUp(r)) isr++;
@@ -67,6 +76,13 @@ export function encodeAllTopicsMetadata(version: number, cluster: Cluster, broke
   if (version >= 1) at = out.writeInt32BE(cluster.controllerId, at);
   at = out.writeInt32BE(topics.length, at);
   for (const t of topics) {
+    if (isMissing(t)) {
+      at = out.writeInt16BE(t.errorCode, at);
+      str(t.name);
+      if (version >= 1) at = out.writeInt8(0, at);
+      at = out.writeInt32BE(0, at);
+      continue;
+    }
     at = out.writeInt16BE(ErrorCode.NONE, at);
     str(t.name);
     if (version >= 1) at = out.writeInt8(t.internal ? 1 : 0, at);
