@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import Metadata from 'kafkajs/src/protocol/requests/metadata/index.js';
 import { ApiKey, encodeResponse } from '../../broker/protocol';
-import { decodeMetadata } from './metadata-response';
+import { decodeMetadata, leadersOf } from './metadata-response';
 
 const body = (v: number) => ({
   throttleTimeMs: 3,
@@ -41,9 +41,21 @@ describe('Metadata read by hand', () => {
       topicMetadata: ours.topicMetadata.map((t) => {
         const rest: Record<string, unknown> = { ...t, partitionMetadata: t.partitionMetadata };
         delete rest.partitionBytes;
+        delete rest.partitionVersion;
         return rest;
       }),
     };
     expect(isDeepStrictEqual(theirs, plain)).toBe(true);
+  });
+
+  it.each([0, 1, 4, 5, 6])('v%i leaders read from the bytes equal the decoded partitions\'', (v) => {
+    const raw = encodeResponse(ApiKey.Metadata, v, 1, body(v)).subarray(8);
+    for (const t of decodeMetadata(v, raw).topicMetadata) {
+      // By partition number, -1 where no partition has the number (ids here are out of order, with gaps).
+      const expected = Array.from({ length: Math.max(0, ...t.partitionMetadata.map((p) => p.partitionId + 1)) }, () => -1);
+      for (const p of t.partitionMetadata) expected[p.partitionId] = p.leader;
+      expect([...leadersOf(t)], t.topic).toEqual(expected);
+      expect([...leadersOf({ ...t, partitionMetadata: t.partitionMetadata, partitionBytes: undefined } as never)], t.topic).toEqual(expected);
+    }
   });
 });

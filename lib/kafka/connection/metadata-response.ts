@@ -20,6 +20,8 @@ type RawTopic = RawMetadata['topicMetadata'][number];
 export interface BytesBackedTopic extends RawTopic {
   /** The partition array as sent (count included). */
   readonly partitionBytes: Buffer;
+  /** The version the array was written in (v5+ carry offline replicas). */
+  readonly partitionVersion: number;
 }
 
 export const partitionBytesOf = (t: RawTopic): Buffer | null => (t as Partial<BytesBackedTopic>).partitionBytes ?? null;
@@ -47,6 +49,35 @@ function readPartitions(version: number, b: Buffer): RawPartitionMetadata[] {
   return out;
 }
 
+/** Each partition's leader by partition number (-1 for a gap), read from the bytes without making
+ * partition objects when the topic is bytes-backed: what watermarks need of 10,000 topics. */
+export function leadersOf(t: RawTopic): Int32Array {
+  const bytes = partitionBytesOf(t);
+  if (!bytes) {
+    const parts = t.partitionMetadata;
+    const out = new Int32Array(parts.reduce((m, p) => Math.max(m, p.partitionId + 1), 0)).fill(-1);
+    for (const p of parts) out[p.partitionId] = p.leader ?? -1;
+    return out;
+  }
+  const lists = (t as BytesBackedTopic).partitionVersion >= 5 ? 3 : 2;
+  const n = Math.max(bytes.readInt32BE(0), 0);
+  // Partition ids are 0..n-1 in practice; a larger id grows the array.
+  let out = new Int32Array(n).fill(-1);
+  let at = 4;
+  for (let j = 0; j < n; j++) {
+    const id = bytes.readInt32BE(at + 2);
+    if (id >= out.length) {
+      const grown = new Int32Array(id + 1).fill(-1);
+      grown.set(out);
+      out = grown;
+    }
+    if (id >= 0) out[id] = bytes.readInt32BE(at + 6);
+    at += 10;
+    for (let l = 0; l < lists; l++) at += 4 + 4 * Math.max(bytes.readInt32BE(at), 0);
+  }
+  return out;
+}
+
 /** Where the partition array starting at `at` ends (nothing read into objects). */
 function skipPartitions(version: number, raw: Buffer, at: number): number {
   const lists = version >= 5 ? 3 : 2;
@@ -65,6 +96,7 @@ function bytesBacked(version: number, topicErrorCode: number, topic: string, isI
     topicErrorCode,
     topic,
     partitionBytes,
+    partitionVersion: version,
     get partitionMetadata() {
       return (partitions ??= readPartitions(version, partitionBytes));
     },

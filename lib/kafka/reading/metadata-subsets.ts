@@ -5,9 +5,11 @@
 // recent (as long as a cached snapshot lives) and holds what is asked; otherwise:
 // - brokers: a Metadata request that names no real topic (reader-broker.ts), shared for as long;
 // - leaders: one Metadata request naming only the topics asked about, not kept (the next caller
-//   asks about other topics, and a page that shows topics has loaded the full snapshot anyway).
+//   asks about other topics, and a page that shows topics has loaded the full snapshot anyway), and
+//   read for the leaders alone: no partition objects for the 10,000 topics a lag sort names.
 import 'server-only';
 import { CACHE_TTL_MS, type ClusterClients } from '../connection/clients';
+import { leadersOf } from '../connection/metadata-response';
 import { recentMetadata, toClusterMeta, type ClusterMeta } from './metadata';
 import { fetchBrokersOnly, fetchTopicsMetadata } from './reader-broker';
 import type { TP } from './topic-partition';
@@ -36,10 +38,20 @@ function covers(meta: ClusterMeta, tps: readonly TP[]): boolean {
   return true;
 }
 
-/** Metadata holding (at least) the partitions `tps`, with their leaders. */
-export async function metadataFor(clients: ClusterClients, tps: readonly TP[]): Promise<ClusterMeta> {
+/** The leader of each of the partitions `tps` (-1 when unknown or leaderless). */
+export async function leadersFor(clients: ClusterClients, tps: readonly TP[]): Promise<(topic: string, partition: number) => number> {
   const recent = recentMetadata(clients, CACHE_TTL_MS);
-  if (recent && covers(recent, tps)) return recent;
+  if (recent && covers(recent, tps)) {
+    return (topic, partition) => {
+      const parts = recent.topics.get(topic)?.partitions ?? [];
+      // Partitions are numbered 0..n-1 and kept sorted, so the index is the id; find() is the fallback.
+      const p = parts[partition]?.partition === partition ? parts[partition] : parts.find((x) => x.partition === partition);
+      return p?.leader ?? -1;
+    };
+  }
   const topics = [...new Set(tps.map((tp) => tp.topic))];
-  return clients.lanes.interactive.run(async (cluster) => toClusterMeta(await fetchTopicsMetadata(cluster, topics)));
+  const raw = await clients.lanes.interactive.run((cluster) => fetchTopicsMetadata(cluster, topics));
+  const leaders = new Map<string, Int32Array>();
+  for (const t of raw.topicMetadata) leaders.set(t.topic, leadersOf(t));
+  return (topic, partition) => leaders.get(topic)?.[partition] ?? -1;
 }

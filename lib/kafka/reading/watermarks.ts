@@ -10,7 +10,7 @@ import { cacheKeys } from '../connection/cache-keys';
 import type { ClusterClients } from '../connection/clients';
 import { tpKey, type TP } from './topic-partition';
 import { EARLIEST, LATEST, READ_UNCOMMITTED, type RawBroker } from '../connection/kafkajs-types';
-import { metadataFor } from './metadata-subsets';
+import { leadersFor } from './metadata-subsets';
 import { brokerOn } from './reader-broker';
 import { listOffsetsOn } from '../connection/raw-requests';
 
@@ -26,13 +26,10 @@ export interface Watermarks {
 async function offsetsAt(clients: ClusterClients, tps: readonly TP[], timestamps: readonly number[], found: (i: number, key: string, offset: bigint) => void): Promise<void> {
   if (tps.length === 0) return;
   // Leaders from the cluster snapshot when recent, else from the metadata of these topics only.
-  const meta = await metadataFor(clients, tps);
+  const leaderOf = await leadersFor(clients, tps);
   const byLeader = new Map<number, Map<string, number[]>>();
   for (const tp of tps) {
-    const parts = meta.topics.get(tp.topic)?.partitions ?? [];
-    // Partitions are numbered 0..n-1 and kept sorted, so the index is the id; find() is the fallback.
-    const p = parts[tp.partition]?.partition === tp.partition ? parts[tp.partition] : parts.find((x) => x.partition === tp.partition);
-    const leader = p?.leader ?? -1;
+    const leader = leaderOf(tp.topic, tp.partition);
     if (leader < 0) continue;
     let topics = byLeader.get(leader);
     if (!topics) byLeader.set(leader, (topics = new Map()));
