@@ -18,7 +18,7 @@ import { notFound, unavailable } from '../errors';
 import { cacheKeys, invalidate } from '../connection/cache-keys';
 import type { ClusterClients } from '../connection/clients';
 import type { RawMetadata } from '../connection/kafkajs-types';
-import { partitionBytesOf } from '../connection/metadata-response';
+import { isHandRead, partitionBytesOf, samePartitionBytes } from '../connection/metadata-response';
 import { keepBrokersOnly } from './reader-broker';
 
 export interface PartitionMeta {
@@ -78,16 +78,53 @@ type RawTopic = RawMetadata['topicMetadata'][number];
 
 /** The bytes a topic's partitions were read from (hand-read answers, connection/metadata-response.ts)
  * and the live brokers then (offline replicas before v5 are derived from them): a topic whose
- * bytes are the same in the next answer, with the same brokers live, is unchanged without decoding. */
+ * bytes are the same in the next answer, with the same brokers live, is unchanged without decoding.
+ * A topic reshaped at once keeps a copy of its bytes here; a lazy one keeps its raw topic itself. */
 const sourceOf = new WeakMap<TopicMeta, { bytes: Buffer; live: string }>();
 const liveKey = (live: Set<number>) => [...live].sort((a, b) => a - b).join(',');
+
+function reshape(t: RawTopic, live: Set<number>): PartitionMeta[] {
+  return t.partitionMetadata
+    .map((p) => {
+      const replicas = p.replicas ?? [];
+      return {
+        partition: p.partitionId,
+        leader: p.leader ?? -1,
+        replicas,
+        isr: p.isr ?? [],
+        offline: p.offlineReplicas ?? replicas.filter((r) => !live.has(r)),
+      };
+    })
+    .sort((a, b) => a.partition - b.partition);
+}
+
+/** A topic of the first snapshot: its partitions reshaped when first read (a cold page reads a few
+ * topics' only). One object per topic; no closure, getter or side table of its own. */
+class LazyTopicMeta implements TopicMeta {
+  #partitions: PartitionMeta[] | null = null;
+  readonly name: string;
+  readonly internal: boolean;
+  constructor(
+    readonly source: RawTopic,
+    readonly live: Set<number>,
+    readonly liveId: string,
+  ) {
+    this.name = source.topic;
+    this.internal = source.isInternal ?? source.topic.startsWith('__');
+  }
+  get partitions(): PartitionMeta[] {
+    return (this.#partitions ??= reshape(this.source, this.live));
+  }
+}
 
 /** Whether `prev` (a reshaped topic) says exactly what raw topic `t` says. */
 function sameTopic(prev: TopicMeta, t: RawTopic, live: Set<number>, liveId: string): boolean {
   if (prev.internal !== (t.isInternal ?? t.topic.startsWith('__'))) return false;
-  const before = sourceOf.get(prev);
-  const bytes = partitionBytesOf(t);
-  if (before && bytes && before.live === liveId) return before.bytes.equals(bytes);
+  const before = prev instanceof LazyTopicMeta ? { bytes: prev.source, live: prev.liveId } : sourceOf.get(prev);
+  if (before && before.live === liveId) {
+    const same = samePartitionBytes(t, before.bytes);
+    if (same !== null) return same;
+  }
   if (prev.partitions.length !== t.partitionMetadata.length) return false;
   for (const p of t.partitionMetadata) {
     const q = prev.partitions[p.partitionId];
@@ -123,38 +160,15 @@ export function toClusterMeta(raw: RawMetadata, previous?: ClusterMeta | null): 
       topics.set(t.topic, prev);
       continue;
     }
-    const bytes = partitionBytesOf(t);
-    const reshape = () =>
-      t.partitionMetadata
-        .map((p) => {
-          const replicas = p.replicas ?? [];
-          return {
-            partition: p.partitionId,
-            leader: p.leader ?? -1,
-            replicas,
-            isr: p.isr ?? [],
-            offline: p.offlineReplicas ?? replicas.filter((r) => !live.has(r)),
-          };
-        })
-        .sort((a, b) => a.partition - b.partition);
-    if (!bytes || previous) {
+    if (!isHandRead(t) || previous) {
       // Eagerly when refreshing: a changed topic must not keep the whole new answer's bytes alive.
-      const meta: TopicMeta = { name: t.topic, internal: t.isInternal ?? t.topic.startsWith('__'), partitions: reshape() };
+      const meta: TopicMeta = { name: t.topic, internal: t.isInternal ?? t.topic.startsWith('__'), partitions: reshape(t, live) };
+      const bytes = partitionBytesOf(t);
       if (bytes) sourceOf.set(meta, { bytes: Buffer.from(bytes), live: liveId });
       topics.set(t.topic, meta);
       continue;
     }
-    // The first snapshot: partitions reshaped when first read (a page reads a few topics' only).
-    let partitions: PartitionMeta[] | null = null;
-    const meta: TopicMeta = {
-      name: t.topic,
-      internal: t.isInternal ?? t.topic.startsWith('__'),
-      get partitions() {
-        return (partitions ??= reshape());
-      },
-    };
-    sourceOf.set(meta, { bytes, live: liveId });
-    topics.set(t.topic, meta);
+    topics.set(t.topic, new LazyTopicMeta(t, live, liveId));
   }
   return {
     clusterId: raw.clusterId ?? null,
