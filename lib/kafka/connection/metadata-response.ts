@@ -45,6 +45,27 @@ class HandReadTopic implements RawTopic {
   get partitionMetadata(): RawPartitionMetadata[] {
     return (this.#decoded ??= readPartitions(this.partitionVersion, this.partitionBytes));
   }
+  /** Each partition's leader by partition number (-1 for a gap), walked in place. */
+  leaders(): Int32Array {
+    const b = this.#raw;
+    const lists = this.partitionVersion >= 5 ? 3 : 2;
+    const n = Math.max(b.readInt32BE(this.#start), 0);
+    // Partition ids are 0..n-1 in practice; a larger id grows the array.
+    let out = new Int32Array(n).fill(-1);
+    let at = this.#start + 4;
+    for (let j = 0; j < n; j++) {
+      const id = b.readInt32BE(at + 2);
+      if (id >= out.length) {
+        const grown = new Int32Array(id + 1).fill(-1);
+        grown.set(out);
+        out = grown;
+      }
+      if (id >= 0) out[id] = b.readInt32BE(at + 6);
+      at += 10;
+      for (let l = 0; l < lists; l++) at += 4 + 4 * Math.max(b.readInt32BE(at), 0);
+    }
+    return out;
+  }
   /** Whether `other`'s partition bytes are the same as this topic's (compared in place). */
   samePartitionBytes(other: Buffer | HandReadTopic): boolean {
     if (other instanceof HandReadTopic) return this.#raw.compare(other.#raw, other.#start, other.#end, this.#start, this.#end) === 0;
@@ -86,32 +107,13 @@ function readPartitions(version: number, b: Buffer): RawPartitionMetadata[] {
   return out;
 }
 
-/** Each partition's leader by partition number (-1 for a gap), read from the bytes without making
- * partition objects when the topic is bytes-backed: what watermarks need of 10,000 topics. */
+/** Each partition's leader by partition number (-1 for a gap), read straight from the bytes when
+ * the topic was read by hand (no partition objects): what watermarks need of 10,000 topics. */
 export function leadersOf(t: RawTopic): Int32Array {
-  const bytes = partitionBytesOf(t);
-  if (!bytes) {
-    const parts = t.partitionMetadata;
-    const out = new Int32Array(parts.reduce((m, p) => Math.max(m, p.partitionId + 1), 0)).fill(-1);
-    for (const p of parts) out[p.partitionId] = p.leader ?? -1;
-    return out;
-  }
-  const lists = (t as HandReadTopic).partitionVersion >= 5 ? 3 : 2;
-  const n = Math.max(bytes.readInt32BE(0), 0);
-  // Partition ids are 0..n-1 in practice; a larger id grows the array.
-  let out = new Int32Array(n).fill(-1);
-  let at = 4;
-  for (let j = 0; j < n; j++) {
-    const id = bytes.readInt32BE(at + 2);
-    if (id >= out.length) {
-      const grown = new Int32Array(id + 1).fill(-1);
-      grown.set(out);
-      out = grown;
-    }
-    if (id >= 0) out[id] = bytes.readInt32BE(at + 6);
-    at += 10;
-    for (let l = 0; l < lists; l++) at += 4 + 4 * Math.max(bytes.readInt32BE(at), 0);
-  }
+  if (t instanceof HandReadTopic) return t.leaders();
+  const parts = t.partitionMetadata;
+  const out = new Int32Array(parts.reduce((m, p) => Math.max(m, p.partitionId + 1), 0)).fill(-1);
+  for (const p of parts) out[p.partitionId] = p.leader ?? -1;
   return out;
 }
 

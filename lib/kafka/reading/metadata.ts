@@ -80,7 +80,7 @@ type RawTopic = RawMetadata['topicMetadata'][number];
  * and the live brokers then (offline replicas before v5 are derived from them): a topic whose
  * bytes are the same in the next answer, with the same brokers live, is unchanged without decoding.
  * A topic reshaped at once keeps a copy of its bytes here; a lazy one keeps its raw topic itself. */
-const sourceOf = new WeakMap<TopicMeta, { bytes: Buffer; live: string }>();
+const sourceOf = new WeakMap<TopicMeta, { from: Buffer; live: string }>();
 const liveKey = (live: Set<number>) => [...live].sort((a, b) => a - b).join(',');
 
 function reshape(t: RawTopic, live: Set<number>): PartitionMeta[] {
@@ -99,7 +99,7 @@ function reshape(t: RawTopic, live: Set<number>): PartitionMeta[] {
 }
 
 /** A topic of the first snapshot: its partitions reshaped when first read (a cold page reads a few
- * topics' only). One object per topic; no closure, getter or side table of its own. */
+ * topics' only). One object per topic: no closure, own getter or side-table entry each. */
 class LazyTopicMeta implements TopicMeta {
   #partitions: PartitionMeta[] | null = null;
   readonly name: string;
@@ -120,9 +120,9 @@ class LazyTopicMeta implements TopicMeta {
 /** Whether `prev` (a reshaped topic) says exactly what raw topic `t` says. */
 function sameTopic(prev: TopicMeta, t: RawTopic, live: Set<number>, liveId: string): boolean {
   if (prev.internal !== (t.isInternal ?? t.topic.startsWith('__'))) return false;
-  const before = prev instanceof LazyTopicMeta ? { bytes: prev.source, live: prev.liveId } : sourceOf.get(prev);
+  const before = prev instanceof LazyTopicMeta ? { from: prev.source, live: prev.liveId } : sourceOf.get(prev);
   if (before && before.live === liveId) {
-    const same = samePartitionBytes(t, before.bytes);
+    const same = samePartitionBytes(t, before.from);
     if (same !== null) return same;
   }
   if (prev.partitions.length !== t.partitionMetadata.length) return false;
@@ -164,7 +164,7 @@ export function toClusterMeta(raw: RawMetadata, previous?: ClusterMeta | null): 
       // Eagerly when refreshing: a changed topic must not keep the whole new answer's bytes alive.
       const meta: TopicMeta = { name: t.topic, internal: t.isInternal ?? t.topic.startsWith('__'), partitions: reshape(t, live) };
       const bytes = partitionBytesOf(t);
-      if (bytes) sourceOf.set(meta, { bytes: Buffer.from(bytes), live: liveId });
+      if (bytes) sourceOf.set(meta, { from: Buffer.from(bytes), live: liveId });
       topics.set(t.topic, meta);
       continue;
     }
