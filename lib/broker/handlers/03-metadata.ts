@@ -22,13 +22,13 @@ import { isLegalTopicName } from '../cluster/cluster';
 import { ApiKey, type MetadataRequest, type MetadataResponse } from '../protocol';
 import { ErrorCode } from '../../common/kafka-error-codes';
 import { AclOperation, clusterAllowed, topicAllowed } from './authorize';
-import { encodeMetadata, type MissingTopic } from './metadata-encode';
+import { encodeMetadata, METADATA_MAX_VERSION, type MissingTopic } from './metadata-encode';
 import { defineHandler, EncodedResponse, type HandlerContext } from './types';
 
 export default defineHandler<MetadataRequest, MetadataResponse>({
   key: ApiKey.Metadata,
   min: 0,
-  max: 4,
+  max: METADATA_MAX_VERSION,
   handle(req, ctx) {
     if (isAllTopics(req, ctx.version)) return encoded(ctx, allowedTopics(ctx));
     return ctx.cluster.persistOnce(() => encoded(ctx, namedTopics(req, ctx)));

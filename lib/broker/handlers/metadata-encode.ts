@@ -10,7 +10,8 @@
 import type { Cluster, TopicState } from '../cluster/cluster';
 import { ErrorCode } from '../../common/kafka-error-codes';
 
-export const FAST_METADATA_MAX_VERSION = 4;
+/** The newest Metadata version the broker serves (the handler's range ends here). */
+export const METADATA_MAX_VERSION = 4;
 
 interface Broker {
   nodeId: number;
@@ -30,7 +31,7 @@ const isMissing = (t: TopicState | MissingTopic): t is MissingTopic => !('partit
 
 /** The response body (no header) for `version` 0-4, listing `topics` in order. */
 export function encodeMetadata(version: number, cluster: Cluster, brokers: readonly Broker[], topics: readonly (TopicState | MissingTopic)[]): Buffer {
-  if (version > FAST_METADATA_MAX_VERSION) throw new Error(`Metadata v${version} is not written by hand`);
+  if (version > METADATA_MAX_VERSION) throw new Error(`Metadata v${version} is not written by hand`);
   const clusterId = cluster.clusterId;
   // Replica ids are per node; each node's liveness is read once, not once per replica.
   const up = new Map<number, boolean>();

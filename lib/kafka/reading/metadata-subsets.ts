@@ -10,7 +10,7 @@
 import 'server-only';
 import { CACHE_TTL_MS, type ClusterClients } from '../connection/clients';
 import { leadersOf } from '../connection/metadata-response';
-import { recentMetadata, toClusterMeta, type ClusterMeta } from './metadata';
+import { recentMetadata, toClusterMeta, type ClusterMeta, type PartitionMeta } from './metadata';
 import { fetchBrokersOnly, fetchTopicsMetadata } from './reader-broker';
 import type { TP } from './topic-partition';
 
@@ -30,25 +30,20 @@ export function loadBrokers(clients: ClusterClients): Promise<ClusterMeta> {
   return value;
 }
 
-function covers(meta: ClusterMeta, tps: readonly TP[]): boolean {
-  for (const tp of tps) {
-    const parts = meta.topics.get(tp.topic)?.partitions;
-    if (!parts || !(parts[tp.partition]?.partition === tp.partition || parts.some((p) => p.partition === tp.partition))) return false;
-  }
-  return true;
+/** Partition `partition` of `topic` in a snapshot. Partitions are numbered 0..n-1 and kept sorted,
+ * so the index is the id; find() is the fallback. */
+function partitionIn(meta: ClusterMeta, topic: string, partition: number): PartitionMeta | undefined {
+  const parts = meta.topics.get(topic)?.partitions;
+  if (!parts) return undefined;
+  return parts[partition]?.partition === partition ? parts[partition] : parts.find((p) => p.partition === partition);
 }
+
+const covers = (meta: ClusterMeta, tps: readonly TP[]) => tps.every((tp) => partitionIn(meta, tp.topic, tp.partition) !== undefined);
 
 /** The leader of each of the partitions `tps` (-1 when unknown or leaderless). */
 export async function leadersFor(clients: ClusterClients, tps: readonly TP[]): Promise<(topic: string, partition: number) => number> {
   const recent = recentMetadata(clients, CACHE_TTL_MS);
-  if (recent && covers(recent, tps)) {
-    return (topic, partition) => {
-      const parts = recent.topics.get(topic)?.partitions ?? [];
-      // Partitions are numbered 0..n-1 and kept sorted, so the index is the id; find() is the fallback.
-      const p = parts[partition]?.partition === partition ? parts[partition] : parts.find((x) => x.partition === partition);
-      return p?.leader ?? -1;
-    };
-  }
+  if (recent && covers(recent, tps)) return (topic, partition) => partitionIn(recent, topic, partition)?.leader ?? -1;
   const topics = [...new Set(tps.map((tp) => tp.topic))];
   const raw = await clients.lanes.interactive.run((cluster) => fetchTopicsMetadata(cluster, topics));
   const leaders = new Map<string, Int32Array>();
