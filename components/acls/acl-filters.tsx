@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { AclOperation, AclPermission, AclResourceType } from '@/lib/schemas/acl';
 import type { AclUrlSchema } from './acl-params';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 type State = z.infer<typeof AclUrlSchema>;
 

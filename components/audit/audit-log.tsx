@@ -2,7 +2,7 @@
 // The audit page: who did what, where and with what result, newest first, filtered by user,
 // cluster, action, result and time (all in the URL, so a filtered view can be shared).
 import { useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Badge } from '@/components/ui/badge';
 import { QueryState } from '@/components/ui/feedback';
 import { SelectField, TextField } from '@/components/ui/field';
@@ -13,9 +13,9 @@ import { auditQuery } from '@/lib/api/queries/audit';
 import type { AuditEntry } from '@/lib/schemas/audit';
 import { ACTIONS } from '@/lib/schemas/permissions';
 
-const text = z.string().max(200).optional().catch(undefined);
-const time = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/).optional().catch(undefined);
-const AuditUrlSchema = z.object({ user: text, cluster: text, action: text, result: z.enum(['ok', 'failed']).optional().catch(undefined), from: time, to: time });
+const text = z.catch(z.optional(z.string().check(z.maxLength(200))), undefined);
+const time = z.catch(z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/))), undefined);
+const AuditUrlSchema = z.object({ user: text, cluster: text, action: text, result: z.catch(z.optional(z.enum(['ok', 'failed'])), undefined), from: time, to: time });
 
 const millis = (local: string | undefined) => (local ? new Date(local).getTime() : undefined);
 

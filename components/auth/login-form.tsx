@@ -11,7 +11,7 @@ import { TextField } from '@/components/ui/field';
 import { errorMessage, sendJson, withQuery } from '@/lib/api/fetch-json';
 import { withBasePath } from '@/lib/common/base-path';
 import { meQuery } from '@/lib/api/queries/me';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 function safeNext(raw: string | null): string {
   return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\') ? raw : '/';

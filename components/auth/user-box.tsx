@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { sendJson } from '@/lib/api/fetch-json';
 import { BASE_PATH } from '@/lib/common/base-path';
 import { meQuery } from '@/lib/api/queries/me';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export function UserBox() {
   const me = useQuery(meQuery()).data;

@@ -1,25 +1,25 @@
 // The message browser's URL: every choice (partition, start, stop, limit, order, cursor, key and value
 // formats with the Protobuf descriptor file and type, time zone, the expanded row, the search) is a
 // search parameter. The browse fields and their defaults come from the API's own schema
-// (lib/schemas/message.ts), with `.catch()` fallbacks so a shared or hand-edited link always opens
+// (lib/schemas/message.ts), with `z.catch()` fallbacks so a shared or hand-edited link always opens
 // something sensible; only the choices the server never sees (time zone, open row) are added here.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { FilterExpression } from '@/lib/schemas/filter';
 import { MessagesUrlSchema, SearchUrlSchema, type MessagesQuery, type SearchRequest } from '@/lib/schemas/message';
 
-export const BrowseUrlSchema = MessagesUrlSchema.extend({
+export const BrowseUrlSchema = z.extend(MessagesUrlSchema, {
   // The search (q, in, match): with q present the page shows the search's results instead of the
   // page of records; range, order, partition and formats are the view's own.
   ...SearchUrlSchema.shape,
-  tz: z.enum(['local', 'utc']).catch('local'),
+  tz: z.catch(z.enum(['local', 'utc']), 'local'),
   /** The expanded message, as "partition-offset". */
-  open: z.string().regex(/^\d+-\d+$/).optional().catch(undefined),
+  open: z.catch(z.optional(z.string().check(z.regex(/^\d+-\d+$/))), undefined),
   /** Browse pages, or follow new records live (`mode=live`). */
-  mode: z.enum(['browse', 'live']).catch('browse'),
+  mode: z.catch(z.enum(['browse', 'live']), 'browse'),
   /** A CEL filter applied on the server (browse, tail, export). */
-  filter: FilterExpression.optional().catch(undefined),
+  filter: z.catch(z.optional(FilterExpression), undefined),
   /** The live tail's window of rows. */
-  rows: z.coerce.number<string | number>().int().min(100).max(10_000).catch(1_000),
+  rows: z.catch(z.coerce.number<string | number>().check(z.int(), z.gte(100), z.lte(10_000)), 1_000),
 });
 export type BrowseUrl = z.infer<typeof BrowseUrlSchema>;
 

@@ -1,8 +1,8 @@
 // The subject page's URL state: the version shown and the two versions diffed, so a view of a schema
 // or of a change between versions can be shared as a link. Junk falls back to the defaults.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
-const version = z.coerce.number().int().min(1).max(0x7fffffff).optional().catch(undefined);
+const version = z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(0x7fffffff))), undefined);
 
 export const SubjectPageParamsSchema = z.object({ version, from: version, to: version });
 export type SubjectPageParams = z.infer<typeof SubjectPageParamsSchema>;

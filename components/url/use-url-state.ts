@@ -4,7 +4,7 @@
 // defaults make a hand-edited or stale link fall back to something sensible instead of failing.
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 type Scalar = string | number | boolean | undefined | null;
 
@@ -18,7 +18,7 @@ export function toSearch(values: Record<string, Scalar>): string {
   return s ? `?${s}` : '';
 }
 
-export function useUrlState<S extends z.ZodType<Record<string, unknown>>>(schema: S) {
+export function useUrlState<S extends z.ZodMiniType<Record<string, unknown>>>(schema: S) {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();

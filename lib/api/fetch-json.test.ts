@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ApiError, parseResponse, withQuery } from './fetch-json';
 
 const problem = (body: unknown, status: number) =>

@@ -1,7 +1,7 @@
 // The one door from the browser to the JSON API. Every failure becomes an ApiError carrying the
 // server's problem document (title, detail, the field it concerns), and every success is parsed
 // with the same zod schema the route handler used, so a page never renders a shape it did not expect.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { withBasePath } from '@/lib/common/base-path';
 import { ProblemSchema, type Problem } from '@/lib/schemas/common';
 
@@ -52,7 +52,7 @@ async function send(url: string, init?: RequestInit): Promise<Response> {
 }
 
 /** Checks the status, then parses the body with `schema`; a mismatch is reported, not rendered. */
-export async function parseResponse<S extends z.ZodType>(res: Response, schema: S): Promise<z.infer<S>> {
+export async function parseResponse<S extends z.ZodMiniType>(res: Response, schema: S): Promise<z.infer<S>> {
   if (!res.ok) throw new ApiError(await problemOf(res));
   if (res.status === 204) return schema.parse(undefined);
   const body: unknown = await res.json();
@@ -68,12 +68,12 @@ export async function parseResponse<S extends z.ZodType>(res: Response, schema: 
   return parsed.data;
 }
 
-export async function getJson<S extends z.ZodType>(url: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+export async function getJson<S extends z.ZodMiniType>(url: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
   return parseResponse(await send(url, { signal }), schema);
 }
 
 /** POST/PUT/DELETE with a JSON body (the server only accepts mutations typed as JSON). */
-export async function sendJson<S extends z.ZodType>(
+export async function sendJson<S extends z.ZodMiniType>(
   method: 'POST' | 'PUT' | 'DELETE',
   url: string,
   body: unknown,

@@ -2,14 +2,14 @@
 // the route's own event schema before the page sees it. A refusal before the stream (a 400 for a
 // wrong filter, a 429 when too many tails run) arrives as an ApiError like any other; aborting the
 // signal closes the connection, which the server takes as "stop".
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { withBasePath } from '@/lib/common/base-path';
 import { ApiError, parseResponse } from './fetch-json';
 
 /** Longest the page's thread spends reading events before it yields. */
 const SLICE_MS = 8;
 
-export async function readNdjson<S extends z.ZodType>(url: string, schema: S, onEvent: (event: z.infer<S>) => void, signal: AbortSignal, init: RequestInit = {}): Promise<void> {
+export async function readNdjson<S extends z.ZodMiniType>(url: string, schema: S, onEvent: (event: z.infer<S>) => void, signal: AbortSignal, init: RequestInit = {}): Promise<void> {
   const res = await fetch(withBasePath(url), { ...init, signal, headers: { accept: 'application/x-ndjson', ...init.headers } });
   if (!res.ok || !res.body) {
     await parseResponse(res, schema); // throws the problem as an ApiError

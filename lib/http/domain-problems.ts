@@ -3,7 +3,7 @@
 // for what only the HTTP layer knows (a cross-site request, a switched-off action, a wrong content
 // type). Anything else is a bug: the route wrapper logs it and answers 500 without details.
 import 'server-only';
-import { ZodError } from 'zod';
+import { core } from 'zod/mini';
 import { fromKafkaError, type DomainError, type DomainErrorKind } from '../kafka/errors';
 import { HttpProblem, badRequest } from './problem';
 
@@ -32,7 +32,7 @@ export function problemOfDomainError(e: DomainError): HttpProblem {
   return new HttpProblem(status, title, e.detail, { field: e.details.field, kafkaError: e.details.kafkaError, position: e.details.position });
 }
 
-function zodProblem(err: ZodError): HttpProblem {
+function zodProblem(err: core.$ZodError): HttpProblem {
   const issue = err.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
   return badRequest(issue ? (field ? `${field}: ${issue.message}` : issue.message) : 'Invalid input', field);
@@ -41,7 +41,8 @@ function zodProblem(err: ZodError): HttpProblem {
 /** The problem a thrown value stands for, or null when it is a bug. */
 export function classifyError(err: unknown): HttpProblem | null {
   if (err instanceof HttpProblem) return err;
-  if (err instanceof ZodError) return zodProblem(err);
+  // Every zod schema's error, classic (lib/config) or mini (lib/schemas), is a $ZodError.
+  if (err instanceof core.$ZodError) return zodProblem(err);
   const domain = fromKafkaError(err);
   return domain ? problemOfDomainError(domain) : null;
 }

@@ -2,12 +2,12 @@
 // with and the browser validates against, so the document cannot drift from the code. Paths are
 // listed here by hand (one line each); their bodies and responses are references to the schemas.
 import 'server-only';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { BASE_PATH } from '../common/base-path';
 import * as S from '../schemas';
 import { VERSION } from '../version';
 
-const components: Record<string, z.ZodType> = {
+const components: Record<string, z.ZodMiniType> = {
   Problem: S.ProblemSchema,
   Me: S.MeSchema,
   LoginRequest: S.LoginRequestSchema,
@@ -65,10 +65,10 @@ const components: Record<string, z.ZodType> = {
   TopicSubjects: S.TopicSubjectsSchema,
 };
 
-const queries: Record<string, z.ZodObject> = {
+const queries: Record<string, z.ZodMiniObject> = {
   topics: S.TopicListQuerySchema,
   messages: S.MessagesQuerySchema,
-  search: S.SearchQuerySchema as unknown as z.ZodObject,
+  search: S.SearchQuerySchema as unknown as z.ZodMiniObject,
   tail: S.TailQuerySchema,
   export: S.ExportQuerySchema,
   groups: S.GroupListQuerySchema,
@@ -100,7 +100,7 @@ const body = (name: string) => ({ required: true, content: { 'application/json':
 const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 
 function queryParams(name: string) {
-  const shape = queries[name]!.shape as Record<string, z.ZodType>;
+  const shape = queries[name]!.shape as Record<string, z.ZodMiniType>;
   return Object.entries(shape).map(([key, schema]) => ({
     name: key,
     in: 'query',

@@ -12,7 +12,7 @@
 // with their outcome.
 // Every answer is counted by route pattern and status for GET /metrics (console-metrics.ts).
 import 'server-only';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { withoutBasePath } from '../common/base-path';
 import { SWITCH_VARIABLES, currentConsoleConfig, type ClusterConfig, type Mutation } from '../config';
 import type { ClusterClients } from '../kafka/connection/clients';
@@ -151,7 +151,7 @@ export function requireSwitch(cluster: ClusterConfig, mutation: Mutation, why?: 
 
 /** Parses a JSON body with a schema: malformed JSON and invalid fields are both 400, a body over
  * KAFSCOPE_MAX_BODY_BYTES 413 (read no further than that). */
-export async function readBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+export async function readBody<S extends z.ZodMiniType>(request: Request, schema: S): Promise<z.infer<S>> {
   const text = await readLimitedText(request, currentConsoleConfig().edge.maxBodyBytes).catch((err: unknown) => {
     throw err instanceof HttpProblem ? err : badRequest('The request body could not be read.');
   });
@@ -165,7 +165,7 @@ export async function readBody<S extends z.ZodType>(request: Request, schema: S)
 }
 
 /** Parses the query string with a schema (repeated keys: the last wins). */
-export function readQuery<S extends z.ZodType>(url: URL, schema: S): z.infer<S> {
+export function readQuery<S extends z.ZodMiniType>(url: URL, schema: S): z.infer<S> {
   return schema.parse(Object.fromEntries(url.searchParams.entries()));
 }
 

@@ -5,14 +5,14 @@
 // browser agree. Query strings go through the same round trip: the API is handed the address the
 // browser would have called (lib/api/queries) and reads it with the route's own schema.
 import 'server-only';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
-export function asDto<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+export function asDto<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
   return schema.parse(JSON.parse(JSON.stringify(value)));
 }
 
 /** The query string of an API address, read the way a route does (lib/http/route.ts readQuery). */
-export function queryOf<S extends z.ZodType>(apiUrl: string, schema: S): z.infer<S> {
+export function queryOf<S extends z.ZodMiniType>(apiUrl: string, schema: S): z.infer<S> {
   return schema.parse(Object.fromEntries(new URL(apiUrl, 'http://prefetch.invalid').searchParams.entries()));
 }
 

@@ -4,7 +4,7 @@
 // crosses to the browser is the dehydrated cache of DTOs (lib/schemas), nothing of Kafka.
 import 'server-only';
 import type { DehydratedState } from '@tanstack/react-query';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { overviewQuery, brokerQuery } from '@/lib/api/queries/cluster';
 import { groupListQuery, groupListUrl, groupQuery } from '@/lib/api/queries/groups';
 import { messagesQuery, messagesUrl, type MessagesView } from '@/lib/api/queries/messages';
@@ -25,7 +25,7 @@ import { dehydrateWithin, prefetch, type Prefetch } from './within-deadline';
 
 /** A load on the cluster's clients, as the browser would receive it (the clients are built on first
  * use; an unknown cluster or a starting broker fails this load only). */
-async function dto<S extends z.ZodType>(cluster: string, schema: S, load: (clients: ClusterClients) => Promise<unknown>): Promise<z.infer<S>> {
+async function dto<S extends z.ZodMiniType>(cluster: string, schema: S, load: (clients: ClusterClients) => Promise<unknown>): Promise<z.infer<S>> {
   return asDto(schema, await load(clientsFor(cluster)));
 }
 

@@ -2,7 +2,7 @@
 // the bodies that create and delete bindings. Kafka's enums travel by name, never by number, so the
 // browser and a script read "TOPIC" and "ALLOW"; the access layer maps names to Kafka's codes.
 import './zod-csp';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { KAFKA_STRING_MAX_BYTES, utf8Length } from './kafka-strings';
 
 export const AclResourceType = z.enum(['TOPIC', 'GROUP', 'CLUSTER', 'TRANSACTIONAL_ID', 'DELEGATION_TOKEN']);
@@ -29,14 +29,16 @@ export type AclPermission = z.infer<typeof AclPermission>;
 
 /** A Kafka STRING: non-empty, within the protocol's 16-bit length. */
 const kafkaString = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .refine((s) => utf8Length(s) <= KAFKA_STRING_MAX_BYTES, `${what} is longer than Kafka can carry`);
+  z.string().check(
+    z.trim(),
+    z.minLength(1, 'must not be empty'),
+    z.refine((s) => utf8Length(s) <= KAFKA_STRING_MAX_BYTES, `${what} is longer than Kafka can carry`),
+  );
 
 /** Kafka principals are "Type:name" (User:alice, or User:* for everyone). */
-export const AclPrincipal = kafkaString('the principal').refine((s) => /^[^:\s]+:.+$/.test(s), 'must be "Type:name", e.g. User:alice or User:*');
+export const AclPrincipal = kafkaString('the principal').check(
+  z.refine((s) => /^[^:\s]+:.+$/.test(s), 'must be "Type:name", e.g. User:alice or User:*'),
+);
 
 export const AclBindingSchema = z.object({
   resourceType: AclResourceType,
@@ -53,13 +55,13 @@ export type AclBinding = z.infer<typeof AclBindingSchema>;
 /** GET .../acls: every filter is optional (absent = any). patternType MATCH lists every binding
  * that applies to resourceName (literal, wildcard and prefixed), as Kafka's own filter does. */
 export const AclListQuerySchema = z.object({
-  principal: AclPrincipal.optional(),
-  host: kafkaString('the host').optional(),
-  resourceType: AclResourceType.optional(),
-  patternType: z.enum(['LITERAL', 'PREFIXED', 'MATCH']).optional(),
-  resourceName: kafkaString('the resource name').optional(),
-  operation: AclOperation.optional(),
-  permission: AclPermission.optional(),
+  principal: z.optional(AclPrincipal),
+  host: z.optional(kafkaString('the host')),
+  resourceType: z.optional(AclResourceType),
+  patternType: z.optional(z.enum(['LITERAL', 'PREFIXED', 'MATCH'])),
+  resourceName: z.optional(kafkaString('the resource name')),
+  operation: z.optional(AclOperation),
+  permission: z.optional(AclPermission),
 });
 export type AclListQuery = z.infer<typeof AclListQuerySchema>;
 
@@ -68,14 +70,14 @@ export const AclListSchema = z.object({
    * to list, as opposed to an empty list. */
   enabled: z.boolean(),
   /** Why the list is unavailable, in Kafka's words, when it is. */
-  message: z.string().nullable(),
+  message: z.nullable(z.string()),
   items: z.array(AclBindingSchema),
 });
 export type AclList = z.infer<typeof AclListSchema>;
 
 /** POST .../acls (create) and DELETE .../acls (delete exactly these bindings). */
 export const AclBindingsRequestSchema = z.object({
-  bindings: z.array(AclBindingSchema).min(1, 'name at least one binding').max(100, 'at most 100 bindings at once'),
+  bindings: z.array(AclBindingSchema).check(z.minLength(1, 'name at least one binding'), z.maxLength(100, 'at most 100 bindings at once')),
 });
 export type AclBindingsRequest = z.infer<typeof AclBindingsRequestSchema>;
 

@@ -2,45 +2,45 @@
 // address), on which cluster and resource, which action, a summary of the parameters (never secrets,
 // message payloads only by size unless configured), and the result, refusals and failures included.
 import './zod-csp';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const AuditEntrySchema = z.object({
   time: z.string(),
   /** null: auth none (nobody signed in). */
-  user: z.string().nullable(),
-  address: z.string().nullable(),
-  cluster: z.string().nullable(),
+  user: z.nullable(z.string()),
+  address: z.nullable(z.string()),
+  cluster: z.nullable(z.string()),
   /** A permission action (topic:create …) or login / logout. */
   action: z.string(),
   /** The topic, group or user name acted on. */
-  resource: z.string().nullable(),
+  resource: z.nullable(z.string()),
   method: z.string(),
   path: z.string(),
-  params: z.record(z.string(), z.unknown()).optional(),
-  result: z.object({ ok: z.boolean(), status: z.int(), detail: z.string().optional() }),
+  params: z.optional(z.record(z.string(), z.unknown())),
+  result: z.object({ ok: z.boolean(), status: z.int(), detail: z.optional(z.string()) }),
   /** A streamed read (search, tail, export) has two entries: when its answer starts, and when it
    * ends (how, after how long, having sent how many bytes). */
-  stream: z
-    .object({
+  stream: z.optional(
+    z.object({
       phase: z.enum(['start', 'end']),
-      outcome: z.enum(['completed', 'cancelled', 'failed']).optional(),
-      ms: z.int().optional(),
-      bytes: z.int().optional(),
-    })
-    .optional(),
+      outcome: z.optional(z.enum(['completed', 'cancelled', 'failed'])),
+      ms: z.optional(z.int()),
+      bytes: z.optional(z.int()),
+    }),
+  ),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
-const queryTime = z.coerce.number<string | number>().int().min(0).optional();
+const queryTime = z.optional(z.coerce.number<string | number>().check(z.int(), z.gte(0)));
 export const AuditQuerySchema = z.object({
-  user: z.string().max(200).optional(),
-  cluster: z.string().max(200).optional(),
-  action: z.string().max(100).optional(),
-  result: z.enum(['ok', 'failed']).optional(),
+  user: z.optional(z.string().check(z.maxLength(200))),
+  cluster: z.optional(z.string().check(z.maxLength(200))),
+  action: z.optional(z.string().check(z.maxLength(100))),
+  result: z.optional(z.enum(['ok', 'failed'])),
   /** Milliseconds since the epoch. */
   from: queryTime,
   to: queryTime,
-  limit: z.coerce.number<string | number>().int().min(1).max(1000).default(200),
+  limit: z._default(z.coerce.number<string | number>().check(z.int(), z.gte(1), z.lte(1000)), 200),
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 

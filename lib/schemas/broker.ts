@@ -1,6 +1,6 @@
 // Cluster overview and broker DTOs.
 import './zod-csp';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Int64String } from './common';
 import { ConfigEntrySchema } from './config';
 import { kafkaConfigMap } from './kafka-strings';
@@ -9,24 +9,24 @@ export const BrokerSummarySchema = z.object({
   id: z.int(),
   host: z.string(),
   port: z.int(),
-  rack: z.string().nullable(),
+  rack: z.nullable(z.string()),
   isController: z.boolean(),
   /** Partitions (of all topics, internal included) this broker currently leads. */
-  partitionsLed: z.int().nonnegative(),
+  partitionsLed: z.int().check(z.nonnegative()),
 });
 export type BrokerSummary = z.infer<typeof BrokerSummarySchema>;
 
 export const ClusterOverviewSchema = z.object({
-  clusterId: z.string().nullable(),
-  controllerId: z.int().nullable(),
+  clusterId: z.nullable(z.string()),
+  controllerId: z.nullable(z.int()),
   brokers: z.array(BrokerSummarySchema),
   totals: z.object({
-    topics: z.int().nonnegative(),
-    internalTopics: z.int().nonnegative(),
-    partitions: z.int().nonnegative(),
-    underReplicated: z.int().nonnegative(),
-    offline: z.int().nonnegative(),
-    preferredLeaderPercent: z.number().min(0).max(100),
+    topics: z.int().check(z.nonnegative()),
+    internalTopics: z.int().check(z.nonnegative()),
+    partitions: z.int().check(z.nonnegative()),
+    underReplicated: z.int().check(z.nonnegative()),
+    offline: z.int().check(z.nonnegative()),
+    preferredLeaderPercent: z.number().check(z.gte(0), z.lte(100)),
   }),
 });
 export type ClusterOverview = z.infer<typeof ClusterOverviewSchema>;
@@ -50,10 +50,10 @@ export const LogDirsSchema = z.object({
         z.object({
           path: z.string(),
           /** Kafka's error for the directory (KAFKA_STORAGE_ERROR for an offline disk), or null. */
-          error: z.string().nullable(),
+          error: z.nullable(z.string()),
           sizeBytes: Int64String,
           /** Replicas stored in it. */
-          partitions: z.int().nonnegative(),
+          partitions: z.int().check(z.nonnegative()),
         }),
       ),
     }),
@@ -64,6 +64,6 @@ export type LogDirs = z.infer<typeof LogDirsSchema>;
 /** PUT .../brokers/{id|default}/configs: set dynamic broker configs; a null value deletes the
  * dynamic value, so the next level (the cluster-wide default, then the static config) applies. */
 export const UpdateBrokerConfigsRequestSchema = z.object({
-  configs: kafkaConfigMap(z.string().nullable()).refine((c) => Object.keys(c).length > 0, 'name at least one config'),
+  configs: kafkaConfigMap(z.nullable(z.string())).check(z.refine((c) => Object.keys(c).length > 0, 'name at least one config')),
 });
 export type UpdateBrokerConfigsRequest = z.infer<typeof UpdateBrokerConfigsRequestSchema>;

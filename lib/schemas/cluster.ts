@@ -2,12 +2,12 @@
 // they allow, and a health card per cluster. A cluster that does not answer still has a card, with
 // the error; the list itself never waits on the slowest cluster (see GET /api/clusters).
 import './zod-csp';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { FeatureSwitchesSchema } from './settings';
 
 /** A cluster's name as it appears in URLs: lower-case letters, digits, dot, underscore, hyphen. */
 export const CLUSTER_NAME_SHAPE = /^[a-z0-9._-]{1,64}$/;
-export const ClusterName = z.string().regex(CLUSTER_NAME_SHAPE, 'must be 1-64 of a-z, 0-9, ".", "_" or "-"');
+export const ClusterName = z.string().check(z.regex(CLUSTER_NAME_SHAPE, 'must be 1-64 of a-z, 0-9, ".", "_" or "-"'));
 
 /** Set by the proxy on a request for a page of a cluster nobody configured (the layout answers 404). */
 export const UNKNOWN_CLUSTER_HEADER = 'x-kafscope-unknown-cluster';
@@ -29,21 +29,21 @@ export type ClusterInfo = z.infer<typeof ClusterInfoSchema>;
 export const ClusterHealthSchema = z.object({
   status: z.enum(['ok', 'unreachable', 'timeout', 'starting']),
   /** Why it is not ok, as a sentence. */
-  error: z.string().optional(),
-  brokers: z.int().nonnegative().optional(),
-  controllerId: z.int().nullable().optional(),
-  topics: z.int().nonnegative().optional(),
-  partitions: z.int().nonnegative().optional(),
-  underReplicated: z.int().nonnegative().optional(),
-  offline: z.int().nonnegative().optional(),
+  error: z.optional(z.string()),
+  brokers: z.optional(z.int().check(z.nonnegative())),
+  controllerId: z.optional(z.nullable(z.int())),
+  topics: z.optional(z.int().check(z.nonnegative())),
+  partitions: z.optional(z.int().check(z.nonnegative())),
+  underReplicated: z.optional(z.int().check(z.nonnegative())),
+  offline: z.optional(z.int().check(z.nonnegative())),
   /** Consumer groups; null when the listing failed while metadata answered. */
-  groups: z.int().nonnegative().nullable().optional(),
+  groups: z.optional(z.nullable(z.int().check(z.nonnegative()))),
   /** When this health was read (ms since the epoch). */
   checkedAt: z.number(),
 });
 export type ClusterHealth = z.infer<typeof ClusterHealthSchema>;
 
-export const ClusterCardSchema = ClusterInfoSchema.extend({ health: ClusterHealthSchema });
+export const ClusterCardSchema = z.extend(ClusterInfoSchema, { health: ClusterHealthSchema });
 export type ClusterCard = z.infer<typeof ClusterCardSchema>;
 
 /** GET /api/clusters. `default` is where today's single-cluster URLs redirect. */
@@ -55,10 +55,10 @@ export type ClusterList = z.infer<typeof ClusterListSchema>;
 
 /** Use of one lane of work: requests running, waiting, its budget, and refusals so far. */
 export const LaneUseSchema = z.object({
-  running: z.int().nonnegative(),
-  waiting: z.int().nonnegative(),
-  limit: z.int().positive(),
-  rejected: z.int().nonnegative(),
+  running: z.int().check(z.nonnegative()),
+  waiting: z.int().check(z.nonnegative()),
+  limit: z.int().check(z.positive()),
+  rejected: z.int().check(z.nonnegative()),
 });
 
 /** GET /api/clusters/{cluster}/health: the cluster's health and how busy its lanes are. */

@@ -1,6 +1,6 @@
 // A configuration entry of a topic or a broker, as DescribeConfigs reports it.
 import './zod-csp';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const ConfigSource = z.enum([
   'DYNAMIC_TOPIC_CONFIG',
@@ -15,7 +15,7 @@ export const ConfigSource = z.enum([
 export const ConfigEntrySchema = z.object({
   name: z.string(),
   /** null for sensitive values (never sent) and for entries without a value. */
-  value: z.string().nullable(),
+  value: z.nullable(z.string()),
   source: ConfigSource,
   isDefault: z.boolean(),
   isSensitive: z.boolean(),

@@ -2,11 +2,11 @@
 // `kafka-consumer-groups.sh --delete-offsets` does): the body names the topic, the answer the
 // partitions whose offsets are gone.
 import './zod-csp';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { PartitionId } from './common';
 import { TOPIC_NAME_MAX } from './topic';
 
-export const DeleteGroupOffsetsRequestSchema = z.object({ topic: z.string().min(1, 'must not be empty').max(TOPIC_NAME_MAX) });
+export const DeleteGroupOffsetsRequestSchema = z.object({ topic: z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(TOPIC_NAME_MAX)) });
 export type DeleteGroupOffsetsRequest = z.infer<typeof DeleteGroupOffsetsRequestSchema>;
 
 export const DeleteGroupOffsetsResponseSchema = z.object({ groupId: z.string(), topic: z.string(), partitions: z.array(PartitionId) });

@@ -3,7 +3,7 @@
 // RangeError, which used to surface as a 500 — so the schemas refuse it first, as a 400 that names
 // the field. Lengths are counted in UTF-8 bytes, as Kafka counts them, not in JavaScript characters.
 import './zod-csp';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const KAFKA_STRING_MAX_BYTES = 32_767;
 
@@ -26,14 +26,16 @@ const tooLong = (what: string, s: string) => `${what} is ${utf8Length(s)} bytes 
 
 /** Config name -> value, every name and value within Kafka's string limit. An issue is reported on
  * the map itself (field "configs"), never under the offending name, which may be 40,000 characters. */
-export function kafkaConfigMap<V extends z.ZodType<string | null>>(value: V) {
-  return z.record(z.string().min(1), value).superRefine((configs, ctx) => {
-    for (const [name, v] of Object.entries(configs)) {
-      if (utf8Length(name) > KAFKA_STRING_MAX_BYTES) {
-        ctx.addIssue({ code: 'custom', message: tooLong('a config name', name) });
-      } else if (typeof v === 'string' && utf8Length(v) > KAFKA_STRING_MAX_BYTES) {
-        ctx.addIssue({ code: 'custom', message: tooLong(`the value of "${name.slice(0, 100)}"`, v) });
+export function kafkaConfigMap<V extends z.ZodMiniType<string | null>>(value: V) {
+  return z.record(z.string().check(z.minLength(1)), value).check(
+    z.superRefine((configs, ctx) => {
+      for (const [name, v] of Object.entries(configs)) {
+        if (utf8Length(name) > KAFKA_STRING_MAX_BYTES) {
+          ctx.addIssue({ code: 'custom', message: tooLong('a config name', name) });
+        } else if (typeof v === 'string' && utf8Length(v) > KAFKA_STRING_MAX_BYTES) {
+          ctx.addIssue({ code: 'custom', message: tooLong(`the value of "${name.slice(0, 100)}"`, v) });
+        }
       }
-    }
-  });
+    }),
+  );
 }

@@ -5,7 +5,7 @@
 // 2,000 points per series whatever the range: older days are kept at 5-minute resolution, and
 // reading thins the rest.
 import './zod-csp';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Int64String, OffsetString, PartitionId } from './common';
 
 export const LagHistoryRange = z.enum(['15m', '1h', '6h', '24h', '7d']);
@@ -18,13 +18,13 @@ export const LAG_HISTORY_RANGE_MS: Record<LagHistoryRange, number> = {
   '7d': 7 * 24 * 3_600_000,
 };
 
-export const LagHistoryQuerySchema = z.object({ range: LagHistoryRange.default('1h') });
+export const LagHistoryQuerySchema = z.object({ range: z._default(LagHistoryRange, '1h') });
 export type LagHistoryQuery = z.infer<typeof LagHistoryQuerySchema>;
 
 /** The group page's chart choices in its URL (a stale or hand-edited value falls back). */
 export const GroupChartQuerySchema = z.object({
-  range: LagHistoryRange.catch('1h'),
-  lagBy: z.enum(['total', 'topic', 'partition']).catch('total'),
+  range: z.catch(LagHistoryRange, '1h'),
+  lagBy: z.catch(z.enum(['total', 'topic', 'partition']), 'total'),
 });
 
 export const LagStatus = z.enum(['OK', 'WARN', 'STALL', 'STOP', 'REWIND', 'ERROR']);
@@ -37,16 +37,16 @@ export const LagVerdictSchema = z.object({
 });
 
 /** [time (ms since the epoch), committed, log end (null when the leader did not answer), lag]. */
-export const LagPointSchema = z.tuple([z.int(), OffsetString, OffsetString.nullable(), Int64String.nullable()]);
+export const LagPointSchema = z.tuple([z.int(), OffsetString, z.nullable(OffsetString), z.nullable(Int64String)]);
 export type LagPoint = z.infer<typeof LagPointSchema>;
 
 export const LagPartitionHistorySchema = z.object({
   topic: z.string(),
   partition: PartitionId,
   /** The partition's verdict at the latest sample (null when the group has no commit on it any more). */
-  verdict: LagVerdictSchema.nullable(),
+  verdict: z.nullable(LagVerdictSchema),
   /** Estimated seconds from the record at the committed offset to the newest record; null when not known. */
-  lagSeconds: z.number().nonnegative().nullable(),
+  lagSeconds: z.nullable(z.number().check(z.nonnegative())),
   points: z.array(LagPointSchema),
 });
 
@@ -54,11 +54,11 @@ export const LagTotalsPointSchema = z.object({
   t: z.int(),
   /** Sums over the partitions with a commit at that time; log end and lag null when one partition's log end is unknown. */
   committed: Int64String,
-  logEnd: Int64String.nullable(),
-  lag: Int64String.nullable(),
+  logEnd: z.nullable(Int64String),
+  lag: z.nullable(Int64String),
   /** Records per second consumed (committed moving) and produced (log end moving) since the previous point. */
-  consumptionRate: z.number().nullable(),
-  productionRate: z.number().nullable(),
+  consumptionRate: z.nullable(z.number()),
+  productionRate: z.nullable(z.number()),
 });
 
 export const LagHistorySchema = z.object({
@@ -68,14 +68,14 @@ export const LagHistorySchema = z.object({
   from: z.int(),
   to: z.int(),
   /** Time between samples at full resolution. */
-  intervalMs: z.int().positive(),
+  intervalMs: z.int().check(z.positive()),
   /** Members at the latest sample; null when not known. */
-  members: z.int().nonnegative().nullable(),
+  members: z.nullable(z.int().check(z.nonnegative())),
   /** The group's verdict at the latest sample; null when the latest sample did not have the group. */
-  verdict: LagVerdictSchema.nullable(),
+  verdict: z.nullable(LagVerdictSchema),
   partitions: z.array(LagPartitionHistorySchema),
   totals: z.array(LagTotalsPointSchema),
   /** Records per second over the whole range. */
-  rates: z.object({ consumption: z.number().nullable(), production: z.number().nullable() }),
+  rates: z.object({ consumption: z.nullable(z.number()), production: z.nullable(z.number()) }),
 });
 export type LagHistory = z.infer<typeof LagHistorySchema>;

@@ -4,7 +4,7 @@
 // with the same answer (GET /api/me hands the user's grants over), so the two cannot disagree.
 // Everything not granted is refused: no grant matches means no.
 import './zod-csp';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const ACTIONS = [
   'topic:view',
@@ -46,31 +46,37 @@ export const RESOURCE_OF: Record<Action, 'topic' | 'group' | 'subject' | 'acl' |
 };
 
 /** `*` (all), `topic:*` (every action of a kind) or one action. */
-export const ActionPatternSchema = z.string().refine((s) => s === '*' || (ACTIONS as readonly string[]).includes(s) || ACTIONS.some((a) => s === `${a.split(':')[0]}:*`), {
-  error: `must be an action (${ACTIONS.join(', ')}), a kind with :* (topic:*) or *`,
-});
+export const ActionPatternSchema = z.string().check(
+  z.refine((s) => s === '*' || (ACTIONS as readonly string[]).includes(s) || ACTIONS.some((a) => s === `${a.split(':')[0]}:*`), {
+    error: `must be an action (${ACTIONS.join(', ')}), a kind with :* (topic:*) or *`,
+  }),
+);
 
 /** A name pattern: `/regex/` (anchored, whole name) or a glob where `*` is any run of characters and
  * `?` one character (`payments.*` is then "payments." followed by anything). */
-export const NamePatternSchema = z.string().min(1).max(500).refine(
-  (p) => {
-    if (!isRegex(p)) return true;
-    try {
-      new RegExp(p.slice(1, -1));
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { error: 'is not a valid pattern (a glob, or a regular expression between slashes)' },
+export const NamePatternSchema = z.string().check(
+  z.minLength(1),
+  z.maxLength(500),
+  z.refine(
+    (p) => {
+      if (!isRegex(p)) return true;
+      try {
+        new RegExp(p.slice(1, -1));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'is not a valid pattern (a glob, or a regular expression between slashes)' },
+  ),
 );
 
 export const GrantSchema = z.strictObject({
-  actions: z.array(ActionPatternSchema).min(1),
+  actions: z.array(ActionPatternSchema).check(z.minLength(1)),
   /** Cluster name patterns; absent: every cluster. */
-  clusters: z.array(NamePatternSchema).default(['*']),
+  clusters: z._default(z.array(NamePatternSchema), ['*']),
   /** Resource name patterns (topic, group, subject); absent: every name. */
-  resources: z.array(NamePatternSchema).default(['*']),
+  resources: z._default(z.array(NamePatternSchema), ['*']),
 });
 export type Grant = z.infer<typeof GrantSchema>;
 
@@ -112,12 +118,15 @@ export function grants(list: readonly Grant[], action: Action, cluster: string, 
 }
 
 /** POST /api/auth/login. */
-export const LoginRequestSchema = z.object({ user: z.string().min(1).max(200), password: z.string().min(1).max(1000) });
+export const LoginRequestSchema = z.object({
+  user: z.string().check(z.minLength(1), z.maxLength(200)),
+  password: z.string().check(z.minLength(1), z.maxLength(1000)),
+});
 
 /** What GET /api/me answers: who is asking, how they logged in, and what they may do. */
 export const MeSchema = z.object({
   /** null: nobody is logged in (auth none: every action is granted). */
-  user: z.string().nullable(),
+  user: z.nullable(z.string()),
   auth: z.enum(['none', 'users', 'oidc']),
   /** Auth none on a console reachable beyond this machine: shown as a badge. */
   openAccess: z.boolean(),

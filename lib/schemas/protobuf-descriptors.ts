@@ -2,7 +2,7 @@
 // files there are and the message types each declares, so a person can pick the file and the type
 // an unframed Protobuf value is read with (the `protobufDesc` and `protobufType` browse fields).
 import './zod-csp';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MessageFormat } from './message';
 
 export const ProtobufDescriptorFileSchema = z.object({
@@ -12,13 +12,13 @@ export const ProtobufDescriptorFileSchema = z.object({
    * is the default), then nested ones and those of the files it imports. Empty when `error`. */
   types: z.array(z.string()),
   /** Why the file cannot be used (not a FileDescriptorSet, unreadable). */
-  error: z.string().optional(),
+  error: z.optional(z.string()),
 });
 export type ProtobufDescriptorFile = z.infer<typeof ProtobufDescriptorFileSchema>;
 
 /** GET /api/clusters/:cluster/protobuf-descriptors?topic=: the default value format is the topic's
  * (by KAFSCOPE_TOPIC_FORMATS) when one is named. */
-export const ProtobufDescriptorsQuerySchema = z.object({ topic: z.string().min(1).max(249).optional() });
+export const ProtobufDescriptorsQuerySchema = z.object({ topic: z.optional(z.string().check(z.minLength(1), z.maxLength(249))) });
 
 /** GET /api/clusters/:cluster/protobuf-descriptors. */
 export const ProtobufDescriptorsSchema = z.object({

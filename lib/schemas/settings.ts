@@ -2,7 +2,7 @@
 // settings are ClusterInfo, in cluster.ts). The server enforces the same switches; hiding is only a
 // courtesy.
 import './zod-csp';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const FeatureSwitchesSchema = z.object({
   readOnly: z.boolean(),

@@ -1,25 +1,25 @@
 // DTOs of the long-running message routes: the live tail (a stream of events), the export (a file)
 // and the replay (a preview, then a stream of progress and a summary).
 import './zod-csp';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { OffsetString, PartitionId } from './common';
 import { FilterExpression } from './filter';
 import { MessageFormat, MessageSchema, protobufFields } from './message';
 
-const queryInt = () => z.coerce.number<string | number>().int();
+const queryInt = () => z.coerce.number<string | number>().check(z.int());
 
 /** Query of GET .../tail: one partition or all, an optional filter, the formats, the framing. */
 export const TailQuerySchema = z.object({
-  partition: queryInt().min(0).optional(),
-  filter: FilterExpression.optional(),
-  keyFormat: MessageFormat.optional(),
-  valueFormat: MessageFormat.optional(),
+  partition: z.optional(queryInt().check(z.gte(0))),
+  filter: z.optional(FilterExpression),
+  keyFormat: z.optional(MessageFormat),
+  valueFormat: z.optional(MessageFormat),
   ...protobufFields,
   /** Most messages sent per second; beyond it the stream samples (the newest of each fetch) and
    * counts what it left out. What a person can read, and what a browser tab can take in. */
-  maxRate: queryInt().min(1).max(100_000).default(1_000),
+  maxRate: z._default(queryInt().check(z.gte(1), z.lte(100_000)), 1_000),
   /** NDJSON (default) or server-sent events; `Accept: text/event-stream` also chooses SSE. */
-  stream: z.enum(['ndjson', 'sse']).optional(),
+  stream: z.optional(z.enum(['ndjson', 'sse'])),
 });
 export type TailQuery = z.infer<typeof TailQuerySchema>;
 export type TailRequest = z.input<typeof TailQuerySchema>;
@@ -32,11 +32,11 @@ const TailStats = z.object({
   received: z.int(),
   matched: z.int(),
   filterErrors: z.int(),
-  firstFilterError: z.string().nullable(),
+  firstFilterError: z.nullable(z.string()),
   /** Passed the filter but not sent, because they came faster than maxRate. */
   sampledOut: z.int(),
 });
-const TailError = z.object({ type: z.literal('error'), title: z.string(), detail: z.string().optional() });
+const TailError = z.object({ type: z.literal('error'), title: z.string(), detail: z.optional(z.string()) });
 const TailDone = z.object({ type: z.literal('done'), reason: z.enum(['cancelled', 'error']) });
 
 /** One event of the tail stream (a line of NDJSON, or the data of one SSE event): where it starts
@@ -53,22 +53,22 @@ export type TailEnvelope = z.infer<typeof TailEnvelopeSchema>;
 /** Query of GET .../export. Start: `from` (earliest, offset or timestamp); end: `toOffset` and/or
  * `toTimestamp` (inclusive), else the end of each partition as the export starts. */
 export const ExportQuerySchema = z.object({
-  format: z.enum(['ndjson', 'json', 'csv']).default('ndjson'),
-  partition: queryInt().min(0).optional(),
-  from: z.enum(['earliest', 'offset', 'timestamp']).default('earliest'),
-  offset: OffsetString.optional(),
-  timestamp: queryInt().min(0).optional(),
-  toOffset: OffsetString.optional(),
-  toTimestamp: queryInt().min(0).optional(),
+  format: z._default(z.enum(['ndjson', 'json', 'csv']), 'ndjson'),
+  partition: z.optional(queryInt().check(z.gte(0))),
+  from: z._default(z.enum(['earliest', 'offset', 'timestamp']), 'earliest'),
+  offset: z.optional(OffsetString),
+  timestamp: z.optional(queryInt().check(z.gte(0))),
+  toOffset: z.optional(OffsetString),
+  toTimestamp: z.optional(queryInt().check(z.gte(0))),
   /** asc: oldest first; desc: newest first. Partition by partition, in partition order. */
-  order: z.enum(['asc', 'desc']).default('asc'),
-  filter: FilterExpression.optional(),
+  order: z._default(z.enum(['asc', 'desc']), 'asc'),
+  filter: z.optional(FilterExpression),
   /** Text every kept record's key, value or a header contains (case-insensitive). */
-  q: z.string().min(1).max(1_000).optional(),
+  q: z.optional(z.string().check(z.minLength(1), z.maxLength(1_000))),
   /** At most this many records (never more than the server's KAFSCOPE_EXPORT_MAX_RECORDS). */
-  limit: queryInt().min(1).optional(),
-  keyFormat: MessageFormat.optional(),
-  valueFormat: MessageFormat.optional(),
+  limit: z.optional(queryInt().check(z.gte(1))),
+  keyFormat: z.optional(MessageFormat),
+  valueFormat: z.optional(MessageFormat),
   ...protobufFields,
 });
 export type ExportQuery = z.infer<typeof ExportQuerySchema>;
@@ -79,11 +79,11 @@ export const ExportRecordSchema = z.object({
   partition: PartitionId,
   offset: OffsetString,
   timestamp: z.number(),
-  key: z.string().nullable(),
-  keyEncoding: z.enum(['text', 'base64']).nullable(),
-  value: z.string().nullable(),
-  valueEncoding: z.enum(['text', 'base64']).nullable(),
-  headers: z.array(z.object({ key: z.string(), value: z.string().nullable(), encoding: z.enum(['text', 'base64']).nullable() })),
+  key: z.nullable(z.string()),
+  keyEncoding: z.nullable(z.enum(['text', 'base64'])),
+  value: z.nullable(z.string()),
+  valueEncoding: z.nullable(z.enum(['text', 'base64'])),
+  headers: z.array(z.object({ key: z.string(), value: z.nullable(z.string()), encoding: z.nullable(z.enum(['text', 'base64'])) })),
 });
 export type ExportRecord = z.infer<typeof ExportRecordSchema>;
 
@@ -105,30 +105,32 @@ export const ReplayRequestSchema = z
   .object({
     /** Which records of this topic: a list, every record a filter keeps, or an offset range. */
     select: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('records'), records: z.array(RecordRef).min(1).max(10_000) }),
-      z.object({ kind: z.literal('filter'), filter: FilterExpression, partition: PartitionId.optional() }),
+      z.object({ kind: z.literal('records'), records: z.array(RecordRef).check(z.minLength(1), z.maxLength(10_000)) }),
+      z.object({ kind: z.literal('filter'), filter: FilterExpression, partition: z.optional(PartitionId) }),
       z.object({ kind: z.literal('range'), partition: PartitionId, fromOffset: OffsetString, toOffset: OffsetString }),
     ]),
     target: z.object({
       /** Absent: the same cluster. */
-      cluster: z.string().min(1).max(64).optional(),
+      cluster: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
       /** Absent only with `dlqHeader`. */
-      topic: z.string().min(1).max(249).optional(),
+      topic: z.optional(z.string().check(z.minLength(1), z.maxLength(249))),
       /** DLQ preset: each record goes to the topic named in this header (records without it are skipped). */
-      dlqHeader: z.string().min(1).max(1_000).optional(),
+      dlqHeader: z.optional(z.string().check(z.minLength(1), z.maxLength(1_000))),
     }),
-    keepKey: z.boolean().default(true),
-    keepHeaders: z.boolean().default(true),
+    keepKey: z._default(z.boolean(), true),
+    keepHeaders: z._default(z.boolean(), true),
     /** same: the record's partition; key: chosen from the key (murmur2); fixed: `fixedPartition`. */
-    partitioning: z.enum(['same', 'key', 'fixed']).default('key'),
-    fixedPartition: PartitionId.optional(),
+    partitioning: z._default(z.enum(['same', 'key', 'fixed']), 'key'),
+    fixedPartition: z.optional(PartitionId),
     /** Only say how many records would go where. */
-    dryRun: z.boolean().default(false),
-    keyFormat: MessageFormat.optional(),
-    valueFormat: MessageFormat.optional(),
+    dryRun: z._default(z.boolean(), false),
+    keyFormat: z.optional(MessageFormat),
+    valueFormat: z.optional(MessageFormat),
   })
-  .refine((r) => r.target.topic !== undefined || r.target.dlqHeader !== undefined, { message: 'target.topic or target.dlqHeader is required', path: ['target', 'topic'] })
-  .refine((r) => r.partitioning !== 'fixed' || r.fixedPartition !== undefined, { message: 'fixedPartition is required with partitioning "fixed"', path: ['fixedPartition'] });
+  .check(
+    z.refine((r) => r.target.topic !== undefined || r.target.dlqHeader !== undefined, { message: 'target.topic or target.dlqHeader is required', path: ['target', 'topic'] }),
+    z.refine((r) => r.partitioning !== 'fixed' || r.fixedPartition !== undefined, { message: 'fixedPartition is required with partitioning "fixed"', path: ['fixedPartition'] }),
+  );
 export type ReplayRequest = z.infer<typeof ReplayRequestSchema>;
 export type ReplayRequestInput = z.input<typeof ReplayRequestSchema>;
 
@@ -145,7 +147,7 @@ export const ReplayPlanSchema = z.object({
   skipped: z.array(z.object({ partition: PartitionId, offset: OffsetString, reason: z.string() })),
   destinations: z.array(ReplayDestinationSchema),
   /** The first records and where each goes. */
-  sample: z.array(z.object({ partition: PartitionId, offset: OffsetString, key: z.string().nullable(), topic: z.string(), targetPartition: z.union([PartitionId, z.literal('by key')]) })),
+  sample: z.array(z.object({ partition: PartitionId, offset: OffsetString, key: z.nullable(z.string()), topic: z.string(), targetPartition: z.union([PartitionId, z.literal('by key')]) })),
 });
 export type ReplayPlan = z.infer<typeof ReplayPlanSchema>;
 
@@ -160,6 +162,6 @@ export const ReplayEventSchema = z.discriminatedUnion('type', [
     /** Where each produced record landed: first and last offset per target partition. */
     written: z.array(z.object({ topic: z.string(), partition: PartitionId, firstOffset: OffsetString, lastOffset: OffsetString, records: z.int() })),
   }),
-  z.object({ type: z.literal('error'), title: z.string(), detail: z.string().optional(), produced: z.int() }),
+  z.object({ type: z.literal('error'), title: z.string(), detail: z.optional(z.string()), produced: z.int() }),
 ]);
 export type ReplayEvent = z.infer<typeof ReplayEventSchema>;

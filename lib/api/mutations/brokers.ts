@@ -1,5 +1,6 @@
 // Broker config changes of one cluster: one broker's dynamic configs or the cluster-wide defaults.
 // A default changes what every broker reports, so both invalidate every broker's configs.
+import { z } from 'zod/mini';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ConfigEntrySchema } from '@/lib/schemas/config';
 import { clusterApi } from '../cluster-url';
@@ -12,7 +13,7 @@ export function useUpdateBrokerConfigs(cluster: string, target: number | 'defaul
   const client = useQueryClient();
   return useMutation({
     mutationFn: (configs: Record<string, string | null>) =>
-      sendJson('PUT', clusterApi(cluster, 'brokers', target, 'configs'), { configs }, ConfigEntrySchema.array()),
+      sendJson('PUT', clusterApi(cluster, 'brokers', target, 'configs'), { configs }, z.array(ConfigEntrySchema)),
     onSuccess: () => refresh(client, [clusterKeys(cluster).brokers()]),
   });
 }

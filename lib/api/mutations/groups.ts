@@ -1,7 +1,7 @@
 // Consumer-group mutations of one cluster, one hook each, owning their invalidations. The reset
 // preview changes nothing, but is a POST the wizard runs on demand, so it is a mutation too.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ResetPreviewSchema, type ResetOffsetsRequest } from '@/lib/schemas/group';
 import { DeleteGroupOffsetsResponseSchema } from '@/lib/schemas/group-offsets';
 import { clusterApi } from '../cluster-url';

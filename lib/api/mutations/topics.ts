@@ -2,7 +2,7 @@
 // the change makes stale, and nothing of another cluster); components add only what the user sees
 // (a toast, a navigation) through mutate's own callbacks.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   CreateTopicResponseSchema,
   DeleteRecordsResponseSchema,

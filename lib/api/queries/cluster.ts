@@ -1,5 +1,6 @@
 // Cluster-wide reads: the list of clusters, one cluster's health card, settings and overview, and
 // one broker.
+import { z } from 'zod/mini';
 import { queryOptions } from '@tanstack/react-query';
 import { BrokerDetailSchema, ClusterOverviewSchema, LogDirsSchema } from '@/lib/schemas/broker';
 import { ConfigEntrySchema } from '@/lib/schemas/config';
@@ -58,5 +59,5 @@ export const logDirsQuery = (cluster: string) =>
 export const brokerDefaultsQuery = (cluster: string) =>
   queryOptions({
     queryKey: clusterKeys(cluster).brokerDefaults(),
-    queryFn: ({ signal }) => getJson(clusterApi(cluster, 'brokers', 'default', 'configs'), ConfigEntrySchema.array(), signal),
+    queryFn: ({ signal }) => getJson(clusterApi(cluster, 'brokers', 'default', 'configs'), z.array(ConfigEntrySchema), signal),
   });

@@ -3,7 +3,7 @@
 // same scrypt as a known one; every attempt, failed or not, goes to the audit trail (never the
 // password). The answer to a wrong name and to a wrong password is the same.
 import 'server-only';
-import { z } from 'zod';
+import type { z } from 'zod/mini';
 import { appendAudit } from '../../audit/audit-log';
 import { BASE_PATH } from '../../common/base-path';
 import { decoyHash, verifyPassword } from '../../auth/password';
