@@ -10,11 +10,15 @@
 // then RUNS times; the median and the worst are printed, and beside them the page's own clock
 // (bench/ui-probe.ts): when the data entered the DOM, the first byte, first contentful paint and
 // hydration for a load, and click-to-data for a click. Target: data within 300 ms on every main
-// page with the API warm, on a 2-core machine.
+// page with the API warm, on a 2-core machine. The first row is the browser's own floor: a static
+// page of one table row, served by node:http and loaded the same way, so a page's figures can be
+// read against what this Chromium (headless, software compositing) needs for any page at all.
 //
 //   npm run bench:ui [-- --runs 5] [--pages topics,groups] [--base http://127.0.0.1:9000 (a running demo)]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -86,6 +90,34 @@ async function timed(page: Page, go: () => Promise<unknown>, data: Locator): Pro
   return performance.now() - t0;
 }
 
+const STATIC_PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Static</title></head><body><table aria-label="Static"><tbody><tr><td>static row</td></tr></tbody></table></body></html>';
+
+/** The static page's loads, timed like a console page's (wall clock and the page's own). */
+async function staticFloor(page: Page): Promise<{ loads: number[]; ttfb: number[]; data: (number | null)[]; frame: (number | null)[]; fcp: (number | null)[] }> {
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(STATIC_PAGE));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const row = page.getByRole('table', { name: 'Static' }).getByRole('row');
+  const out = { loads: [] as number[], ttfb: [] as number[], data: [] as (number | null)[], frame: [] as (number | null)[], fcp: [] as (number | null)[] };
+  try {
+    await page.goto(url);
+    await setProbe(page, { selector: 'table[aria-label="Static"] tr' });
+    for (let i = 0; i < RUNS; i++) {
+      out.loads.push(await timed(page, () => page.goto(url, { waitUntil: 'commit' }), row));
+      // First contentful paint is reported when the frame is presented, after the load event here.
+      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 5_000 });
+      const times = await readTimes(page);
+      out.ttfb.push(times.ttfb);
+      out.data.push(times.data);
+      out.frame.push(times.frame);
+      out.fcp.push(times.fcp);
+    }
+  } finally {
+    server.close();
+  }
+  return out;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (ms: number | null | undefined) => (ms === null || ms === undefined || Number.isNaN(ms) ? '    —' : `${Math.round(ms)}`.padStart(5));
 const med = (xs: (number | null)[]) => {
@@ -104,6 +136,10 @@ async function main(): Promise<void> {
     console.log(`time to data visible (ms), production build + demo, ${RUNS} runs per page; load average ${os.loadavg()[0]!.toFixed(2)} on ${os.availableParallelism()} cores`);
     console.log('wall: the driver\'s clock (includes Playwright\'s polling); in page: the page\'s own clock (data in the DOM)');
     console.log(`page        load median  worst | in page: ttfb   dom frame  fcp  hydrated | click median  worst | in page: dom frame`);
+    const floor = await staticFloor(page);
+    console.log(
+      `${'static page'.padEnd(12)}${fmt(median(floor.loads))}     ${fmt(Math.max(...floor.loads))} |        ${fmt(median(floor.ttfb))} ${fmt(med(floor.data))} ${fmt(med(floor.frame))} ${fmt(med(floor.fcp))}        — |     —          — |             —     —`,
+    );
     const missed: string[] = [];
     for (const t of TARGETS) {
       const url = `${demo.base}${t.path}`;
