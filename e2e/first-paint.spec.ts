@@ -1,7 +1,8 @@
 // Data in the first paint: the server renders a page with its data when the cluster answers within
-// the prefetch deadline (lib/prefetch), so with JavaScript off in the browser the topic list and a
-// group's page still show their data; and a cluster that accepts connections and never answers
-// holds no page: the shell is on screen within a second, the page's data then loading in the browser.
+// the prefetch deadline (lib/prefetch), so with JavaScript off in the browser the topic list, a
+// group's page and the brokers page (with the cluster-wide defaults) still show their data; and a
+// cluster that accepts connections and never answers holds no page: the shell is on screen within a
+// second, the page's data then loading in the browser.
 import net from 'node:net';
 import { expect, test } from '@playwright/test';
 import { startApp, type AppProcess } from './support/app-process';
@@ -30,6 +31,15 @@ test.describe('with JavaScript disabled', () => {
     await page.goto(at('groups', group));
     await expect(page.getByTestId('total-lag')).toHaveText('2'); // 1 + 1 records behind
     await expect(page.getByRole('table', { name: `Offsets of ${topic}` })).toBeVisible();
+  });
+
+  test('the brokers page shows the brokers and the cluster-wide defaults', async ({ page, request }) => {
+    expect((await request.get('/api/clusters/primary/overview')).ok()).toBe(true);
+    expect((await request.get('/api/clusters/primary/brokers/default/configs')).ok()).toBe(true);
+    await page.goto(at('brokers'));
+    await expect(page.getByRole('table', { name: 'Brokers' }).getByRole('row')).not.toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Cluster-wide broker defaults' })).toBeVisible();
+    await expect(page.getByRole('status', { name: 'Loading broker defaults' })).toHaveCount(0);
   });
 });
 

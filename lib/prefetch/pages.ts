@@ -4,19 +4,21 @@
 // crosses to the browser is the dehydrated cache of DTOs (lib/schemas), nothing of Kafka.
 import 'server-only';
 import type { DehydratedState } from '@tanstack/react-query';
-import type { z } from 'zod/mini';
-import { overviewQuery, brokerQuery } from '@/lib/api/queries/cluster';
+import { z } from 'zod/mini';
+import { brokerDefaultsQuery, brokerQuery, overviewQuery } from '@/lib/api/queries/cluster';
 import { groupListQuery, groupListUrl, groupQuery } from '@/lib/api/queries/groups';
 import { messagesQuery, messagesUrl, type MessagesView } from '@/lib/api/queries/messages';
 import { topicListQuery, topicListUrl, topicQuery } from '@/lib/api/queries/topics';
 import { currentConsoleConfig } from '@/lib/config';
 import type { ClusterClients } from '@/lib/kafka/connection/clients';
 import { clientsFor } from '@/lib/kafka/connection/registry';
+import { brokerConfigs } from '@/lib/kafka/services/broker-configs';
 import { brokerDetail, clusterOverview } from '@/lib/kafka/services/cluster';
 import { getGroup, listGroups } from '@/lib/kafka/services/groups';
 import { getMessages } from '@/lib/kafka/services/messages';
 import { getTopic, listTopics } from '@/lib/kafka/services/topics';
 import { BrokerDetailSchema, ClusterOverviewSchema } from '@/lib/schemas/broker';
+import { ConfigEntrySchema } from '@/lib/schemas/config';
 import { GroupDetailSchema, GroupListQuerySchema, GroupListSchema } from '@/lib/schemas/group';
 import { MessagePageSchema, MessagesQuerySchema } from '@/lib/schemas/message';
 import { TopicDetailSchema, TopicListQuerySchema, TopicListSchema } from '@/lib/schemas/topic';
@@ -39,8 +41,14 @@ function topic(cluster: string, name: string): Prefetch {
 
 export const prefetchOverview = (cluster: string): Promise<DehydratedState> => dehydrateWithin([overview(cluster)]);
 
-/** The brokers page shows the overview's broker list. */
-export const prefetchBrokers = prefetchOverview;
+/** The brokers page: the overview's broker list and the cluster-wide broker defaults (one small
+ * DescribeConfigs). The log directories are left to the browser: on a large cluster their answer
+ * lists every partition. */
+export const prefetchBrokers = (cluster: string): Promise<DehydratedState> =>
+  dehydrateWithin([
+    overview(cluster),
+    prefetch(brokerDefaultsQuery(cluster), () => dto(cluster, z.array(ConfigEntrySchema), (c) => brokerConfigs(c, 'default'))),
+  ]);
 
 export const prefetchBroker = (cluster: string, id: number): Promise<DehydratedState> =>
   dehydrateWithin([prefetch(brokerQuery(cluster, id), () => dto(cluster, BrokerDetailSchema, (c) => brokerDetail(c, id)))]);

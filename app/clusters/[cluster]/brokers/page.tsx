@@ -1,4 +1,5 @@
-// The brokers of one cluster (in the first HTML when the cluster answers quickly: lib/prefetch).
+// The brokers of one cluster and its cluster-wide broker defaults, in the first HTML when the cluster
+// answers quickly (lib/prefetch); the log directories load in the browser.
 import { HydrationBoundary } from '@tanstack/react-query';
 import { BrokerList } from '@/components/brokers/broker-list';
 import { decodeSegment } from '@/components/cluster/cluster-path';
@@ -16,9 +17,9 @@ export default async function Page({ params }: { params: Promise<{ cluster: stri
       <PageHeader title="Brokers" subtitle="Every broker with its address, rack and partition leadership, and its log directories with their size on disk." />
       <HydrationBoundary state={state}>
         <BrokerList />
+        <LogDirsPanel />
+        <BrokerDefaultsPanel />
       </HydrationBoundary>
-      <LogDirsPanel />
-      <BrokerDefaultsPanel />
     </>
   );
 }
