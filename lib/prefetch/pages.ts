@@ -4,7 +4,7 @@
 // crosses to the browser is the dehydrated cache of DTOs (lib/schemas), nothing of Kafka.
 import 'server-only';
 import type { DehydratedState } from '@tanstack/react-query';
-import { z } from 'zod/mini';
+import type { z } from 'zod/mini';
 import { brokerDefaultsQuery, brokerQuery, overviewQuery } from '@/lib/api/queries/cluster';
 import { groupListQuery, groupListUrl, groupQuery } from '@/lib/api/queries/groups';
 import { messagesQuery, messagesUrl, type MessagesView } from '@/lib/api/queries/messages';
@@ -18,7 +18,7 @@ import { getGroup, listGroups } from '@/lib/kafka/services/groups';
 import { getMessages } from '@/lib/kafka/services/messages';
 import { getTopic, listTopics } from '@/lib/kafka/services/topics';
 import { BrokerDetailSchema, ClusterOverviewSchema } from '@/lib/schemas/broker';
-import { ConfigEntrySchema } from '@/lib/schemas/config';
+import { ConfigEntryListSchema } from '@/lib/schemas/config';
 import { GroupDetailSchema, GroupListQuerySchema, GroupListSchema } from '@/lib/schemas/group';
 import { MessagePageSchema, MessagesQuerySchema } from '@/lib/schemas/message';
 import { TopicDetailSchema, TopicListQuerySchema, TopicListSchema } from '@/lib/schemas/topic';
@@ -47,7 +47,7 @@ export const prefetchOverview = (cluster: string): Promise<DehydratedState> => d
 export const prefetchBrokers = (cluster: string): Promise<DehydratedState> =>
   dehydrateWithin([
     overview(cluster),
-    prefetch(brokerDefaultsQuery(cluster), () => dto(cluster, z.array(ConfigEntrySchema), (c) => brokerConfigs(c, 'default'))),
+    prefetch(brokerDefaultsQuery(cluster), () => dto(cluster, ConfigEntryListSchema, (c) => brokerConfigs(c, 'default'))),
   ]);
 
 export const prefetchBroker = (cluster: string, id: number): Promise<DehydratedState> =>

@@ -2,7 +2,7 @@
 import './zod-csp';
 import { z } from 'zod/mini';
 import { Int64String } from './common';
-import { ConfigEntrySchema } from './config';
+import { ConfigEntryListSchema } from './config';
 import { kafkaConfigMap } from './kafka-strings';
 
 export const BrokerSummarySchema = z.object({
@@ -33,7 +33,7 @@ export type ClusterOverview = z.infer<typeof ClusterOverviewSchema>;
 
 export const BrokerDetailSchema = z.object({
   broker: BrokerSummarySchema,
-  configs: z.array(ConfigEntrySchema),
+  configs: ConfigEntryListSchema,
   /** Partitions led by this broker, grouped by topic. */
   leads: z.array(z.object({ topic: z.string(), partitions: z.array(z.int()) })),
 });

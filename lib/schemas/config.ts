@@ -22,3 +22,6 @@ export const ConfigEntrySchema = z.object({
   readOnly: z.boolean(),
 });
 export type ConfigEntry = z.infer<typeof ConfigEntrySchema>;
+
+/** A list of config entries: a topic's, a broker's or the cluster-wide broker defaults. */
+export const ConfigEntryListSchema = z.array(ConfigEntrySchema);

@@ -3,7 +3,7 @@
 import './zod-csp';
 import { z } from 'zod/mini';
 import { Int64String, OffsetString, PageQuery, PartitionId, SortDir, pageOf } from './common';
-import { ConfigEntrySchema } from './config';
+import { ConfigEntryListSchema } from './config';
 import { kafkaConfigMap } from './kafka-strings';
 import { LagStatus } from './lag-history';
 
@@ -83,7 +83,7 @@ export const TopicDetailSchema = z.object({
   internal: z.boolean(),
   replicationFactor: z.int().check(z.nonnegative()),
   partitions: z.array(PartitionInfoSchema),
-  configs: z.array(ConfigEntrySchema),
+  configs: ConfigEntryListSchema,
   groups: z.array(TopicGroupLagSchema),
   totals: z.object({ messages: Int64String, underReplicated: z.int(), offline: z.int(), sizeBytes: z.nullable(Int64String) }),
 });

@@ -5,13 +5,12 @@
 // AlterConfigs fallback for brokers without IncrementalAlterConfigs is run against the same broker:
 // it changes the named key and keeps the other dynamic ones. Bad input is 400/404, and the switch
 // (TOPIC_CREATE_ENABLED) refuses with 403.
-import { z } from 'zod/mini';
 import { ConfigResourceTypes } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET, PUT } from '../../app/api/clusters/[cluster]/brokers/[id]/configs/route';
 import { captureCluster } from '../../lib/kafka/connection/captured-cluster';
 import { alterWithFullSet, plannedAlterConfigs } from '../../lib/kafka/services/broker-configs';
-import { ConfigEntrySchema } from '../../lib/schemas/config';
+import { ConfigEntryListSchema } from '../../lib/schemas/config';
 import { call, startHarness, type Harness } from './harness';
 
 const DYNAMIC_BROKER_CONFIG = 2;
@@ -35,7 +34,7 @@ async function kafkaSees(name: string, key: string) {
 }
 
 const put = (id: string, configs: Record<string, string | null>) => call(PUT, `/api/clusters/test/brokers/${id}/configs`, { id }, { method: 'PUT', body: { configs } });
-const entries = (body: unknown) => new Map(z.array(ConfigEntrySchema).parse(body).map((e) => [e.name, e]));
+const entries = (body: unknown) => new Map(ConfigEntryListSchema.parse(body).map((e) => [e.name, e]));
 
 describe('PUT /api/clusters/:c/brokers/:id/configs', () => {
   it("sets one broker's own value, seen by kafkajs as DYNAMIC_BROKER_CONFIG; null deletes it", async () => {

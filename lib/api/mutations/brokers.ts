@@ -1,8 +1,7 @@
 // Broker config changes of one cluster: one broker's dynamic configs or the cluster-wide defaults.
 // A default changes what every broker reports, so both invalidate every broker's configs.
-import { z } from 'zod/mini';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ConfigEntrySchema } from '@/lib/schemas/config';
+import { ConfigEntryListSchema } from '@/lib/schemas/config';
 import { clusterApi } from '../cluster-url';
 import { sendJson } from '../fetch-json';
 import { clusterKeys } from '../query-keys';
@@ -13,7 +12,7 @@ export function useUpdateBrokerConfigs(cluster: string, target: number | 'defaul
   const client = useQueryClient();
   return useMutation({
     mutationFn: (configs: Record<string, string | null>) =>
-      sendJson('PUT', clusterApi(cluster, 'brokers', target, 'configs'), { configs }, z.array(ConfigEntrySchema)),
+      sendJson('PUT', clusterApi(cluster, 'brokers', target, 'configs'), { configs }, ConfigEntryListSchema),
     onSuccess: () => refresh(client, [clusterKeys(cluster).brokers()]),
   });
 }

@@ -1,9 +1,8 @@
 // Cluster-wide reads: the list of clusters, one cluster's health card, settings and overview, and
 // one broker.
-import { z } from 'zod/mini';
 import { queryOptions } from '@tanstack/react-query';
 import { BrokerDetailSchema, ClusterOverviewSchema, LogDirsSchema } from '@/lib/schemas/broker';
-import { ConfigEntrySchema } from '@/lib/schemas/config';
+import { ConfigEntryListSchema } from '@/lib/schemas/config';
 import { ClusterInfoSchema, ClusterLanesHealthSchema, ClusterListSchema, type ClusterHealth } from '@/lib/schemas/cluster';
 import { clusterApi } from '../cluster-url';
 import { getJson } from '../fetch-json';
@@ -59,5 +58,5 @@ export const logDirsQuery = (cluster: string) =>
 export const brokerDefaultsQuery = (cluster: string) =>
   queryOptions({
     queryKey: clusterKeys(cluster).brokerDefaults(),
-    queryFn: ({ signal }) => getJson(clusterApi(cluster, 'brokers', 'default', 'configs'), z.array(ConfigEntrySchema), signal),
+    queryFn: ({ signal }) => getJson(clusterApi(cluster, 'brokers', 'default', 'configs'), ConfigEntryListSchema, signal),
   });

@@ -48,7 +48,6 @@ class HandReadTopic implements RawTopic {
   /** Each partition's leader by partition number (-1 for a gap), walked in place. */
   leaders(): Int32Array {
     const b = this.#raw;
-    const lists = this.partitionVersion >= 5 ? 3 : 2;
     const n = Math.max(b.readInt32BE(this.#start), 0);
     // Partition ids are 0..n-1 in practice; a larger id grows the array.
     let out = new Int32Array(n).fill(-1);
@@ -61,8 +60,7 @@ class HandReadTopic implements RawTopic {
         out = grown;
       }
       if (id >= 0) out[id] = b.readInt32BE(at + 6);
-      at += 10;
-      for (let l = 0; l < lists; l++) at += 4 + 4 * Math.max(b.readInt32BE(at), 0);
+      at = skipPartition(this.partitionVersion, b, at);
     }
     return out;
   }
@@ -117,15 +115,19 @@ export function leadersOf(t: RawTopic): Int32Array {
   return out;
 }
 
+/** Where the partition starting at `at` ends: error, id and leader (10 bytes), then the replica,
+ * ISR and (v5+) offline-replica id arrays. */
+function skipPartition(version: number, raw: Buffer, at: number): number {
+  at += 10;
+  for (let l = version >= 5 ? 3 : 2; l > 0; l--) at += 4 + 4 * Math.max(raw.readInt32BE(at), 0);
+  return at;
+}
+
 /** Where the partition array starting at `at` ends (nothing read into objects). */
 function skipPartitions(version: number, raw: Buffer, at: number): number {
-  const lists = version >= 5 ? 3 : 2;
   let n = raw.readInt32BE(at);
   at += 4;
-  for (; n > 0; n--) {
-    at += 10;
-    for (let l = 0; l < lists; l++) at += 4 + 4 * Math.max(raw.readInt32BE(at), 0);
-  }
+  for (; n > 0; n--) at = skipPartition(version, raw, at);
   return at;
 }
 

@@ -99,28 +99,31 @@ function reshape(t: RawTopic, live: Set<number>): PartitionMeta[] {
 }
 
 /** A topic of the first snapshot: its partitions reshaped when first read (a cold page reads a few
- * topics' only). One object per topic: no closure, own getter or side-table entry each. */
+ * topics' only). One object per topic: no closure, own getter or side-table entry each. It is its
+ * own source entry (`from`, `live`: the shape sourceOf holds for the others). */
 class LazyTopicMeta implements TopicMeta {
   #partitions: PartitionMeta[] | null = null;
   readonly name: string;
   readonly internal: boolean;
+  readonly #liveBrokers: Set<number>;
   constructor(
-    readonly source: RawTopic,
-    readonly live: Set<number>,
-    readonly liveId: string,
+    readonly from: RawTopic,
+    liveBrokers: Set<number>,
+    readonly live: string,
   ) {
-    this.name = source.topic;
-    this.internal = source.isInternal ?? source.topic.startsWith('__');
+    this.name = from.topic;
+    this.internal = from.isInternal ?? from.topic.startsWith('__');
+    this.#liveBrokers = liveBrokers;
   }
   get partitions(): PartitionMeta[] {
-    return (this.#partitions ??= reshape(this.source, this.live));
+    return (this.#partitions ??= reshape(this.from, this.#liveBrokers));
   }
 }
 
 /** Whether `prev` (a reshaped topic) says exactly what raw topic `t` says. */
 function sameTopic(prev: TopicMeta, t: RawTopic, live: Set<number>, liveId: string): boolean {
   if (prev.internal !== (t.isInternal ?? t.topic.startsWith('__'))) return false;
-  const before = prev instanceof LazyTopicMeta ? { from: prev.source, live: prev.liveId } : sourceOf.get(prev);
+  const before = prev instanceof LazyTopicMeta ? prev : sourceOf.get(prev);
   if (before && before.live === liveId) {
     const same = samePartitionBytes(t, before.from);
     if (same !== null) return same;
